@@ -1,0 +1,47 @@
+/** Command-line arguments → what to do. Pure. */
+
+export type CliCommand =
+	| { readonly kind: 'help' }
+	| { readonly kind: 'version' }
+	| { readonly kind: 'lint'; readonly paths: readonly string[] }
+	| { readonly kind: 'render'; readonly file: string }
+	| { readonly kind: 'usageError'; readonly message: string };
+
+export const USAGE = `Usage:
+  incident-lessons lint <file|dir>...   check lesson files (folders are searched for *.md)
+  incident-lessons render <file>        print the HTML the lesson panel shows
+  incident-lessons --help               show this help
+  incident-lessons --version            show the version
+
+lint prints one line per problem, "path:line:column: error|warning: message (rule)",
+and exits with 1 when there is an error, 0 otherwise (2 for a usage error).`;
+
+/**
+ * Reads the arguments after `node cli.js`. `--help`/`-h` and `--version`/`-V` win over anything else;
+ * `--` ends the options, so a file may be called `--odd.md`.
+ */
+export function parseArgs(argv: readonly string[]): CliCommand {
+	const dashDash = argv.indexOf('--');
+	const options = dashDash < 0 ? argv : argv.slice(0, dashDash);
+	if (options.includes('--help') || options.includes('-h')) {
+		return { kind: 'help' };
+	}
+	if (options.includes('--version') || options.includes('-V')) {
+		return { kind: 'version' };
+	}
+	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
+	if (unknown !== undefined) {
+		return { kind: 'usageError', message: `unknown option "${unknown}"` };
+	}
+	const [command, ...rest] = argv.filter((_, index) => index !== dashDash);
+	switch (command) {
+		case undefined:
+			return { kind: 'usageError', message: 'no command given' };
+		case 'lint':
+			return rest.length > 0 ? { kind: 'lint', paths: rest } : { kind: 'usageError', message: 'lint needs at least one file or folder' };
+		case 'render':
+			return rest.length === 1 && rest[0] !== undefined ? { kind: 'render', file: rest[0] } : { kind: 'usageError', message: 'render needs exactly one file' };
+		default:
+			return { kind: 'usageError', message: `unknown command "${command}"` };
+	}
+}

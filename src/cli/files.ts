@@ -1,0 +1,113 @@
+/** Finding and reading lesson files for the CLI (the only file I/O behind the core's pure functions). */
+import { open, readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/decode';
+import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
+import { createDiagnostic } from '../core/rules';
+
+/** A lesson file to check: how to print its path, and where it is. */
+export interface FoundFile {
+	/** The path as the user gave it (joined with the path inside a given folder). */
+	readonly display: string;
+	readonly absolute: string;
+}
+
+/** Files not accepted as lessons for lint (only `.md` files are searched for inside folders). */
+function isLessonName(name: string): boolean {
+	return name.toLowerCase().endsWith('.md');
+}
+
+function describeError(error: unknown): string {
+	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+	switch (code) {
+		case 'ENOENT': return 'no such file or folder';
+		case 'EACCES': case 'EPERM': return 'permission denied';
+		case 'EISDIR': return 'it is a folder';
+		default: return error instanceof Error ? error.message : String(error);
+	}
+}
+
+/** A `file-unreadable` diagnostic for `display`. */
+export function unreadable(display: string, error: unknown): Diagnostic {
+	return createDiagnostic(display, 'file-unreadable', `cannot read: ${describeError(error)}`, { line: 1, column: 1 });
+}
+
+async function walk(display: string, absolute: string, found: FoundFile[], problems: Diagnostic[]): Promise<void> {
+	let entries;
+	try {
+		entries = await readdir(absolute, { withFileTypes: true });
+	} catch (error) {
+		problems.push(unreadable(display, error));
+		return;
+	}
+	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	for (const entry of entries) {
+		// Hidden folders and dependencies are not lessons; symbolic links to folders are not followed (no loops).
+		if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+			continue;
+		}
+		const childDisplay = path.join(display, entry.name);
+		const childAbsolute = path.join(absolute, entry.name);
+		if (entry.isDirectory()) {
+			await walk(childDisplay, childAbsolute, found, problems);
+		} else if ((entry.isFile() || entry.isSymbolicLink()) && isLessonName(entry.name)) {
+			found.push({ display: childDisplay, absolute: childAbsolute });
+		}
+	}
+}
+
+/**
+ * Expands the paths given on the command line: a file is taken as is (whatever its name), a folder is searched
+ * recursively for `*.md`. Paths that cannot be read become `file-unreadable` diagnostics.
+ */
+export async function findLessonFiles(paths: readonly string[], cwd: string): Promise<{ files: FoundFile[]; problems: Diagnostic[] }> {
+	const files: FoundFile[] = [];
+	const problems: Diagnostic[] = [];
+	for (const given of paths) {
+		const absolute = path.resolve(cwd, given);
+		try {
+			const info = await stat(absolute);
+			if (info.isDirectory()) {
+				await walk(given, absolute, files, problems);
+			} else {
+				files.push({ display: given, absolute });
+			}
+		} catch (error) {
+			problems.push(unreadable(given, error));
+		}
+	}
+	// A file named twice (directly and through its folder) is checked once.
+	const seen = new Set<string>();
+	return { files: files.filter((file) => !seen.has(file.absolute) && seen.add(file.absolute)), problems };
+}
+
+/** The locale of a lesson file: its folder's name when that is a lesson locale (`lessons/ja/x.md` → `ja`), else `und`. */
+export function localeOf(absolute: string): string {
+	const folder = path.basename(path.dirname(absolute));
+	return (LESSON_LOCALES as readonly string[]).includes(folder) ? folder : 'und';
+}
+
+/**
+ * Reads and decodes one lesson file. Reads at most one byte more than {@link MAX_LESSON_BYTES}, so a huge file
+ * costs nothing. Never throws: problems come back as diagnostics.
+ */
+export async function readLessonText(file: FoundFile): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+	let handle;
+	try {
+		handle = await open(file.absolute, 'r');
+		const buffer = new Uint8Array(MAX_LESSON_BYTES + 1);
+		let length = 0;
+		while (length < buffer.length) {
+			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+			if (bytesRead === 0) {
+				break;
+			}
+			length += bytesRead;
+		}
+		return decodeLessonBytes(buffer.subarray(0, length), file.display);
+	} catch (error) {
+		return { diagnostics: [unreadable(file.display, error)] };
+	} finally {
+		await handle?.close().catch(() => undefined);
+	}
+}

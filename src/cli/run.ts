@@ -1,0 +1,35 @@
+/** The CLI as a function: arguments in, exit code out, so tests can run it without a process. */
+import { version } from '../../package.json';
+import { parseArgs, USAGE } from './args';
+import { runLint } from './lint';
+import { oneLine, type CliOutput } from './output';
+import { runRender } from './render';
+
+/**
+ * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
+ * 1 a lesson has errors, 2 a usage error or an unexpected failure. Never throws and never prints a stack trace.
+ */
+export async function runCli(argv: readonly string[], cwd: string, output: CliOutput): Promise<number> {
+	try {
+		const command = parseArgs(argv);
+		switch (command.kind) {
+			case 'help':
+				output.stdout(`${USAGE}\n`);
+				return 0;
+			case 'version':
+				output.stdout(`${version}\n`);
+				return 0;
+			case 'usageError':
+				output.stderr(`incident-lessons: ${command.message}\n${USAGE}\n`);
+				return 2;
+			case 'lint':
+				return await runLint(command.paths, cwd, output);
+			case 'render':
+				return await runRender(command.file, cwd, output);
+		}
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		output.stderr(`incident-lessons: ${oneLine(message)}\n`);
+		return 2;
+	}
+}

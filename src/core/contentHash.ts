@@ -1,0 +1,29 @@
+/** A stable fingerprint of what makes quiz answers right or wrong. Pure. */
+import { fnv1a } from './hash';
+import type { Quiz } from './lesson';
+
+/** A second FNV offset basis, so the two halves of the fingerprint are independent. */
+const SECOND_SEED = 0x050c5d1f;
+
+function hex32(value: number): string {
+	return value.toString(16).padStart(8, '0');
+}
+
+/**
+ * Two 32-bit FNV-1a hashes of `text` with different offset bases, as 16 lowercase hex digits.
+ * Not cryptographic; only for noticing that content changed.
+ */
+export function fnv1a64(text: string): string {
+	return hex32(fnv1a(text)) + hex32(fnv1a(text, SECOND_SEED));
+}
+
+/**
+ * Hashes the gradable content of a lesson's quizzes: ids, types, choice texts with their `correct` flags,
+ * and step texts in order. Prompts and explanations do not count, so rewording them keeps learners' progress.
+ */
+export function hashQuizContent(quizzes: readonly Quiz[]): string {
+	const gradable = quizzes.map((quiz) => quiz.type === 'order'
+		? [quiz.id, quiz.type, quiz.steps.map((step) => step.text)]
+		: [quiz.id, quiz.type, quiz.choices.map((choice) => [choice.text, choice.correct])]);
+	return fnv1a64(JSON.stringify(gradable));
+}

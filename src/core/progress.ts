@@ -1,0 +1,240 @@
+/**
+ * The learner's progress: a versioned, JSON-safe value and the pure functions that change and summarize it.
+ * Records are null-prototype objects, so ids such as `__proto__` or `constructor` are plain keys; read them
+ * with `Object.hasOwn`. The extension stores the value; nothing here does I/O.
+ */
+import type { Answer, QuizResult } from './lesson';
+
+/** The version of {@link Progress} this release writes. */
+export const PROGRESS_SCHEMA_VERSION = 1;
+
+/** The latest answer to one quiz. */
+export interface QuizProgress {
+	readonly correct: boolean;
+	readonly answer: readonly number[];
+	/** How many answers were given (1 after the first). */
+	readonly attempts: number;
+	/** ISO 8601 time of the latest answer. */
+	readonly answeredAt: string;
+}
+
+/** Progress in one lesson, keyed by quiz id. */
+export interface LessonProgress {
+	readonly quizzes: Readonly<Record<string, QuizProgress>>;
+	/** The lesson's `contentHash` when the latest answer was given; a different current hash means the quizzes changed. */
+	readonly contentHash?: string;
+	/** ISO 8601 time of the first answer. */
+	readonly startedAt: string;
+	/** ISO 8601 time of the latest change. */
+	readonly updatedAt: string;
+}
+
+/** All progress, keyed by lesson id. */
+export interface Progress {
+	readonly schemaVersion: 1;
+	readonly lessons: Readonly<Record<string, LessonProgress>>;
+}
+
+export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
+/** A record with no prototype, so any string is a safe key. */
+export function createRecord<T>(): Record<string, T> {
+	return Object.create(null) as Record<string, T>;
+}
+
+/** A null-prototype copy of `record`'s own entries. */
+function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+	const copy = createRecord<T>();
+	for (const key of Object.keys(record)) {
+		const value = record[key];
+		if (value !== undefined) {
+			copy[key] = value;
+		}
+	}
+	return copy;
+}
+
+/** The own entry `key` of `record`, never an inherited property. */
+export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+	return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Progress with no lessons. */
+export function emptyProgress(): Progress {
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: createRecord<LessonProgress>() };
+}
+
+/**
+ * Records a graded answer and returns new progress (the input is not changed). The quiz's previous answer is
+ * replaced and its attempt count incremented. `contentHash` (the lesson's current one) is stored with the lesson;
+ * answers to the lesson's other quizzes are kept even when it differs. `now` must be a valid date.
+ */
+export function recordAnswer(p: Progress, lessonId: string, contentHash: string, result: QuizResult, answer: Answer, now: Date): Progress {
+	const time = now.toISOString();
+	const previous = ownEntry(p.lessons, lessonId);
+	const quizzes = copyRecord(previous?.quizzes ?? createRecord<QuizProgress>());
+	const attempts = (ownEntry(previous?.quizzes, result.quizId)?.attempts ?? 0) + 1;
+	quizzes[result.quizId] = { correct: result.correct, answer: [...answer], attempts, answeredAt: time };
+	const lessons = copyRecord(p.lessons);
+	lessons[lessonId] = { quizzes, contentHash, startedAt: previous?.startedAt ?? time, updatedAt: time };
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons };
+}
+
+/** Returns new progress without any record of `lessonId` (the input is not changed). */
+export function resetLesson(p: Progress, lessonId: string): Progress {
+	const lessons = copyRecord(p.lessons);
+	delete lessons[lessonId];
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons };
+}
+
+/**
+ * Where a learner stands in a lesson whose quizzes are `quizIds`. Only answers to those quizzes count.
+ * `score` is the share of quizzes answered correctly (0..100, rounded). The lesson is `passed` when every quiz is
+ * answered and the exact share reaches `passMark` (0..100), `failed` when every quiz is answered but it does
+ * not, `inProgress` when some are answered and `notStarted` when none are (also for a lesson with no quizzes).
+ */
+export function lessonStatus(quizIds: readonly string[], lp: LessonProgress | undefined, passMark: number): { status: LessonStatus; answered: number; total: number; correct: number; score: number } {
+	const ids = [...new Set(quizIds)];
+	const total = ids.length;
+	let answered = 0;
+	let correct = 0;
+	for (const id of ids) {
+		const quiz = ownEntry(lp?.quizzes, id);
+		if (quiz) {
+			answered++;
+			correct += quiz.correct ? 1 : 0;
+		}
+	}
+	const score = total === 0 ? 0 : Math.round((correct / total) * 100);
+	let status: LessonStatus;
+	if (answered === 0) {
+		status = 'notStarted';
+	} else if (answered < total) {
+		status = 'inProgress';
+	} else {
+		status = correct * 100 >= Math.min(Math.max(passMark, 0), 100) * total ? 'passed' : 'failed';
+	}
+	return { status, answered, total, correct, score };
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTime(value: unknown): value is string {
+	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+/** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
+function isId(key: string): boolean {
+	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
+}
+
+function readQuiz(value: unknown): QuizProgress | undefined {
+	if (!isRecord(value)) {
+		return undefined;
+	}
+	const { correct, answer, attempts, answeredAt } = value;
+	const isAnswer = Array.isArray(answer) && answer.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= 0);
+	if (typeof correct !== 'boolean' || !isAnswer || typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 1 || !isTime(answeredAt)) {
+		return undefined;
+	}
+	return { correct, answer: answer.map(Number), attempts, answeredAt };
+}
+
+function readLesson(id: string, value: unknown, problems: string[]): LessonProgress | undefined {
+	if (!isRecord(value) || !isRecord(value.quizzes)) {
+		problems.push(`dropped the progress of lesson "${id}": it is not a lesson record`);
+		return undefined;
+	}
+	const quizzes = createRecord<QuizProgress>();
+	const times: string[] = [];
+	for (const [quizId, raw] of Object.entries(value.quizzes)) {
+		const quiz = isId(quizId) ? readQuiz(raw) : undefined;
+		if (quiz) {
+			quizzes[quizId] = quiz;
+			times.push(quiz.answeredAt);
+		} else {
+			problems.push(`dropped the answer to quiz "${quizId}" of lesson "${id}": it is not a valid answer record`);
+		}
+	}
+	times.sort((a, b) => Date.parse(a) - Date.parse(b));
+	const { contentHash, startedAt, updatedAt } = value;
+	if (contentHash !== undefined && typeof contentHash !== 'string') {
+		problems.push(`ignored the content hash of lesson "${id}": it is not a string`);
+	}
+	if (!isTime(startedAt) || !isTime(updatedAt)) {
+		problems.push(`repaired the start or update time of lesson "${id}"`);
+	}
+	const fallback = new Date(0).toISOString();
+	return {
+		quizzes,
+		...(typeof contentHash === 'string' ? { contentHash } : {}),
+		startedAt: isTime(startedAt) ? startedAt : times[0] ?? fallback,
+		updatedAt: isTime(updatedAt) ? updatedAt : times[times.length - 1] ?? fallback,
+	};
+}
+
+/** Does `value` look like a map of lesson id → lesson record (progress saved without its envelope)? */
+function isLessonMap(value: Readonly<Record<string, unknown>>): boolean {
+	const entries = Object.values(value);
+	return entries.length > 0 && entries.every((entry) => isRecord(entry) && isRecord(entry.quizzes));
+}
+
+/** Finds the lesson records in stored data and says how it was read. */
+function findLessons(raw: Readonly<Record<string, unknown>>, problems: string[]): { lessons?: unknown; readOnly: boolean } {
+	const version = raw.schemaVersion;
+	if (version === PROGRESS_SCHEMA_VERSION) {
+		return { lessons: raw.lessons, readOnly: false };
+	}
+	if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_SCHEMA_VERSION) {
+		problems.push(`progress has schema version ${version}, newer than this release reads (${PROGRESS_SCHEMA_VERSION}); it is read as far as possible and not changed`);
+		return { lessons: raw.lessons, readOnly: true };
+	}
+	if (version !== undefined) {
+		problems.push(`progress has an unknown schema version (${JSON.stringify(version)}); it is read as version ${PROGRESS_SCHEMA_VERSION}`);
+		return { lessons: raw.lessons, readOnly: false };
+	}
+	if (isRecord(raw.lessons)) {
+		problems.push(`progress has no schema version; it is read as version ${PROGRESS_SCHEMA_VERSION}`);
+		return { lessons: raw.lessons, readOnly: false };
+	}
+	if (isLessonMap(raw)) {
+		problems.push('progress has no schema version and no "lessons" field; it is read as a map of lessons');
+		return { lessons: raw, readOnly: false };
+	}
+	return { readOnly: false };
+}
+
+/**
+ * Reads stored progress of any age or state without throwing. `undefined` (nothing stored) gives empty progress
+ * and no problems. Data that is not progress gives empty progress and a problem. Otherwise every valid lesson and
+ * quiz record is kept and each invalid one is dropped with a problem (missing times are repaired). Progress from a
+ * newer schema version is read as far as possible with `readOnly: true`: the caller must not overwrite it.
+ * Unversioned data that looks like lessons is read as version 1, with a problem. `problems` are log messages.
+ */
+export function migrateProgress(raw: unknown): { progress: Progress; problems: string[]; readOnly: boolean } {
+	if (raw === undefined) {
+		return { progress: emptyProgress(), problems: [], readOnly: false };
+	}
+	const problems: string[] = [];
+	if (!isRecord(raw)) {
+		problems.push(`stored progress is not an object (${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw}); starting with empty progress`);
+		return { progress: emptyProgress(), problems, readOnly: false };
+	}
+	const { lessons: found, readOnly } = findLessons(raw, problems);
+	if (!isRecord(found)) {
+		problems.push('stored progress has no readable "lessons"; starting with empty progress');
+		return { progress: emptyProgress(), problems, readOnly };
+	}
+	const lessons = createRecord<LessonProgress>();
+	for (const [id, value] of Object.entries(found)) {
+		const lesson = isId(id) ? readLesson(id, value, problems) : undefined;
+		if (lesson) {
+			lessons[id] = lesson;
+		} else if (!isId(id)) {
+			problems.push(`dropped the progress stored under "${id}": it is not a lesson id`);
+		}
+	}
+	return { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons }, problems, readOnly };
+}

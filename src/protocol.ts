@@ -1,0 +1,120 @@
+/**
+ * The typed messages between the extension and the lesson webview, and the checks applied on arrival.
+ * Imported by both sides; pure (no vscode, no DOM).
+ */
+import type { Answer, QuizResult } from './core/lesson';
+
+/** Upper bounds that keep a forged message from costing anything. */
+const MAX_ID = 64;
+const MAX_HREF = 2048;
+const MAX_ANSWER = 32;
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
+/** Where a learner stands in one lesson, as the webview's score bar shows it. */
+export interface LessonSummary {
+	readonly status: LessonStatus;
+	readonly answered: number;
+	readonly total: number;
+	readonly correct: number;
+	/** 0..100 */
+	readonly score: number;
+	/** 0..100 */
+	readonly passMark: number;
+}
+
+export type FromWebview =
+	| { readonly type: 'ready'; readonly lessonId: string }
+	| { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly answer: Answer }
+	| { readonly type: 'openLink'; readonly lessonId: string; readonly href: string }
+	| { readonly type: 'nextLesson'; readonly lessonId: string };
+
+export interface GradedAnswer {
+	readonly quizId: string;
+	readonly answer: Answer;
+	readonly result: QuizResult;
+}
+
+export type ToWebview =
+	/** Sent after `ready`: the answers already recorded, so a reopened lesson shows them. */
+	| { readonly type: 'restore'; readonly lessonId: string; readonly graded: readonly GradedAnswer[]; readonly summary: LessonSummary; readonly outdated: boolean }
+	| { readonly type: 'graded'; readonly lessonId: string; readonly graded: GradedAnswer; readonly summary: LessonSummary }
+	/** The answer could not be graded or saved; the webview re-enables the quiz. */
+	| { readonly type: 'rejected'; readonly lessonId: string; readonly quizId: string };
+
+/** Words the webview script needs; passed in with the page so the script holds no language of its own. */
+export interface WebviewStrings {
+	readonly correct: string;
+	readonly incorrect: string;
+	readonly chooseFirst: string;
+	readonly movedTo: string;
+	readonly score: string;
+	readonly passed: string;
+	readonly failed: string;
+	readonly answered: string;
+	readonly rightAnswer: string;
+	readonly yourChoice: string;
+	readonly stepInPlace: string;
+	readonly stepBelongsAt: string;
+	readonly outdated: string;
+	readonly rejected: string;
+}
+
+/** State the webview keeps with `setState`, so a restored panel knows what it showed. */
+export interface WebviewState {
+	readonly lessonId: string;
+	readonly scrollY?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= MAX_ID && ID_PATTERN.test(value);
+}
+
+function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+	return Object.keys(value).every((k) => keys.includes(k));
+}
+
+function isAnswer(value: unknown): value is Answer {
+	return Array.isArray(value) && value.length > 0 && value.length <= MAX_ANSWER
+		&& value.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_ANSWER);
+}
+
+/**
+ * Checks a raw message from the webview against the protocol.
+ * Returns a fresh, typed copy (never the raw object), or undefined when anything is off.
+ */
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+	if (!isRecord(raw) || !isId(raw.lessonId)) {
+		return undefined;
+	}
+	const lessonId = raw.lessonId;
+	switch (raw.type) {
+		case 'ready':
+		case 'nextLesson':
+			return hasOnlyKeys(raw, ['type', 'lessonId']) ? { type: raw.type, lessonId } : undefined;
+		case 'answer':
+			return hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer']) && isId(raw.quizId) && isAnswer(raw.answer)
+				? { type: 'answer', lessonId, quizId: raw.quizId, answer: [...raw.answer] }
+				: undefined;
+		case 'openLink':
+			return hasOnlyKeys(raw, ['type', 'lessonId', 'href']) && typeof raw.href === 'string' && raw.href.length <= MAX_HREF
+				? { type: 'openLink', lessonId, href: raw.href }
+				: undefined;
+		default:
+			return undefined;
+	}
+}
+
+/** Reads the webview's saved state (it may be from an older release, or garbage). */
+export function parseWebviewState(raw: unknown): WebviewState | undefined {
+	if (!isRecord(raw) || !isId(raw.lessonId)) {
+		return undefined;
+	}
+	const scrollY = typeof raw.scrollY === 'number' && Number.isFinite(raw.scrollY) && raw.scrollY >= 0 ? raw.scrollY : undefined;
+	return { lessonId: raw.lessonId, scrollY };
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { parseLesson } from '../../src/core/parseLesson';
+import { renderLesson } from '../../src/core/render';
+import { shuffledStepOrder } from '../../src/core/quizHtml';
+import { schemeOf } from '../../src/core/links';
+
+function render(file: string): string {
+	const { lesson, diagnostics } = parseLesson(readFileSync(file, 'utf8'), file);
+	assert.ok(lesson, JSON.stringify(diagnostics));
+	return renderLesson(lesson);
+}
+
+function decodeEntities(value: string): string {
+	return value.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+		.replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Every construct that could run script in a browser, found by looking at the tags the HTML really contains. */
+function executableConstructs(html: string): string[] {
+	const found: string[] = [];
+	for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
+		const name = /^<([a-zA-Z0-9-]+)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+		if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'base', 'meta', 'link', 'style', 'img'].includes(name)) {
+			found.push(tag);
+		}
+		for (const [, attr, raw] of tag.matchAll(/\s([a-zA-Z-]+)\s*=\s*"([^"]*)"/g)) {
+			const lower = (attr ?? '').toLowerCase();
+			if (lower.startsWith('on') || lower === 'style' || lower === 'srcdoc') {
+				found.push(`${lower} in ${tag}`);
+			}
+			if (lower === 'href' || lower === 'src' || lower === 'action') {
+				const scheme = schemeOf(decodeEntities(raw ?? ''));
+				if (scheme !== undefined && !['https:', 'http:', 'mailto:'].includes(scheme)) {
+					found.push(`${scheme} link in ${tag}`);
+				}
+			}
+		}
+	}
+	return found;
+}
+
+test('a hostile lesson renders with no executable construct', () => {
+	const html = render('test/fixtures/lessons/hostile/xss.md');
+	assert.deepEqual(executableConstructs(html), []);
+	assert.doesNotMatch(html, /<script/i);
+	// the payload text is still visible, escaped, so a reviewer sees what the author wrote
+	assert.match(html, /&lt;script&gt;window\.hacked = true&lt;\/script&gt;/);
+});
+
+test('only https, http, mailto, in-page and relative links survive', () => {
+	const html = render('test/fixtures/lessons/hostile/xss.md');
+	const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1] ?? ''));
+	assert.ok(hrefs.includes('https://example.com'));
+	assert.ok(hrefs.includes('#heading'));
+	assert.ok(hrefs.includes('other-lesson.md'));
+	assert.ok(hrefs.includes('mailto:a@example.com'));
+	for (const href of hrefs) {
+		assert.ok(!/^(javascript|vbscript|data|file|command|vscode):/i.test(href.replace(/\s/g, '')), href);
+	}
+});
+
+test('the checker itself catches what it looks for', () => {
+	assert.equal(executableConstructs('<a href="javascript:alert(1)">x</a>').length, 1);
+	assert.equal(executableConstructs('<a href="java&#9;script:alert(1)">x</a>').length, 1);
+	assert.equal(executableConstructs('<img src="x" onerror="alert(1)">').length, 2);
+	assert.equal(executableConstructs('<p style="color:red">x</p>').length, 1);
+});
+
+test('author strings are escaped in every field and generated ids are prefixed', () => {
+	const html = render('test/fixtures/lessons/hostile/xss.md');
+	assert.match(html, /<h1 id="il-title">&lt;script&gt;alert\(&#39;title&#39;\)/);
+	assert.match(html, /&quot;&gt;&lt;svg onload=alert\(2\)&gt; summary/);
+	assert.match(html, /<label for="il-quiz-q1-c1">&quot; onfocus=&quot;alert\(18\)<\/label>/);
+	assert.match(html, /class="language-&quot;&gt;&lt;script&gt;/);
+	for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) {
+		assert.ok(id?.startsWith('il-'), `id ${id} is prefixed`);
+	}
+});
+
+test('the answer key is not in the page', () => {
+	const html = render('test/fixtures/lessons/hostile/xss.md');
+	assert.doesNotMatch(html, /explained/);
+	assert.doesNotMatch(html, /correct/);
+});
+
+test('rendering is deterministic', () => {
+	assert.equal(render('test/fixtures/lessons/hostile/xss.md'), render('test/fixtures/lessons/hostile/xss.md'));
+});
+
+test('table alignment uses classes, not inline styles the CSP would block', () => {
+	const { lesson } = parseLesson('---\nid: t\ntitle: T\nsummary: S\n---\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n', 't.md');
+	assert.ok(lesson);
+	const html = renderLesson(lesson);
+	assert.match(html, /<th class="il-align-left">a<\/th>/);
+	assert.match(html, /<td class="il-align-right">2<\/td>/);
+	assert.doesNotMatch(html, /style=/);
+});
+
+test('order quizzes are shown shuffled, deterministically, never already solved', () => {
+	for (let n = 2; n <= 8; n++) {
+		const order = shuffledStepOrder('lesson', `quiz-${n}`, n);
+		assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i));
+		assert.notDeepEqual(order, Array.from({ length: n }, (_, i) => i));
+		assert.deepEqual(order, shuffledStepOrder('lesson', `quiz-${n}`, n));
+	}
+});
