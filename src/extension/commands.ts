@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { Lesson } from '../core/lesson';
+import type { ExtensionConfig } from './config';
+import type { LessonLibrary } from './lessonLibrary';
+import type { LessonPanel } from './lessonPanel';
+import { summarize } from './lessonStatus';
+import type { LessonNode } from './lessonTree';
+import type { ProgressStore } from './progressStore';
+
+/** Every command id, as contributed in package.json (a host test checks the two agree). */
+export const Command = {
+	OpenLesson: 'incidentLessons.openLesson',
+	NextLesson: 'incidentLessons.nextLesson',
+	ResetLessonProgress: 'incidentLessons.resetLessonProgress',
+	ResetAllProgress: 'incidentLessons.resetAllProgress',
+	GroupByTrack: 'incidentLessons.groupByTrack',
+	GroupByIncident: 'incidentLessons.groupByIncident',
+	ShowLog: 'incidentLessons.showLog',
+} as const;
+
+interface CommandDeps {
+	readonly library: LessonLibrary;
+	readonly progress: ProgressStore;
+	readonly panel: LessonPanel;
+	readonly config: () => ExtensionConfig;
+	readonly log: vscode.LogOutputChannel;
+}
+
+/** A lesson id from a command argument: a tree node (context menu), an id string (tree click, API), or nothing. */
+function lessonIdOf(arg: unknown): string | undefined {
+	if (typeof arg === 'string') {
+		return arg;
+	}
+	if (typeof arg === 'object' && arg !== null && 'lesson' in arg) {
+		return (arg as LessonNode).lesson.meta.id;
+	}
+	return undefined;
+}
+
+async function pickLesson(deps: CommandDeps, placeHolder: string, filter: (l: Lesson) => boolean = () => true): Promise<string | undefined> {
+	const progress = deps.progress.get();
+	const items = (await deps.library.lessons()).filter(filter).map((lesson) => {
+		const summary = summarize(lesson, progress, deps.config().passMark);
+		const icon = { notStarted: '$(circle-large-outline)', inProgress: '$(circle-large-filled)', passed: '$(pass-filled)', failed: '$(debug-restart)' }[summary.status];
+		return { label: `${icon} ${lesson.meta.title}`, description: lesson.meta.minutes === undefined ? '' : vscode.l10n.t('{0} min', lesson.meta.minutes), detail: lesson.meta.summary, id: lesson.meta.id };
+	});
+	const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
+	return picked?.id;
+}
+
+/** The lesson after `currentId` in catalog order that is not passed yet (wrapping around), or undefined when all are passed. */
+export async function findNextLesson(deps: Pick<CommandDeps, 'library' | 'progress' | 'config'>, currentId?: string): Promise<Lesson | undefined> {
+	const lessons = await deps.library.lessons();
+	const progress = deps.progress.get();
+	const start = lessons.findIndex((l) => l.meta.id === currentId) + 1;
+	const rotated = [...lessons.slice(start), ...lessons.slice(0, start)];
+	return rotated.find((l) => l.meta.id !== currentId && summarize(l, progress, deps.config().passMark).status !== 'passed');
+}
+
+export async function openNextLesson(deps: CommandDeps, currentId?: string): Promise<void> {
+	const next = await findNextLesson(deps, currentId ?? deps.panel.currentLessonId);
+	if (next) {
+		await deps.panel.show(next.meta.id);
+	} else {
+		void vscode.window.showInformationMessage(vscode.l10n.t('You have passed every lesson. Well done!'));
+	}
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable {
+	const setGroupBy = (value: ExtensionConfig['groupBy']) => () =>
+		vscode.workspace.getConfiguration('incidentLessons').update('groupBy', value, vscode.ConfigurationTarget.Global);
+	return vscode.Disposable.from(
+		vscode.commands.registerCommand(Command.OpenLesson, async (arg?: unknown) => {
+			const id = lessonIdOf(arg) ?? await pickLesson(deps, vscode.l10n.t('Open a lesson'));
+			if (id && !await deps.panel.show(id)) {
+				void vscode.window.showErrorMessage(vscode.l10n.t('There is no lesson "{0}".', id));
+			}
+		}),
+		vscode.commands.registerCommand(Command.NextLesson, () => openNextLesson(deps)),
+		vscode.commands.registerCommand(Command.ResetLessonProgress, async (arg?: unknown) => {
+			const progress = deps.progress.get();
+			const id = lessonIdOf(arg) ?? deps.panel.currentLessonId
+				?? await pickLesson(deps, vscode.l10n.t('Reset the progress of which lesson?'), (l) => Object.hasOwn(progress.lessons, l.meta.id));
+			if (id) {
+				await deps.progress.resetLesson(id);
+			}
+		}),
+		vscode.commands.registerCommand(Command.ResetAllProgress, async (options?: { confirmed?: boolean }) => {
+			const reset = vscode.l10n.t('Reset All Progress');
+			const confirmed = options?.confirmed === true || await vscode.window.showWarningMessage(
+				vscode.l10n.t('Reset the progress of every lesson in this workspace? This cannot be undone.'), { modal: true }, reset) === reset;
+			if (confirmed) {
+				await deps.progress.resetAll();
+			}
+		}),
+		vscode.commands.registerCommand(Command.GroupByTrack, setGroupBy('track')),
+		vscode.commands.registerCommand(Command.GroupByIncident, setGroupBy('incident')),
+		vscode.commands.registerCommand(Command.ShowLog, () => deps.log.show()),
+	);
+}

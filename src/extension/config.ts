@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { LESSON_LOCALES, type LessonLocale } from '../core/lesson';
+
+/** Mirrors `contributes.configuration` in package.json (one line per setting). */
+export interface ExtensionConfig {
+	/** Score in percent a lesson needs to count as passed. */
+	readonly passMark: number;
+	/** `auto` follows the VS Code display language. */
+	readonly lessonLanguage: 'auto' | LessonLocale;
+	/** How the Lessons view groups lessons. */
+	readonly groupBy: 'track' | 'incident';
+}
+
+export const CONFIG_SECTION = 'incidentLessons';
+
+/** Reads the settings, clamping values a hand-edited settings.json may get wrong. */
+export function readConfig(): ExtensionConfig {
+	const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+	const passMark = c.get<number>('passMark', 80);
+	const lessonLanguage = c.get<string>('lessonLanguage', 'auto');
+	const groupBy = c.get<string>('groupBy', 'track');
+	return {
+		passMark: Number.isFinite(passMark) ? Math.min(100, Math.max(0, passMark)) : 80,
+		lessonLanguage: (LESSON_LOCALES as readonly string[]).includes(lessonLanguage) ? lessonLanguage as LessonLocale : 'auto',
+		groupBy: groupBy === 'incident' ? 'incident' : 'track',
+	};
+}
+
+/** The locale lessons are shown in: the setting, else VS Code's display language, else English. */
+export function lessonLocale(config: ExtensionConfig): LessonLocale {
+	if (config.lessonLanguage !== 'auto') {
+		return config.lessonLanguage;
+	}
+	const display = vscode.env.language.toLowerCase().split('-')[0] ?? 'en';
+	return (LESSON_LOCALES as readonly string[]).includes(display) ? display as LessonLocale : 'en';
+}

@@ -1,0 +1,162 @@
+/**
+ * The lesson panel's script. It collects answers and shows feedback; grading and storage happen in the
+ * extension. It holds no words of its own (they come in `data-config`) and adds every handler with
+ * addEventListener (the CSP allows no inline handlers).
+ */
+import type { FromWebview, LessonSummary, ToWebview, WebviewState } from '../protocol';
+import { announce, format } from './dom';
+import { readAnswer, showResult, clearResult, setQuizEnabled } from './quiz';
+import { moveStep, refreshPositions } from './orderQuiz';
+import type { PageConfig } from './pageConfig';
+
+interface VsCodeApi {
+	postMessage(message: FromWebview): void;
+	getState(): unknown;
+	setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const config = JSON.parse(document.body.dataset.config ?? '{}') as PageConfig;
+const { lessonId, strings } = config;
+
+function quizOf(el: Element | null): HTMLElement | null {
+	return el?.closest<HTMLElement>('.il-quiz') ?? null;
+}
+
+function showSummary(summary: LessonSummary): void {
+	const score = document.getElementById('il-score');
+	if (!score) {
+		return;
+	}
+	const lines = [format(strings.answered, summary.answered, summary.total)];
+	if (summary.answered > 0) {
+		lines.push(format(strings.score, summary.correct, summary.total, summary.score, summary.passMark));
+	}
+	if (summary.status === 'passed') {
+		lines.push(strings.passed);
+	} else if (summary.status === 'failed') {
+		lines.push(strings.failed);
+	}
+	score.textContent = lines.join(' ');
+	document.body.dataset.status = summary.status;
+}
+
+function check(quiz: HTMLElement): void {
+	const quizId = quiz.dataset.quizId ?? '';
+	const answer = readAnswer(quiz);
+	if (answer.length === 0) {
+		announce(strings.chooseFirst);
+		return;
+	}
+	setQuizEnabled(quiz, false);
+	quiz.setAttribute('aria-busy', 'true');
+	vscode.postMessage({ type: 'answer', lessonId, quizId, answer });
+}
+
+function retry(quiz: HTMLElement): void {
+	clearResult(quiz);
+	setQuizEnabled(quiz, true);
+	quiz.querySelector<HTMLElement>('input, .il-step')?.focus();
+}
+
+function onMessage(msg: ToWebview): void {
+	if (msg.lessonId !== lessonId) {
+		return;
+	}
+	switch (msg.type) {
+		case 'restore':
+			for (const quiz of document.querySelectorAll<HTMLElement>('.il-quiz')) {
+				clearResult(quiz);
+				setQuizEnabled(quiz, true);
+			}
+			for (const graded of msg.graded) {
+				const quiz = document.getElementById(`il-quiz-${graded.quizId}`);
+				if (quiz) {
+					showResult(quiz, graded, strings);
+				}
+			}
+			if (msg.outdated) {
+				announce(strings.outdated);
+			}
+			showSummary(msg.summary);
+			return;
+		case 'graded': {
+			const quiz = document.getElementById(`il-quiz-${msg.graded.quizId}`);
+			if (quiz) {
+				quiz.removeAttribute('aria-busy');
+				showResult(quiz, msg.graded, strings);
+				announce(`${msg.graded.result.correct ? strings.correct : strings.incorrect} ${msg.graded.result.explain}`);
+				quiz.querySelector<HTMLElement>('.il-retry')?.focus();
+			}
+			showSummary(msg.summary);
+			return;
+		}
+		case 'rejected': {
+			const quiz = document.getElementById(`il-quiz-${msg.quizId}`);
+			if (quiz) {
+				quiz.removeAttribute('aria-busy');
+				setQuizEnabled(quiz, true);
+			}
+			announce(strings.rejected);
+			return;
+		}
+	}
+}
+
+document.addEventListener('click', (event) => {
+	const target = event.target instanceof Element ? event.target : null;
+	const button = target?.closest<HTMLButtonElement>('button');
+	const quiz = quizOf(button ?? null);
+	if (button?.classList.contains('il-check') && quiz) {
+		check(quiz);
+	} else if (button?.classList.contains('il-retry') && quiz) {
+		retry(quiz);
+	} else if (button?.classList.contains('il-move')) {
+		const step = button.closest<HTMLElement>('.il-step');
+		if (step) {
+			moveStep(step, Number(button.dataset.move), strings);
+			button.focus();
+		}
+	} else if (button?.id === 'il-next') {
+		vscode.postMessage({ type: 'nextLesson', lessonId });
+	}
+	const link = target?.closest<HTMLAnchorElement>('a[href]');
+	if (link) {
+		event.preventDefault();
+		const href = link.getAttribute('href') ?? '';
+		if (href.startsWith('#')) {
+			const id = decodeURIComponent(href.slice(1));
+			(document.getElementById(`il-h-${id}`) ?? document.getElementById(id))?.scrollIntoView();
+		} else {
+			vscode.postMessage({ type: 'openLink', lessonId, href });
+		}
+	}
+});
+
+document.addEventListener('keydown', (event) => {
+	const target = event.target instanceof HTMLElement ? event.target : null;
+	if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && target?.classList.contains('il-step')) {
+		event.preventDefault();
+		moveStep(target, event.key === 'ArrowUp' ? -1 : 1, strings);
+		target.focus();
+	}
+});
+
+let scrollTimer: number | undefined;
+window.addEventListener('scroll', () => {
+	window.clearTimeout(scrollTimer);
+	scrollTimer = window.setTimeout(() => vscode.setState({ lessonId, scrollY: window.scrollY }), 200);
+});
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => onMessage(event.data));
+
+for (const list of document.querySelectorAll<HTMLElement>('.il-steps')) {
+	refreshPositions(list);
+}
+const saved = vscode.getState() as Partial<WebviewState> | undefined;
+vscode.setState({ lessonId, scrollY: saved?.lessonId === lessonId ? saved.scrollY ?? 0 : 0 });
+if (saved?.lessonId === lessonId && typeof saved.scrollY === 'number') {
+	window.scrollTo(0, saved.scrollY);
+}
+vscode.postMessage({ type: 'ready', lessonId });

@@ -1,0 +1,101 @@
+/** Reading answers from a quiz's controls and showing the extension's verdict on them. */
+import type { GradedAnswer } from '../protocol';
+import { format } from './dom';
+import { arrangeSteps } from './orderQuiz';
+import type { PageConfig } from './pageConfig';
+
+type Strings = PageConfig['strings'];
+
+/** The learner's answer as indices: chosen choices, or step indices in their current order. */
+export function readAnswer(quiz: HTMLElement): number[] {
+	if (quiz.dataset.quizType === 'order') {
+		return [...quiz.querySelectorAll<HTMLElement>('.il-step')].map((s) => Number(s.dataset.index));
+	}
+	return [...quiz.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value));
+}
+
+/** Locks or unlocks a quiz's inputs (locked while an answer is checked and after the verdict, until Try again). */
+export function setQuizEnabled(quiz: HTMLElement, enabled: boolean): void {
+	quiz.classList.toggle('is-locked', !enabled);
+	for (const input of quiz.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, .il-move, .il-check')) {
+		input.disabled = !enabled;
+	}
+}
+
+function setFeedback(item: Element, text: string, explain: string): void {
+	const fb = item.querySelector<HTMLElement>('.il-feedback');
+	if (!fb) {
+		return;
+	}
+	fb.replaceChildren();
+	const head = document.createElement('strong');
+	head.textContent = text;
+	fb.append(head);
+	if (explain) {
+		fb.append(` ${explain}`);
+	}
+	fb.hidden = false;
+}
+
+/** Shows a graded answer: the learner's selection, right/wrong per choice or step, every explanation, the verdict. */
+export function showResult(quiz: HTMLElement, graded: GradedAnswer, strings: Strings): void {
+	const { result, answer } = graded;
+	if (quiz.dataset.quizType === 'order') {
+		const list = quiz.querySelector('.il-steps');
+		if (list) {
+			arrangeSteps(list, answer);
+		}
+		for (const fb of result.feedback) {
+			const step = quiz.querySelector(`.il-step[data-index="${fb.index}"]`);
+			step?.classList.add(fb.correct ? 'is-correct' : 'is-wrong');
+			if (step) {
+				setFeedback(step, fb.correct ? strings.stepInPlace : format(strings.stepBelongsAt, fb.index + 1), fb.explain);
+			}
+		}
+	} else {
+		for (const fb of result.feedback) {
+			const item = quiz.querySelector(`.il-choice[data-index="${fb.index}"]`);
+			const input = item?.querySelector('input');
+			if (!item || !input) {
+				continue;
+			}
+			input.checked = fb.chosen;
+			item.classList.toggle('is-correct', fb.correct);
+			item.classList.toggle('is-wrong', fb.chosen && !fb.correct);
+			item.classList.toggle('is-chosen', fb.chosen);
+			const label = [fb.correct ? strings.rightAnswer : '', fb.chosen ? strings.yourChoice : ''].filter(Boolean).join(' · ');
+			setFeedback(item, label || '—', fb.explain);
+		}
+	}
+	const explain = quiz.querySelector<HTMLElement>('.il-quiz-explain');
+	if (explain) {
+		explain.textContent = result.explain;
+		explain.hidden = result.explain === '';
+	}
+	const verdict = quiz.querySelector<HTMLElement>('.il-verdict');
+	if (verdict) {
+		verdict.textContent = result.correct ? `✓ ${strings.correct}` : `✗ ${strings.incorrect}`;
+	}
+	quiz.classList.remove('is-right', 'is-wrong-answer');
+	quiz.classList.add(result.correct ? 'is-right' : 'is-wrong-answer');
+	setQuizEnabled(quiz, false);
+	quiz.querySelector<HTMLElement>('.il-check')?.setAttribute('hidden', '');
+	quiz.querySelector<HTMLElement>('.il-retry')?.removeAttribute('hidden');
+}
+
+/** Back to an unanswered look, keeping the learner's current selection. */
+export function clearResult(quiz: HTMLElement): void {
+	quiz.classList.remove('is-right', 'is-wrong-answer');
+	for (const el of quiz.querySelectorAll('.is-correct, .is-wrong, .is-chosen')) {
+		el.classList.remove('is-correct', 'is-wrong', 'is-chosen');
+	}
+	for (const fb of quiz.querySelectorAll<HTMLElement>('.il-feedback, .il-quiz-explain')) {
+		fb.hidden = true;
+	}
+	const verdict = quiz.querySelector('.il-verdict');
+	if (verdict) {
+		verdict.textContent = '';
+	}
+	quiz.querySelector<HTMLElement>('.il-check')?.removeAttribute('hidden');
+	quiz.querySelector<HTMLElement>('.il-retry')?.setAttribute('hidden', '');
+}
