@@ -1,0 +1,140 @@
+// A learner's path through the real UI: open the view, open a lesson, answer wrong and right, pass it,
+// reload the window and find the pass and the open lesson restored.
+// Answers are learned the way a learner learns them: from the feedback after an attempt.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
+const LESSON_TITLE = /AXA Non-Life Insurance/;
+const cs = codeServerFromEnv();
+let browser;
+let page;
+
+const shot = (name) => page.screenshot({ path: path.join(SHOTS, `lesson-${name}.png`) });
+
+before(async () => {
+	browser = await launchBrowser();
+	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	await page.goto(workbenchUrl(cs));
+	await waitForWorkbench(page);
+});
+
+after(async () => {
+	await browser?.close();
+});
+
+function lessonRow() {
+	return page.locator('.monaco-list-row', { hasText: LESSON_TITLE });
+}
+
+/** Reads what the feedback says is right: choice indices, or step indices in their right order. */
+async function learnAnswer(quiz) {
+	if (await quiz.getAttribute('data-quiz-type') === 'order') {
+		const count = await quiz.locator('.il-step').count();
+		return Array.from({ length: count }, (_, i) => i);
+	}
+	const right = quiz.locator('.il-choice.is-correct');
+	return Promise.all((await right.all()).map(async (c) => Number(await c.getAttribute('data-index'))));
+}
+
+/** Selects choices by clicking their labels, or orders steps with Alt+Up on the keyboard. */
+async function enterAnswer(quiz, answer) {
+	if (await quiz.getAttribute('data-quiz-type') === 'order') {
+		// insertion sort by keyboard: move each wanted step up into place
+		for (let target = 0; target < answer.length; target++) {
+			const step = quiz.locator(`.il-step[data-index="${answer[target]}"]`);
+			const position = await step.evaluate((el) => [...el.parentElement.children].indexOf(el));
+			await step.focus();
+			for (let i = position; i > target; i--) {
+				await page.keyboard.press('Alt+ArrowUp');
+			}
+		}
+		return;
+	}
+	for (const choice of await quiz.locator('.il-choice').all()) {
+		const index = Number(await choice.getAttribute('data-index'));
+		const input = choice.locator('input');
+		if ((await input.isChecked()) !== answer.includes(index)) {
+			await choice.locator('label').click();
+		}
+	}
+}
+
+async function submit(quiz) {
+	await quiz.locator('.il-check').click();
+	await quiz.locator('.il-verdict:not(:empty)').waitFor();
+	return (await quiz.getAttribute('class')).includes('is-right');
+}
+
+test('the activity bar opens the Lessons view with the bundled lessons', async () => {
+	const icon = page.locator('.activitybar [aria-label^="Incident Lessons"]').first();
+	await icon.waitFor({ timeout: 60_000 });
+	await icon.click();
+	await lessonRow().waitFor({ timeout: 30_000 });
+	const rows = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
+	assert.ok(rows.some((r) => /Developer/.test(r)), `groups shown: ${rows.join(' | ')}`);
+	assert.match(await page.locator('.statusbar').innerText(), /Lessons 0\/\d+/);
+	await shot('1-tree');
+});
+
+test('a lesson opens in the webview with its quizzes', async () => {
+	await lessonRow().click();
+	const wv = webviewFrame(page);
+	await wv.locator('.il-quiz').first().waitFor({ timeout: 30_000 });
+	assert.match(await wv.locator('h1#il-title').innerText(), LESSON_TITLE);
+	const tab = page.locator('.tabs-container .tab', { hasText: 'Incident Lessons: AXA' });
+	await tab.waitFor();
+	await shot('2-lesson');
+});
+
+test('a wrong answer shows what was wrong and every explanation; retry and right answers pass the lesson', async () => {
+	const wv = webviewFrame(page);
+	const quizzes = await wv.locator('.il-quiz').all();
+	assert.ok(quizzes.length >= 3, `${quizzes.length} quizzes`);
+	let sawWrong = false;
+	for (const [n, quiz] of quizzes.entries()) {
+		await quiz.scrollIntoViewIfNeeded();
+		const type = await quiz.getAttribute('data-quiz-type');
+		if (type !== 'order') {
+			await enterAnswer(quiz, [0]);
+		}
+		const firstRight = await submit(quiz);
+		// every choice/step now carries its explanation
+		const feedback = await quiz.locator('.il-feedback:not([hidden])').allInnerTexts();
+		assert.ok(feedback.length > 0 && feedback.every((f) => f.trim().length > 0), `feedback on quiz ${n + 1}`);
+		if (!firstRight) {
+			sawWrong = true;
+			await wv.locator('#il-live', { hasText: 'Not quite.' }).waitFor({ state: 'attached' }); // announced to screen readers
+			if (n === 0) {
+				await shot('3-wrong-answer');
+			}
+			const answer = await learnAnswer(quiz);
+			await quiz.locator('.il-retry').click();
+			await enterAnswer(quiz, answer);
+			assert.equal(await submit(quiz), true, `quiz ${n + 1} right after retry`);
+		}
+	}
+	assert.ok(sawWrong, 'at least one answer was wrong first');
+	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor();
+	await wv.locator('#il-score').scrollIntoViewIfNeeded();
+	await shot('4-passed');
+	await page.locator('.statusbar', { hasText: /Lessons 1\/\d+/ }).waitFor();
+	await page.locator('.monaco-list-row[aria-label*="Passed"]', { hasText: LESSON_TITLE }).waitFor();
+});
+
+test('after a reload the pass and the open lesson panel are restored', async () => {
+	await page.reload();
+	await waitForWorkbench(page);
+	const wv = webviewFrame(page);
+	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor({ timeout: 60_000 });
+	assert.equal(await wv.locator('.il-quiz.is-right').count(), await wv.locator('.il-quiz').count());
+	// the sidebar may come back open on the Lessons view; clicking its icon then would close it
+	if (!await lessonRow().waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+		await page.locator('.activitybar [aria-label^="Incident Lessons"]').first().click();
+	}
+	await page.locator('.monaco-list-row[aria-label*="Passed"]', { hasText: LESSON_TITLE }).waitFor({ timeout: 30_000 });
+	await page.locator('.statusbar', { hasText: /Lessons 1\/\d+/ }).waitFor();
+	await shot('5-after-reload');
+});
