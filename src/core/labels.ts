@@ -20,6 +20,10 @@ export interface RenderLabels {
 	readonly records: string;
 	readonly nextLesson: string;
 	readonly imageOmitted: string;
+	readonly timeline: string;
+	readonly breakdown: string;
+	/** `{0}` = the categories and counts, for screen readers. */
+	readonly breakdownDescription: string;
 }
 
 export const DEFAULT_LABELS: RenderLabels = {
@@ -39,6 +43,9 @@ export const DEFAULT_LABELS: RenderLabels = {
 	records: 'Records affected',
 	nextLesson: 'Next lesson',
 	imageOmitted: 'Image not shown: {0}',
+	timeline: 'Timeline',
+	breakdown: 'Records affected, by category',
+	breakdownDescription: 'Bar chart of records affected. {0}',
 };
 
 /** Replaces `{0}`, `{1}`… in a label. */

@@ -6,6 +6,7 @@
  * prefixed, no inline styles (the webview's CSP has no 'unsafe-inline').
  */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import { renderBreakdown, renderTimeline } from './figures';
 import { escapeHtml, ID_PREFIX } from './html';
 import { DEFAULT_LABELS, formatLabel, type RenderLabels } from './labels';
 import type { Lesson, LessonMeta, Quiz } from './lesson';
@@ -24,7 +25,15 @@ interface RenderEnv {
 	readonly quizByLine: ReadonlyMap<number, Quiz>;
 	readonly slugs: Set<string>;
 	quizNumber: number;
+	/** Figures already placed by a fence, so the header does not draw them again. */
+	readonly placed: Set<string>;
 }
+
+/** Fences an author writes to place a figure in the body; without one, the figure goes in the header. */
+const FIGURE_FENCES: Readonly<Record<string, (lesson: Lesson, labels: RenderLabels) => string>> = {
+	'incident-timeline': (lesson, labels) => renderTimeline(lesson.meta.incident?.timeline ?? [], lesson.locale, labels),
+	'incident-breakdown': (lesson, labels) => renderBreakdown(lesson.meta.incident?.breakdown ?? [], labels),
+};
 
 let engine: MarkdownIt | undefined;
 
@@ -87,6 +96,11 @@ function createEngine(): MarkdownIt {
 			state.quizNumber += 1;
 			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels);
 		}
+		const drawFigure = Object.hasOwn(FIGURE_FENCES, lang) ? FIGURE_FENCES[lang] : undefined;
+		if (drawFigure && !state.placed.has(lang)) {
+			state.placed.add(lang);
+			return drawFigure(state.lesson, state.labels);
+		}
 		const langClass = lang ? ` class="language-${escapeHtml(lang)}"` : '';
 		return `<pre class="il-code"><code${langClass}>${escapeHtml(token.content)}</code></pre>\n`;
 	};
@@ -106,6 +120,11 @@ function createEngine(): MarkdownIt {
 
 function attackUrl(technique: string): string {
 	return `https://attack.mitre.org/techniques/${technique.replace('.', '/')}/`;
+}
+
+/** The figures the body did not place itself. */
+function headerFigures(lesson: Lesson, labels: RenderLabels, placed: ReadonlySet<string>): string {
+	return Object.entries(FIGURE_FENCES).filter(([fence]) => !placed.has(fence)).map(([, draw]) => draw(lesson, labels)).join('');
 }
 
 function headerHtml(meta: LessonMeta, labels: RenderLabels): string {
@@ -175,10 +194,12 @@ export function renderLesson(lesson: Lesson, options: RenderOptions = {}): strin
 		quizByLine: new Map(lesson.quizzes.map((q) => [q.line, q])),
 		slugs: new Set(),
 		quizNumber: 0,
+		placed: new Set(),
 	};
 	const body = engine.render(lesson.body, { il: env });
 	return `<article class="il-lesson" data-lesson-id="${escapeHtml(lesson.meta.id)}" lang="${escapeHtml(lesson.locale)}">\n`
 		+ headerHtml(lesson.meta, labels)
+		+ headerFigures(lesson, labels, env.placed)
 		+ `<div class="il-body">\n${body}</div>\n`
 		+ sourcesHtml(lesson.meta, labels)
 		+ footerHtml(labels)

@@ -189,10 +189,23 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.post({ type: 'restore', lessonId: lesson.meta.id, graded, summary, outdated: isOutdated(lesson, progress) });
 	}
 
+	/** https opens at once; other allowed schemes (http, mailto) only after the learner confirms the exact address. */
+	private async openExternal(url: string): Promise<void> {
+		const uri = vscode.Uri.parse(url, true);
+		if (uri.scheme !== 'https') {
+			const open = vscode.l10n.t('Open');
+			const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The lesson links to {0}. Open it?', url), { modal: true }, open);
+			if (answer !== open) {
+				return;
+			}
+		}
+		await vscode.env.openExternal(uri);
+	}
+
 	private async openLink(href: string): Promise<void> {
 		const target = resolveLink(href);
 		if (target?.kind === 'external') {
-			await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
+			await this.openExternal(target.url);
 		} else if (target?.kind === 'lesson') {
 			if (!await this.show(target.lessonId)) {
 				this.deps.log.warn(`A lesson link points to "${target.lessonId}", which does not exist.`);

@@ -138,3 +138,23 @@ suite('Incident Lessons in the extension host', () => {
 		assert.equal(stored.lessons?.[lesson.id]?.quizzes[quizId]?.correct, true);
 	});
 });
+
+suite('Lesson language', () => {
+	teardown(async () => {
+		await vscode.workspace.getConfiguration('incidentLessons').update('lessonLanguage', undefined, vscode.ConfigurationTarget.Global);
+	});
+
+	test('follows the setting, with the same lesson ids in every language', async () => {
+		const lessonsApi = await api();
+		const english = await lessonsApi.listLessons();
+		await vscode.workspace.getConfiguration('incidentLessons').update('lessonLanguage', 'ja', vscode.ConfigurationTarget.Global);
+		let japanese = await lessonsApi.listLessons();
+		const deadline = Date.now() + 5000;
+		while (japanese.every((l, i) => l.title === english[i]?.title) && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 50));
+			japanese = await lessonsApi.listLessons();
+		}
+		assert.deepEqual(japanese.map((l) => l.id).sort(), english.map((l) => l.id).sort());
+		assert.ok(japanese.some((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l.title)), `Japanese titles: ${japanese.map((l) => l.title).join(' | ')}`);
+	});
+});

@@ -22,7 +22,8 @@ function executableConstructs(html: string): string[] {
 	const found: string[] = [];
 	for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
 		const name = /^<([a-zA-Z0-9-]+)/.exec(tag)?.[1]?.toLowerCase() ?? '';
-		if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'base', 'meta', 'link', 'style', 'img'].includes(name)) {
+		if (['script', 'iframe', 'object', 'embed', 'math', 'form', 'base', 'meta', 'link', 'style', 'img', 'foreignobject', 'use', 'animate', 'set', 'image'].includes(name)
+			|| (name === 'svg' && !tag.startsWith('<svg class="il-svg" '))) {
 			found.push(tag);
 		}
 		for (const [, attr, raw] of tag.matchAll(/\s([a-zA-Z-]+)\s*=\s*"([^"]*)"/g)) {
@@ -66,6 +67,7 @@ test('the checker itself catches what it looks for', () => {
 	assert.equal(executableConstructs('<a href="java&#9;script:alert(1)">x</a>').length, 1);
 	assert.equal(executableConstructs('<img src="x" onerror="alert(1)">').length, 2);
 	assert.equal(executableConstructs('<p style="color:red">x</p>').length, 1);
+	assert.equal(executableConstructs('<svg onload="alert(1)"></svg>').length, 2);
 });
 
 test('author strings are escaped in every field and generated ids are prefixed', () => {
@@ -105,4 +107,24 @@ test('order quizzes are shown shuffled, deterministically, never already solved'
 		assert.notDeepEqual(order, Array.from({ length: n }, (_, i) => i));
 		assert.deepEqual(order, shuffledStepOrder('lesson', `quiz-${n}`, n));
 	}
+});
+
+test('timeline and breakdown figures escape every author string', () => {
+	const html = render('test/fixtures/lessons/hostile/xss.md');
+	assert.match(html, /<svg class="il-svg"[^>]*role="img" aria-labelledby="il-fig-timeline-title il-fig-timeline-desc"/);
+	assert.match(html, /<svg class="il-svg"[^>]*aria-labelledby="il-fig-breakdown-title il-fig-breakdown-desc"/);
+	assert.match(html, /&lt;\/text&gt;&lt;script&gt;alert\(19\)/);
+	assert.match(html, /&lt;\/tspan&gt;&lt;foreignObject&gt;/);
+	assert.deepEqual(executableConstructs(html), []);
+});
+
+test('a figure fence places the figure in the body instead of the header', () => {
+	const text = '---\nid: f\ntitle: F\nsummary: S\nincident:\n  timeline:\n    - date: 2024-03-19\n      label: Start\n    - date: 2024-04\n      label: End\nsources:\n  - title: S\n---\n\nIntro\n\n```incident-timeline\n```\n';
+	const { lesson, diagnostics } = parseLesson(text, 'f.md');
+	assert.ok(lesson, JSON.stringify(diagnostics));
+	const html = renderLesson(lesson);
+	assert.equal(html.match(/il-figure-timeline/g)?.length, 1);
+	assert.ok(html.indexOf('il-figure-timeline') > html.indexOf('<p>Intro</p>'));
+	assert.match(html, /19 Mar 2024/);
+	assert.match(html, />Apr 2024</);
 });
