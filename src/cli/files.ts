@@ -81,10 +81,10 @@ export async function findLessonFiles(paths: readonly string[], cwd: string): Pr
 	return { files: files.filter((file) => !seen.has(file.absolute) && seen.add(file.absolute)), problems };
 }
 
-/** The locale of a lesson file: its folder's name when that is a lesson locale (`lessons/ja/x.md` → `ja`), else `und`. */
-export function localeOf(absolute: string): string {
+/** The locale of a lesson file: its folder's name when that is a lesson locale (`lessons/ja/x.md` → `ja`), else undefined. */
+export function localeFolder(absolute: string): string | undefined {
 	const folder = path.basename(path.dirname(absolute));
-	return (LESSON_LOCALES as readonly string[]).includes(folder) ? folder : 'und';
+	return (LESSON_LOCALES as readonly string[]).includes(folder) ? folder : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `incident-lessons lint <file|dir>...`: checks lesson files with the same parser the extension uses. */
 import { lintFiles, type LessonFile } from '../core/catalog';
 import type { Diagnostic } from '../core/lesson';
-import { findLessonFiles, localeOf, readLessonText } from './files';
+import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { formatDiagnostic, formatSummary, type CliOutput } from './output';
 
 /**
@@ -17,7 +17,8 @@ export async function runLint(paths: readonly string[], cwd: string, output: Cli
 		const { text, diagnostics } = await readLessonText(file);
 		byFile.set(file.display, [...diagnostics]);
 		if (text !== undefined) {
-			texts.push({ file: file.display, locale: localeOf(file.absolute), text });
+			// Files outside a locale folder form their own group (`und`, undetermined) for the duplicate-id check.
+			texts.push({ file: file.display, locale: localeFolder(file.absolute) ?? 'und', text });
 		}
 	}
 	for (const diagnostic of lintFiles(texts)) {

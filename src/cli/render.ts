@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { lessonIdFromPath } from '../core/catalog';
 import { parseLesson } from '../core/parseLesson';
 import { renderLesson } from '../core/render';
-import { localeOf, readLessonText } from './files';
+import { localeFolder, readLessonText } from './files';
 import { formatDiagnostic, type CliOutput } from './output';
 
 /**
@@ -15,7 +15,7 @@ export async function runRender(file: string, cwd: string, output: CliOutput): P
 	const read = await readLessonText({ display: file, absolute });
 	const parsed = read.text === undefined
 		? { diagnostics: read.diagnostics }
-		: parseLesson(read.text, file, { expectedId: lessonIdFromPath(file), locale: localeOf(absolute) });
+		: parseLesson(read.text, file, { expectedId: lessonIdFromPath(file), locale: localeFolder(absolute) ?? 'en' });
 	for (const diagnostic of parsed.diagnostics) {
 		output.stderr(`${formatDiagnostic(diagnostic)}\n`);
 	}

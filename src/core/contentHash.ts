@@ -18,12 +18,13 @@ export function fnv1a64(text: string): string {
 }
 
 /**
- * Hashes the gradable content of a lesson's quizzes: ids, types, choice texts with their `correct` flags,
- * and step texts in order. Prompts and explanations do not count, so rewording them keeps learners' progress.
+ * Hashes the answer key of a lesson's quizzes: ids, types, the number of choices with their `correct` flags,
+ * and the number of steps. Wording does not count: translations of a lesson share one hash (progress is kept
+ * per lesson id, whatever the language), and rewording keeps learners' progress.
  */
 export function hashQuizContent(quizzes: readonly Quiz[]): string {
 	const gradable = quizzes.map((quiz) => quiz.type === 'order'
-		? [quiz.id, quiz.type, quiz.steps.map((step) => step.text)]
-		: [quiz.id, quiz.type, quiz.choices.map((choice) => [choice.text, choice.correct])]);
+		? [quiz.id, quiz.type, quiz.steps.length]
+		: [quiz.id, quiz.type, quiz.choices.map((choice) => choice.correct)]);
 	return fnv1a64(JSON.stringify(gradable));
 }

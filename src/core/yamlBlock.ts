@@ -75,13 +75,18 @@ function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located {
 	return found;
 }
 
-function createSpanMapper(source: YamlSource, counter: LineCounter): (start: number, end: number) => SourceSpan {
+function createSpanMapper(source: YamlSource, text: string, counter: LineCounter): (start: number, end: number) => SourceSpan {
 	const toFile = (offset: number): { line: number; column: number } => {
 		const { line, col } = counter.linePos(offset);
 		return { line: source.firstLine + line - 1, column: col + (source.indent?.[line - 1] ?? 0) };
 	};
-	return (start, end) => {
+	return (start, rawEnd) => {
 		const from = toFile(start);
+		// Node ranges may include the line break after them; the span ends at the last visible character.
+		let end = rawEnd;
+		while (end > start && /\s/.test(text[end - 1] ?? '')) {
+			end--;
+		}
 		if (end <= start) {
 			return from;
 		}
@@ -97,8 +102,9 @@ function createSpanMapper(source: YamlSource, counter: LineCounter): (start: num
  */
 export function parseYamlBlock(source: YamlSource, file: string, what: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
 	const counter = new LineCounter();
-	const doc = parseDocument(source.lines.join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-	const mapSpan = createSpanMapper(source, counter);
+	const text = source.lines.join('\n');
+	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+	const mapSpan = createSpanMapper(source, text, counter);
 	const diagnostics: Diagnostic[] = [];
 	const reportedLines = new Set<number>();
 	for (const error of doc.errors) {
