@@ -52,10 +52,14 @@ export function ensureCodeServer() {
 	return installed;
 }
 
-/** Packages the extension without bundling node_modules (esbuild already bundled them). vsce runs `vscode:prepublish` itself. */
+/**
+ * Packages the extension without node_modules (esbuild already bundled the dependencies).
+ * vsce runs `vscode:prepublish` (the build) itself; its file listing is shown only when packaging fails.
+ */
 export async function packageExtension(out = VSIX_PATH) {
 	mkdirSync(path.dirname(out), { recursive: true });
-	await run('npx', ['vsce', 'package', '--no-dependencies', '-o', out]);
+	await run('npx', ['vsce', 'package', '--no-dependencies', '-o', out], { quiet: true });
+	console.log(`packaged ${path.relative(ROOT, out)}`);
 	return out;
 }
 
@@ -235,6 +239,8 @@ function urlOf(cs) {
 /**
  * Workbench URL opening `folder` (default: the server's workspace). `payload` entries (object or [key, value] pairs)
  * become the workbench's `payload` parameter, e.g. extensionDevelopmentPath / extensionTestsPath as remote URIs.
+ * @param {{ url: string, workspace?: string } | string} cs a started server, codeServerFromEnv(), or a base URL
+ * @param {{ folder?: string, payload?: Record<string, string> | [string, string][] }} [options]
  */
 export function workbenchUrl(cs, { folder = typeof cs === 'string' ? undefined : cs.workspace, payload } = {}) {
 	// encodeURIComponent, not URLSearchParams: the workbench decodes with decodeURIComponent, which keeps '+' as is

@@ -22,7 +22,7 @@ function selectFiles(args) {
 function nodeTest(files, flags, env) {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...flags, ...files], { cwd: ROOT, env, stdio: 'inherit' });
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		child.on('exit', (code) => resolve(code ?? 1));
 	});
 }
 

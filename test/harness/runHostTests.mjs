@@ -26,7 +26,7 @@ async function runInWorkbench(browser, cs) {
 	await page.exposeFunction('codeAutomationExit', (code) => report(code));
 	page.on('crash', () => report('page crashed'));
 	if (process.env.DEBUG_BROWSER) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
-	const payload = [['extensionDevelopmentPath', remoteUri(cs, extensionPath)], ['extensionTestsPath', remoteUri(cs, testsPath)]];
+	const payload = { extensionDevelopmentPath: remoteUri(cs, extensionPath), extensionTestsPath: remoteUri(cs, testsPath) };
 	await page.goto(workbenchUrl(cs, { payload }));
 	let timer;
 	const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
