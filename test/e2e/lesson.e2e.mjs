@@ -125,7 +125,12 @@ test('a wrong answer shows what was wrong and every explanation; retry and right
 });
 
 test('after a reload the pass and the open lesson panel are restored', async () => {
-	await page.reload();
+	// Reload the way a user does (Developer: Reload Window): the workbench's shutdown path flushes its storage,
+	// which a raw page reload can cut short.
+	await page.keyboard.press('F1');
+	await page.keyboard.type('Developer: Reload Window');
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor();
+	await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
 	await waitForWorkbench(page);
 	const wv = webviewFrame(page);
 	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor({ timeout: 60_000 });
