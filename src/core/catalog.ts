@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Lesson } from './lesson';
 import { parseLesson } from './parseLesson';
+import { checkTranslations, UNDETERMINED_LOCALE } from './translations';
 import { createDiagnostic } from './rules';
 import { splitLines } from './text';
 
@@ -51,11 +52,14 @@ function idLine(text: string): number {
 interface ParsedSet {
 	/** Usable lessons, at most one per locale and id (the first file wins). */
 	readonly lessons: Lesson[];
+	/** The file each of `lessons` came from, by index. */
+	readonly files: string[];
 	readonly diagnostics: Diagnostic[];
 }
 
 function parseAll(files: readonly LessonFile[]): ParsedSet {
 	const lessons: Lesson[] = [];
+	const lessonFiles: string[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const firstFile = new Map<string, string>();
 	for (const { file, locale, text } of files) {
@@ -74,8 +78,9 @@ function parseAll(files: readonly LessonFile[]): ParsedSet {
 		}
 		firstFile.set(key, file);
 		lessons.push(lesson);
+		lessonFiles.push(file);
 	}
-	return { lessons, diagnostics };
+	return { lessons, files: lessonFiles, diagnostics };
 }
 
 function primaryLanguage(locale: string): string {
@@ -116,7 +121,12 @@ export function buildCatalog(files: readonly LessonFile[], preferredLocale: stri
 	return { lessons: sortLessons([...chosen.values()]), diagnostics };
 }
 
-/** Every diagnostic for a set of lesson files in any locales, including duplicate ids per locale (what the CLI prints). */
+/**
+ * Every diagnostic for a set of lesson files in any locales (what the CLI prints): each file's own, duplicate ids
+ * per locale, and — when the set holds more than one locale — translation parity (see ./translations).
+ */
 export function lintFiles(files: readonly LessonFile[]): Diagnostic[] {
-	return parseAll(files).diagnostics;
+	const { lessons, files: lessonFiles, diagnostics } = parseAll(files);
+	const located = lessons.map((lesson, i) => ({ lesson, file: lessonFiles[i] ?? '' })).filter((l) => l.lesson.locale !== UNDETERMINED_LOCALE);
+	return [...diagnostics, ...checkTranslations(located)];
 }

@@ -31,6 +31,8 @@ export const LINT_RULES = {
 	'breakdown-invalid': 'error',
 	'sources-missing': 'warning',
 	'duplicate-lesson-id': 'error',
+	'translation-missing': 'error',
+	'translation-mismatch': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof LINT_RULES;

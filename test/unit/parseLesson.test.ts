@@ -23,7 +23,8 @@ function codesAndLines(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /** Rules whose tests live elsewhere: they need more than one file, a huge file, or the file system. */
-const TESTED_ELSEWHERE = ['file-too-large', 'duplicate-lesson-id', 'file-unreadable'];
+// Rules about several files (or about reading them) are tested in catalog, translations and cli tests.
+const TESTED_ELSEWHERE = ['file-too-large', 'duplicate-lesson-id', 'file-unreadable', 'translation-missing', 'translation-mismatch'];
 
 describe('parseLesson: malformed fixtures', () => {
 	it('has a fixture for every file in the folder', () => {
