@@ -1,15 +1,20 @@
 /** Command-line arguments → what to do. Pure. */
+import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 
 export type CliCommand =
 	| { readonly kind: 'help' }
 	| { readonly kind: 'version' }
 	| { readonly kind: 'lint'; readonly paths: readonly string[] }
 	| { readonly kind: 'render'; readonly file: string }
+	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
+	| ReportCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
   incident-lessons lint <file|dir>...   check lesson files (folders are searched for *.md)
   incident-lessons render <file>        print the HTML the lesson panel shows
+  incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
+${REPORT_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
 
@@ -29,6 +34,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	if (options.includes('--version') || options.includes('-V')) {
 		return { kind: 'version' };
 	}
+	// report has options of its own (--csv, --html, --today)
+	if (argv[0] === 'report') {
+		return parseReportArgs(argv.slice(1));
+	}
 	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
 	if (unknown !== undefined) {
 		return { kind: 'usageError', message: `unknown option "${unknown}"` };
@@ -39,6 +48,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 			return { kind: 'usageError', message: 'no command given' };
 		case 'lint':
 			return rest.length > 0 ? { kind: 'lint', paths: rest } : { kind: 'usageError', message: 'lint needs at least one file or folder' };
+		case 'curriculum':
+			return rest.length > 0 ? { kind: 'curriculum', paths: rest } : { kind: 'usageError', message: 'curriculum needs at least one file or folder' };
 		case 'render':
 			return rest.length === 1 && rest[0] !== undefined ? { kind: 'render', file: rest[0] } : { kind: 'usageError', message: 'render needs exactly one file' };
 		default:

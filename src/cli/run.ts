@@ -1,9 +1,11 @@
 /** The CLI as a function: arguments in, exit code out, so tests can run it without a process. */
 import { version } from '../../package.json';
 import { parseArgs, USAGE } from './args';
+import { runCurriculum } from './curriculum';
 import { runLint } from './lint';
 import { oneLine, type CliOutput } from './output';
 import { runRender } from './render';
+import { runReport } from './report';
 
 /**
  * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
@@ -26,6 +28,10 @@ export async function runCli(argv: readonly string[], cwd: string, output: CliOu
 				return await runLint(command.paths, cwd, output);
 			case 'render':
 				return await runRender(command.file, cwd, output);
+			case 'curriculum':
+				return await runCurriculum(command.paths, cwd, output);
+			case 'report':
+				return await runReport(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -97,14 +97,14 @@ export function renderBreakdown(items: readonly BreakdownItem[], labels: RenderL
 		return '';
 	}
 	const max = Math.max(...items.map((i) => i.count), 1);
-	const labelWidth = 250;
+	const labelWidth = 270;
 	const barMax = WIDTH - labelWidth - 90;
 	const lineHeight = 16;
 	let y = 10;
 	const rows: string[] = [];
 	const descriptions: string[] = [];
 	for (const item of items) {
-		const lines = wrapText(item.label, 36);
+		const lines = wrapText(item.label, 30);
 		const barY = y;
 		const barHeight = 22;
 		const width = Math.max(2, (item.count / max) * barMax);

@@ -20,6 +20,7 @@ export interface RenderLabels {
 	readonly records: string;
 	readonly nextLesson: string;
 	readonly imageOmitted: string;
+	readonly levels: Readonly<Record<'beginner' | 'intermediate' | 'advanced', string>>;
 	readonly timeline: string;
 	readonly breakdown: string;
 	/** `{0}` = the categories and counts, for screen readers. */
@@ -43,6 +44,7 @@ export const DEFAULT_LABELS: RenderLabels = {
 	records: 'Records affected',
 	nextLesson: 'Next lesson',
 	imageOmitted: 'Image not shown: {0}',
+	levels: { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' },
 	timeline: 'Timeline',
 	breakdown: 'Records affected, by category',
 	breakdownDescription: 'Bar chart of records affected. {0}',

@@ -133,7 +133,7 @@ function headerHtml(meta: LessonMeta, labels: RenderLabels): string {
 		chips.push(formatLabel(labels.minutes, meta.minutes));
 	}
 	if (meta.level) {
-		chips.push(meta.level);
+		chips.push(labels.levels[meta.level]);
 	}
 	const chipHtml = chips.map((c) => `<span class="il-chip">${escapeHtml(c)}</span>`).join('');
 	const attack = meta.attack.length === 0 ? '' : `<p class="il-attack"><span class="il-attack-label">${escapeHtml(labels.techniques)}</span> `

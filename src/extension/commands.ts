@@ -16,6 +16,7 @@ export const Command = {
 	GroupByTrack: 'incidentLessons.groupByTrack',
 	GroupByIncident: 'incidentLessons.groupByIncident',
 	ShowLog: 'incidentLessons.showLog',
+	ChangeLessonLanguage: 'incidentLessons.changeLessonLanguage',
 } as const;
 
 interface CommandDeps {
@@ -96,5 +97,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 		vscode.commands.registerCommand(Command.GroupByTrack, setGroupBy('track')),
 		vscode.commands.registerCommand(Command.GroupByIncident, setGroupBy('incident')),
 		vscode.commands.registerCommand(Command.ShowLog, () => deps.log.show()),
+		vscode.commands.registerCommand(Command.ChangeLessonLanguage, async () => {
+			const current = deps.config().lessonLanguage;
+			const items = [
+				{ label: vscode.l10n.t('Follow the VS Code display language'), value: 'auto' },
+				{ label: 'English', value: 'en' },
+				{ label: '日本語', value: 'ja' },
+			].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('current') : undefined }));
+			const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of the lessons') });
+			if (picked) {
+				await vscode.workspace.getConfiguration('incidentLessons').update('lessonLanguage', picked.value === 'auto' ? undefined : picked.value, vscode.ConfigurationTarget.Global);
+			}
+		}),
 	);
 }

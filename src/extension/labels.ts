@@ -21,6 +21,7 @@ export function renderLabels(): RenderLabels {
 		records: vscode.l10n.t('Records affected'),
 		nextLesson: vscode.l10n.t('Next lesson'),
 		imageOmitted: vscode.l10n.t('Image not shown: {0}'),
+		levels: { beginner: vscode.l10n.t('Beginner'), intermediate: vscode.l10n.t('Intermediate'), advanced: vscode.l10n.t('Advanced') },
 		timeline: vscode.l10n.t('Timeline'),
 		breakdown: vscode.l10n.t('Records affected, by category'),
 		breakdownDescription: vscode.l10n.t('Bar chart of records affected. {0}'),
