@@ -1,5 +1,4 @@
 /** Command-line arguments → what to do. Pure. */
-import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 
 export type CliCommand =
 	| { readonly kind: 'help' }
@@ -7,14 +6,12 @@ export type CliCommand =
 	| { readonly kind: 'lint'; readonly paths: readonly string[] }
 	| { readonly kind: 'render'; readonly file: string }
 	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
-	| ReportCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
   incident-lessons lint <file|dir>...   check lesson files (folders are searched for *.md)
   incident-lessons render <file>        print the HTML the lesson panel shows
   incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
-${REPORT_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
 
@@ -33,10 +30,6 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	}
 	if (options.includes('--version') || options.includes('-V')) {
 		return { kind: 'version' };
-	}
-	// report has options of its own (--csv, --html, --today)
-	if (argv[0] === 'report') {
-		return parseReportArgs(argv.slice(1));
 	}
 	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
 	if (unknown !== undefined) {
