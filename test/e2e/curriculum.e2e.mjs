@@ -37,7 +37,9 @@ before(async () => {
 });
 
 after(async () => {
-	await page?.screenshot({ path: path.join(SHOTS, 'curriculum-last.png') });
+	// user settings live on the server, shared with the next test file: put them back
+	await runCommand('Incident Lessons: Change Lesson Language', 'Follow the VS Code display language');
+	await runCommand('Preferences: Color Theme', 'Dark Modern');
 	await browser?.close();
 });
 
