@@ -105,11 +105,11 @@ test('a wrong answer shows what was wrong and every explanation; retry and right
 		const feedback = await quiz.locator('.il-feedback:not([hidden])').allInnerTexts();
 		assert.ok(feedback.length > 0 && feedback.every((f) => f.trim().length > 0), `feedback on quiz ${n + 1}`);
 		if (!firstRight) {
-			sawWrong = true;
 			await wv.locator('#il-live', { hasText: 'Not quite.' }).waitFor({ state: 'attached' }); // announced to screen readers
-			if (n === 0) {
+			if (!sawWrong) {
 				await shot('3-wrong-answer');
 			}
+			sawWrong = true;
 			const answer = await learnAnswer(quiz);
 			await quiz.locator('.il-retry').click();
 			await enterAnswer(quiz, answer);
