@@ -1,0 +1,133 @@
+// Timings in the real workbench, driven by chromium: each round is a fresh browser context, so a fresh window,
+// a fresh extension host and no remembered sidebar. Times are taken inside the pages (performance.now, marks),
+// not by polling from here.
+//   tree     pointer down on the activity-bar icon → first row of that view in the DOM, and the frame after it
+//   webview  pointer down on a lesson row → `incidentLessons:interactive` in the lesson's webview document
+import { waitForWorkbench, workbenchUrl } from '../test/harness/codeServer.mjs';
+
+export const VIEWS = {
+	hello: { container: 'workbench.view.extension.helloTree', icon: 'Hello Tree' },
+	lessons: { container: 'workbench.view.extension.incidentLessons', icon: 'Incident Lessons' },
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Installs the in-page probes: the first pointerdown, and the first list row inside `containerId`. */
+function installTreeProbe(page, containerId) {
+	return page.evaluate((id) => {
+		const probe = { down: undefined, row: undefined, painted: undefined };
+		window.__benchTree = probe;
+		document.addEventListener('pointerdown', () => { probe.down ??= performance.now(); }, { capture: true });
+		const rowShown = () => document.getElementById(id)?.querySelector('.monaco-list-row') ?? null;
+		const observer = new MutationObserver(() => {
+			if (probe.down === undefined || probe.row !== undefined || !rowShown()) {
+				return;
+			}
+			probe.row = performance.now();
+			observer.disconnect();
+			// rAF runs before the frame is painted; a task queued from it runs after.
+			requestAnimationFrame(() => setTimeout(() => { probe.painted = performance.now(); }, 0));
+		});
+		observer.observe(document.body, { childList: true, subtree: true });
+	}, containerId);
+}
+
+async function openWindow(browser, cs) {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const page = await context.newPage();
+	await page.goto(workbenchUrl(cs));
+	await waitForWorkbench(page);
+	return { context, page };
+}
+
+/** Waits for the view's activity-bar icon, then a moment for the extension host to finish starting the built-ins. */
+async function settle(page, icon) {
+	await page.locator(`.activitybar [aria-label^="${icon}"]`).first().waitFor({ timeout: 60_000 });
+	await sleep(1000);
+}
+
+/** Clicks the view's activity-bar icon in `page` and returns ms to the first row and to the frame after it. */
+async function timeTree(page, view) {
+	await installTreeProbe(page, view.container);
+	await page.locator(`.activitybar [aria-label^="${view.icon}"]`).first().click();
+	await page.waitForFunction(() => window.__benchTree.painted !== undefined, undefined, { timeout: 60_000, polling: 50 });
+	const probe = await page.evaluate(() => window.__benchTree);
+	return { firstRowMs: probe.row - probe.down, firstRowPaintedMs: probe.painted - probe.down };
+}
+
+/** The lesson webview's document (the `#active-frame` inside the editor's webview iframe), or undefined. */
+async function activeLessonFrame(page) {
+	const outer = await page.$('iframe.webview.ready');
+	const outerFrame = await outer?.contentFrame();
+	const inner = await outerFrame?.$('#active-frame');
+	return (await inner?.contentFrame()) ?? undefined;
+}
+
+/** Epoch ms of the webview's interactive mark in `frame`, with the document's time origin (to tell documents apart). */
+function readInteractive(frame) {
+	return frame.evaluate(() => {
+		const mark = performance.getEntriesByName('incidentLessons:interactive')[0];
+		return { origin: performance.timeOrigin, at: mark ? performance.timeOrigin + mark.startTime : undefined };
+	}).catch(() => undefined);
+}
+
+/**
+ * Clicks the `index`-th lesson row of the Lessons view and returns ms from pointer down to the quizzes being
+ * interactive in the new webview document.
+ */
+async function timeLessonOpen(page, index, previousOrigin) {
+	const rows = page.locator(`[id="${VIEWS.lessons.container}"] .monaco-list-row[aria-level="2"]`);
+	await rows.nth(index).waitFor({ timeout: 30_000 });
+	const downAt = page.evaluate(() => new Promise((resolve) => {
+		document.addEventListener('pointerdown', () => resolve(performance.timeOrigin + performance.now()), { capture: true, once: true });
+	}));
+	await rows.nth(index).click();
+	const down = await downAt;
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const frame = await activeLessonFrame(page);
+		const seen = frame ? await readInteractive(frame) : undefined;
+		if (seen?.at !== undefined && seen.origin !== previousOrigin) {
+			// The document's time origin splits the wait: before it, the extension renders and VS Code makes the
+			// webview; after it, the page loads its stylesheet and script and gets the stored answers.
+			return { ms: seen.at - down, untilDocumentMs: seen.origin - down, origin: seen.origin };
+		}
+		await sleep(50);
+	}
+	throw new Error('the lesson webview did not become interactive within 60 s');
+}
+
+/**
+ * One round in a fresh window: the hello-world tree's icon and the Lessons view's icon clicked one after the other
+ * (which first alternates by round), then lessons opened from the Lessons view: the first (cold: the render chunk
+ * loads) and `warmOpens` more.
+ */
+export async function browserRound(browser, cs, { round, warmOpens = 2 }) {
+	const result = { round };
+	const order = round % 2 === 0 ? ['hello', 'lessons'] : ['lessons', 'hello'];
+	const { context, page } = await openWindow(browser, cs);
+	try {
+		await settle(page, VIEWS.hello.icon);
+		await settle(page, VIEWS.lessons.icon);
+		for (const name of order) {
+			result[name] = await timeTree(page, VIEWS[name]);
+		}
+		if (order.at(-1) !== 'lessons') {
+			await page.locator(`.activitybar [aria-label^="${VIEWS.lessons.icon}"]`).first().click();
+		}
+		const cold = await timeLessonOpen(page, 0);
+		const warm = [];
+		const warmUntilDocument = [];
+		let origin = cold.origin;
+		for (let i = 1; i <= warmOpens; i++) {
+			const opened = await timeLessonOpen(page, i, origin);
+			warm.push(opened.ms);
+			warmUntilDocument.push(opened.untilDocumentMs);
+			origin = opened.origin;
+		}
+		result.lessonOpen = { coldMs: cold.ms, coldUntilDocumentMs: cold.untilDocumentMs, warmMs: warm, warmUntilDocumentMs: warmUntilDocument };
+	} finally {
+		await context.close().catch(() => {});
+	}
+	return result;
+}

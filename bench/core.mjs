@@ -1,0 +1,201 @@
+// Core timings in plain Node, run by bench/run.mjs as a child process (`node --expose-gc bench/core.mjs <config.json>`):
+//   catalog  buildCatalog over each generated set, against a plain markdown-it parse of the same texts in the same
+//            run, and against the line scan the catalog already does (front matter delimiters and fences, no YAML)
+//   render   the real lazy chunk (dist/render.js) on a typical and a large lesson, against bare markdown-it
+// With `profile` in the config it runs one workload only under the inspector's CPU profiler (written to
+// config.profileOut) and prints nothing.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { generateLesson } from './generate.mjs';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const require = createRequire(import.meta.url);
+const core = require(config.coreBundle);
+const gc = globalThis.gc ?? (() => {});
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function timed(work) {
+	gc();
+	const started = performance.now();
+	work();
+	return performance.now() - started;
+}
+
+function progress(message) {
+	if (!config.profile) {
+		process.stderr.write(`  core: ${message}\n`);
+	}
+}
+
+/** A set's files as the extension hands them to buildCatalog: path relative to lessons/, locale, decoded text. */
+function readSet(dir) {
+	const names = readdirSync(path.join(dir, 'en')).filter((n) => n.endsWith('.md')).sort();
+	return names.map((name) => ({ file: `en/${name}`, locale: 'en', text: readFileSync(path.join(dir, 'en', name), 'utf8') }));
+}
+
+/** What a catalog without YAML would still do: split lines, find the front matter, find the fences. */
+function structureScan(files) {
+	let blocks = 0;
+	for (const { file, text } of files) {
+		const lines = core.splitLines(core.stripBom(text));
+		const found = core.findFrontMatter(lines, file);
+		blocks += core.scanFences(lines.slice(found.block?.bodyIndex ?? 0), file).blocks.length;
+	}
+	return blocks;
+}
+
+function catalogBench() {
+	const md = core.markdownIt();
+	const sets = config.sets.map((set) => ({ ...set, files: readSet(set.dir) }));
+	if (sets.length === 0) {
+		return [];
+	}
+	// Warm-up: let the JIT see every code path (and optimize the hot ones) before anything is timed.
+	const warm = (sets.find((set) => set.files.length >= 1000) ?? sets[0]).files.slice(0, 1000);
+	for (let i = 0; i < 2; i++) {
+		core.buildCatalog(warm, 'en');
+		warm.forEach((f) => md.parse(f.text, {}));
+		structureScan(warm);
+	}
+	const results = [];
+	for (const set of sets) {
+		const bytes = set.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+		const catalog = [];
+		const parse = [];
+		const scan = [];
+		let lessons = 0;
+		for (let run = 0; run < set.runs; run++) {
+			// Interleaved, so both sides see the same machine state.
+			catalog.push(timed(() => { lessons = core.buildCatalog(set.files, 'en').lessons.length; }));
+			parse.push(timed(() => set.files.forEach((f) => md.parse(f.text, {}))));
+			scan.push(timed(() => structureScan(set.files)));
+			progress(`catalog ${set.files.length} lessons: run ${run + 1}/${set.runs}: ${catalog.at(-1).toFixed(0)} ms (markdown-it parse ${parse.at(-1).toFixed(0)} ms)`);
+		}
+		results.push({
+			lessons: set.files.length, catalogLessons: lessons, bytes, runs: set.runs,
+			catalogMs: median(catalog), markdownItParseMs: median(parse), structureScanMs: median(scan),
+			catalogRunsMs: catalog, markdownItParseRunsMs: parse,
+		});
+	}
+	return results;
+}
+
+/**
+ * Median time of one call of each function, from `batches` batches of `perBatch` calls, the functions taking turns
+ * batch by batch (in a rotating order), and the median over batches of `fns[0]`'s time ÷ `fns[1]`'s. Per-batch
+ * ratios hold up better than a ratio of medians when the machine's load changes during the run. No gc() in
+ * between: the first calls after a full collection are slower and would skew short batches.
+ */
+function compare(fns, { batches, perBatch }) {
+	const times = fns.map(() => []);
+	for (let i = 0; i < batches; i++) {
+		for (let k = 0; k < fns.length; k++) {
+			const which = (i + k) % fns.length;
+			const started = performance.now();
+			for (let j = 0; j < perBatch; j++) {
+				fns[which]();
+			}
+			times[which].push((performance.now() - started) / perBatch);
+		}
+	}
+	return { medians: times.map(median), ratio: median(times[0].map((t, i) => t / times[1][i])) };
+}
+
+function renderSubject(bytes, quizCount, seed) {
+	const id = `render-${Math.round(bytes / 1000)}k`;
+	const { text } = generateLesson(seed, { id, targetBytes: bytes, quizCount, withIncident: true });
+	const { lesson, diagnostics } = core.parseLesson(text, `${id}.md`, { expectedId: id });
+	if (!lesson) {
+		throw new Error(`the generated ${id} does not parse: ${diagnostics.map((d) => d.message).join('; ')}`);
+	}
+	return { id, text, lesson, bytes: Buffer.byteLength(text) };
+}
+
+function renderBench() {
+	// The first lesson opened pays for loading the chunk and building the engine: time that once, cold.
+	const subjects = config.renderSubjects.map((s) => renderSubject(s.bytes, s.quizzes, s.seed));
+	let started = performance.now();
+	const chunk = require(config.renderChunk);
+	const requireMs = performance.now() - started;
+	started = performance.now();
+	chunk.renderLesson(subjects[0].lesson);
+	const firstRenderMs = performance.now() - started;
+
+	const markdownIt = require(require.resolve('markdown-it', { paths: [config.root] }));
+	const bare = markdownIt();
+	// The renderer's own markdown-it options, without its rules: tells linkify's share from ours.
+	const sameOptions = markdownIt('default', { html: false, linkify: true, typographer: false });
+	sameOptions.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+	const results = [];
+	for (const subject of subjects) {
+		const html = chunk.renderLesson(subject.lesson);
+		const plan = subject.bytes > 100_000 ? { batches: 25, perBatch: 2 } : { batches: 60, perBatch: 20 };
+		for (let i = 0; i < 5; i++) {
+			chunk.renderLesson(subject.lesson);
+			bare.render(subject.lesson.body);
+			sameOptions.render(subject.lesson.body);
+		}
+		const { medians: [renderMs, bareMs, sameOptionsMs], ratio } = compare([
+			() => chunk.renderLesson(subject.lesson),
+			() => bare.render(subject.lesson.body),
+			() => sameOptions.render(subject.lesson.body),
+		], plan);
+		progress(`render ${(subject.bytes / 1000).toFixed(0)} KB: ${renderMs.toFixed(2)} ms (bare markdown-it ${bareMs.toFixed(2)} ms): ${ratio.toFixed(2)}×`);
+		results.push({
+			lesson: subject.id, bytes: subject.bytes, quizzes: subject.lesson.quizzes.length,
+			figures: (html.match(/<svg/g) ?? []).length, htmlBytes: Buffer.byteLength(html), bareHtmlBytes: Buffer.byteLength(bare.render(subject.lesson.body)),
+			renderMs, bareMarkdownItMs: bareMs, sameOptionsMarkdownItMs: sameOptionsMs, ratio,
+		});
+	}
+	return { chunkRequireMs: requireMs, firstRenderMs, subjects: results };
+}
+
+let profileInput;
+if (config.profile === 'catalog') {
+	profileInput = readSet(config.sets[0].dir);
+	core.buildCatalog(profileInput.slice(0, 20), 'en'); // schema validators compiled outside the profile
+} else if (config.profile === 'render') {
+	const [first] = config.renderSubjects;
+	profileInput = renderSubject(first.bytes, first.quizzes, first.seed).lesson;
+	core.renderLesson(profileInput); // the engine is built once, outside the profile
+}
+
+function profileWorkload() {
+	if (config.profile === 'catalog') {
+		for (let i = 0; i < config.sets[0].runs; i++) {
+			core.buildCatalog(profileInput, 'en');
+		}
+	} else {
+		for (let i = 0; i < 3000; i++) {
+			core.renderLesson(profileInput);
+		}
+	}
+}
+
+/** Profiles only the workload (not the set reading or lesson generation around it) into config.profileOut. */
+async function profile() {
+	const { Session } = await import('node:inspector/promises');
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 200 });
+	await session.post('Profiler.start');
+	profileWorkload();
+	const { profile: result } = await session.post('Profiler.stop');
+	session.disconnect();
+	writeFileSync(config.profileOut, JSON.stringify(result));
+}
+
+if (config.profile) {
+	await profile();
+} else {
+	const render = renderBench();
+	const catalog = catalogBench();
+	writeFileSync(config.out, JSON.stringify({ node: process.version, catalog, render }, null, '\t'));
+}

@@ -1,0 +1,110 @@
+// Extension-host measurements: each run opens a fresh workbench window (so a fresh extension host) whose
+// `payload` names a development extension and bench/host/measure.cjs as its tests module, exactly as
+// `npm run test:host` does. The module writes its figures to a JSON file, read back here.
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { ROOT, remoteUri, workbenchUrl } from '../test/harness/codeServer.mjs';
+
+const MEASURE = path.join(ROOT, 'bench/host/measure.cjs');
+/** Workbench noise on an offline machine: the extension gallery lookup fails. */
+const HARMLESS = /ENOTFOUND open-vsx\.org|open-vsx/;
+
+/**
+ * The measurement module has to live inside the development extension's folder: the host hands
+ * `require('vscode')` the API object of the extension whose folder holds the requiring file.
+ */
+function moduleDir(extensionPath, run) {
+	return extensionPath === ROOT ? path.join(ROOT, 'bench/tmp/host', String(run)) : path.join(extensionPath, '.bench', String(run));
+}
+
+let runs = 0;
+
+/**
+ * A development copy of the extension whose bundled lessons are a generated set: the files the `.vsix` ships
+ * (the `!` lines of .vscodeignore), the bundles taken from `distDir`, and `lessons/` pointing at `setDir`
+ * (`en/*.md` and `answers.json`).
+ * Copied, not linked: the host finds an extension's API by the real path of the requiring file.
+ */
+export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
+	rmSync(dest, { recursive: true, force: true });
+	mkdirSync(dest, { recursive: true });
+	const shipped = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
+		.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
+	for (const pattern of shipped) {
+		if (pattern.startsWith('lessons/')) {
+			continue;
+		}
+		if (pattern.startsWith('dist/')) {
+			mkdirSync(path.join(dest, 'dist'), { recursive: true });
+			copyFileSync(path.join(distDir, path.basename(pattern)), path.join(dest, pattern));
+			continue;
+		}
+		if (pattern.endsWith('/**')) {
+			const dir = pattern.slice(0, -3);
+			if (existsSync(path.join(ROOT, dir))) {
+				cpSync(path.join(ROOT, dir), path.join(dest, dir), { recursive: true });
+			}
+		} else if (pattern.includes('*')) {
+			const dir = path.dirname(pattern);
+			const re = new RegExp(`^${path.basename(pattern).replace(/\./g, '\\.').replace(/\*/g, '.*')}$`);
+			for (const name of readdirSync(path.join(ROOT, dir)).filter((n) => re.test(n))) {
+				mkdirSync(path.join(dest, dir), { recursive: true });
+				copyFileSync(path.join(ROOT, dir, name), path.join(dest, dir, name));
+			}
+		} else if (existsSync(path.join(ROOT, pattern))) {
+			mkdirSync(path.dirname(path.join(dest, pattern)), { recursive: true });
+			copyFileSync(path.join(ROOT, pattern), path.join(dest, pattern));
+		}
+	}
+	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
+	return dest;
+}
+
+/**
+ * Runs bench/host/measure.cjs once in a new window and returns what it wrote.
+ * @param {{ url: string }} cs a started code-server
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ extensionPath: string, mode: 'activation' | 'scale', answers?: number, timeoutMs?: number }} options
+ */
+export async function measureInHost(cs, browser, { extensionPath, extensionId, mode, answers = 0, openView = false, profile = false, timeoutMs = 240_000 }) {
+	const dir = moduleDir(extensionPath, ++runs);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const modulePath = path.join(dir, 'measure.cjs');
+	const out = path.join(dir, 'result.json');
+	copyFileSync(MEASURE, modulePath);
+	writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ mode, out, answers, openView, profile, extensionId }));
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	let report;
+	const exited = new Promise((resolve) => { report = resolve; });
+	const log = [];
+	await page.exposeFunction('codeAutomationLog', (_type, args) => {
+		const text = format(...args);
+		if (!HARMLESS.test(text)) log.push(text);
+	});
+	await page.exposeFunction('codeAutomationExit', (code) => report(code));
+	page.on('crash', () => report('page crashed'));
+	const payload = { extensionDevelopmentPath: remoteUri(cs, extensionPath), extensionTestsPath: remoteUri(cs, modulePath) };
+	let timer;
+	try {
+		await page.goto(workbenchUrl(cs, { payload }));
+		const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+		const code = await Promise.race([exited, timedOut]);
+		if (code !== 0 || !existsSync(out)) {
+			throw new Error(`host measurement (${mode}) ended with ${code}\n${log.slice(-20).join('\n')}`);
+		}
+		const result = JSON.parse(readFileSync(out, 'utf8'));
+		if (result.error) {
+			throw new Error(`host measurement (${mode}) failed: ${result.error}`);
+		}
+		// Profiles the module wrote next to its result, by name (view, answers).
+		result.profiles = Object.fromEntries(['view', 'answers'].map((name) => [name, path.join(dir, `${name}.cpuprofile`)]).filter(([, file]) => existsSync(file)));
+		return result;
+	} finally {
+		clearTimeout(timer);
+		await context.close().catch(() => {});
+	}
+}

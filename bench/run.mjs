@@ -1,0 +1,247 @@
+// `npm run bench`: builds, generates lesson sets, measures core timings, bundle sizes, the real extension host and
+// the real workbench in chromium, and writes bench/results.json and bench/results.md (every figure, its target,
+// met or not, and for what is not met the profile and the change that would meet it).
+// `--quick`: smaller sets and fewer runs, to try the bench itself (its results are not written to bench/).
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { browserRound } from './browser.mjs';
+import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, vsixComposition } from './bundles.mjs';
+import { generateSet } from './generate.mjs';
+import { measureInHost, prepareExtensionCopy } from './host.mjs';
+import { summarizeProfile } from './profile.mjs';
+import { describeTriggerScan, measureTriggerScan } from './triggers.mjs';
+import { writeReport } from './report.mjs';
+import { ROOT, ensureCodeServer, launchBrowser, packageExtension, run, startCodeServer } from '../test/harness/codeServer.mjs';
+
+const quick = process.argv.includes('--quick');
+const TMP = path.join(ROOT, 'bench/tmp');
+const OUT_DIR = quick ? TMP : path.join(ROOT, 'bench');
+
+const PLAN = quick
+	? { sets: [{ lessons: 100, runs: 3 }, { lessons: 1000, runs: 2 }], activationRuns: 2, helloActivationRuns: 1, browserRounds: 2, answers: 200, scaleLessons: 1000, progressLessons: 300 }
+	: { sets: [{ lessons: 100, runs: 7 }, { lessons: 1000, runs: 5 }, { lessons: 10_000, runs: 3 }], activationRuns: 5, helloActivationRuns: 3, browserRounds: 5, answers: 1000, scaleLessons: 10_000, progressLessons: 300 };
+/** A typical lesson (12 KB, both SVG figures, 5 quizzes) and a very long one (250 KB, 60 quizzes). */
+const RENDER_SUBJECTS = [{ bytes: 12_000, quizzes: 5, seed: 12 }, { bytes: 250_000, quizzes: 60, seed: 250 }];
+/** Answers with the view open at 10,000 lessons: what one answer costs when every refresh walks them all. */
+const SCALE_ANSWERS = 3;
+
+const started = Date.now();
+function step(message) {
+	console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
+}
+
+function median(values) {
+	const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+	if (sorted.length === 0) {
+		return undefined;
+	}
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function runNode(args, { env } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
+	});
+}
+
+async function capture(command, args) {
+	try {
+		return (await run(command, args, { quiet: true })).trim();
+	} catch {
+		return undefined;
+	}
+}
+
+async function machine() {
+	const release = existsSync('/etc/os-release') ? /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined;
+	const vscodeDir = path.join(ROOT, '.vscode-test/code-server/node_modules/code-server');
+	const version = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined);
+	const commit = await capture('git', ['rev-parse', '--short', 'HEAD']);
+	const dirty = await capture('git', ['status', '--porcelain', '--untracked-files=no']);
+	return {
+		cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: os.totalmem() / 2 ** 30,
+		os: release ?? `${os.type()} ${os.release()}`, node: process.version,
+		codeServer: version(path.join(vscodeDir, 'package.json')), vscode: version(path.join(vscodeDir, 'lib/vscode/package.json')),
+		chromium: /Chrom(e|ium) [\d.]+/.exec((await capture(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'])) ?? '')?.[0],
+		commit: commit ? `${commit}${dirty ? ' (with uncommitted changes)' : ''}` : undefined,
+		loadAverageAtStart: os.loadavg()[0],
+	};
+}
+
+async function packageAll() {
+	const ours = await packageExtension(path.join(TMP, 'incident-lessons.vsix'));
+	const hello = path.join(TMP, 'hello-tree.vsix');
+	await run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', hello], { cwd: path.join(ROOT, 'bench/fixtures/hello-tree'), quiet: true });
+	return { ours, hello };
+}
+
+async function coreTimings(sets, bundles) {
+	const configFile = path.join(TMP, 'core-config.json');
+	const out = path.join(TMP, 'core-result.json');
+	const base = { root: ROOT, renderChunk: path.join(ROOT, 'dist/render.js'), renderSubjects: RENDER_SUBJECTS };
+	writeFileSync(configFile, JSON.stringify({ ...base, coreBundle: bundles.minified, out, sets: sets.map((s) => ({ dir: s.dir, runs: s.runs })) }));
+	await runNode(['--expose-gc', 'bench/core.mjs', configFile]);
+	const result = JSON.parse(readFileSync(out, 'utf8'));
+
+	// Profiles of the same code, readable, to say where the time goes.
+	const profiles = {};
+	const profileSet = sets.find((s) => s.lessons === 1000) ?? sets[0];
+	for (const [name, config] of [
+		['catalog', { sets: [{ dir: profileSet.dir, runs: 3 }], profile: 'catalog' }],
+		['render', { profile: 'render' }],
+	]) {
+		const dir = path.join(TMP, 'profiles');
+		mkdirSync(dir, { recursive: true });
+		const file = path.join(TMP, `profile-${name}.json`);
+		const profileOut = path.join(dir, `${name}.cpuprofile`);
+		writeFileSync(file, JSON.stringify({ ...base, coreBundle: bundles.readable, ...config, profileOut }));
+		await runNode(['bench/core.mjs', file]);
+		profiles[name] = summarizeProfile(profileOut, bundles.readable);
+		profiles[name].file = path.relative(ROOT, profiles[name].file);
+		profiles[name].workload = name === 'catalog' ? `buildCatalog × 3 over the ${profileSet.lessons}-lesson set` : 'renderLesson × 3,000 on the 12 KB lesson';
+	}
+	return { ...result, profiles };
+}
+
+async function hostTimings(scaleExtension, progressExtension) {
+	await ensureCodeServer();
+	const cs = await startCodeServer({});
+	const browser = await launchBrowser({ stateDir: cs.stateDir });
+	const result = { activation: [], helloActivation: [] };
+	// The hello-world tree as a development extension, measured the same way: what any activation costs here.
+	const hello = path.join(TMP, 'hello-tree-dev');
+	rmSync(hello, { recursive: true, force: true });
+	cpSync(path.join(ROOT, 'bench/fixtures/hello-tree'), hello, { recursive: true });
+	try {
+		for (let i = 0; i < PLAN.activationRuns; i++) {
+			result.activation.push(await measureInHost(cs, browser, { extensionPath: ROOT, mode: 'activation' }));
+			const last = result.activation.at(-1);
+			step(`host: activation ${i + 1}/${PLAN.activationRuns}: ${last.marks.loadToActivatedMs} ms by the host's marks, ${last.wallMs.toFixed(1)} ms wall`);
+			if (i < PLAN.helloActivationRuns) {
+				result.helloActivation.push(await measureInHost(cs, browser, { extensionPath: hello, extensionId: 'bench.hello-tree', mode: 'activation' }));
+				step(`host: hello-world activation: ${result.helloActivation.at(-1).marks.loadToActivatedMs} ms by the host's marks`);
+			}
+		}
+		step(`host: Lessons view with ${PLAN.scaleLessons} lessons (cold), then ${SCALE_ANSWERS} answers`);
+		result.scale = await measureInHost(cs, browser, { extensionPath: scaleExtension, mode: 'scale', openView: true, answers: SCALE_ANSWERS, profile: true });
+		step(`host: root children after ${result.scale.view.rootChildrenMs.toFixed(0)} ms, ${result.scale.view.getTreeItemCalls} tree items resolved, heap +${result.scale.heap.growthMb.toFixed(0)} MB`);
+		step(`host: ${PLAN.answers} answers in a row (${PLAN.progressLessons}-lesson set)`);
+		result.progress = await measureInHost(cs, browser, { extensionPath: progressExtension, mode: 'scale', answers: PLAN.answers, profile: true });
+		const p = result.progress.progress;
+		step(`host: ${p.workspaceStateWrites} workspaceState and ${p.globalStateWrites} globalState writes for ${p.answers} answers, ${p.medianMs.toFixed(1)} ms median`);
+	} finally {
+		await browser.close().catch(() => {});
+		await cs.stop({ clean: true });
+	}
+	// Where the host's time went (the copies run the readable build, so modules have names).
+	const summarize = (run, name, extension) => {
+		const file = run.profiles?.[name];
+		if (file) {
+			run.profiles[name] = { ...summarizeProfile(file, path.join(extension, 'dist/extension.js')), file: path.relative(ROOT, file) };
+		}
+	};
+	summarize(result.scale, 'view', scaleExtension);
+	summarize(result.scale, 'answers', scaleExtension);
+	summarize(result.progress, 'answers', progressExtension);
+	return result;
+}
+
+async function browserTimings(vsix) {
+	const cs = await startCodeServer({ vsixPaths: [vsix.ours, vsix.hello] });
+	const browser = await launchBrowser({ stateDir: cs.stateDir });
+	const rounds = [];
+	try {
+		for (let round = 0; round < PLAN.browserRounds; round++) {
+			const r = await browserRound(browser, cs, { round });
+			rounds.push(r);
+			step(`browser: round ${round + 1}/${PLAN.browserRounds}: first row ${r.lessons.firstRowPaintedMs.toFixed(0)} ms (hello-world ${r.hello.firstRowPaintedMs.toFixed(0)} ms), lesson interactive ${r.lessonOpen.coldMs.toFixed(0)} ms cold, ${r.lessonOpen.warmMs.map((ms) => ms.toFixed(0)).join('/')} ms warm`);
+		}
+	} finally {
+		await browser.close().catch(() => {});
+		await cs.stop({ clean: true });
+	}
+	return rounds;
+}
+
+async function main() {
+	mkdirSync(TMP, { recursive: true });
+	step(`${quick ? 'quick run: ' : ''}build`);
+	await run('npm', ['run', 'build'], { quiet: true });
+	step('installing code-server if needed');
+	const installStarted = Date.now();
+	await ensureCodeServer();
+	const installS = (Date.now() - installStarted) / 1000;
+	const info = await machine();
+	step(`${info.cpu} × ${info.cores}, load average ${info.loadAverageAtStart.toFixed(2)}`);
+
+	step('packaging the extension and the hello-world tree view');
+	const vsix = await packageAll();
+
+	const sets = PLAN.sets.map(({ lessons, runs }) => {
+		const generated = generateSet(path.join(TMP, 'sets', String(lessons)), lessons);
+		step(`${generated.reused ? 'reused' : 'generated'} ${lessons} lessons (${(generated.bytes / 2 ** 20).toFixed(1)} MB)`);
+		return { lessons, runs, dir: generated.dir, bytes: generated.bytes };
+	});
+
+	step('core: catalog and render timings');
+	const bundles = await buildCoreBundles(TMP);
+	const core = await coreTimings(sets, bundles);
+
+	step('bundle sizes and composition');
+	const composition = await bundleComposition(TMP);
+	const sizes = bundleSizes(composition);
+	const vsixBytes = statSync(vsix.ours).size;
+
+	const scaleSet = sets.find((s) => s.lessons === PLAN.scaleLessons) ?? sets.at(-1);
+	// Progress: enough lessons for 1,000 different quizzes (3-5 each), few enough that the per-lesson work each
+	// answer also triggers (status bars, the tree) stays small next to the writes being measured.
+	const progressSet = generateSet(path.join(TMP, 'sets', String(PLAN.progressLessons)), PLAN.progressLessons);
+	// The scale runs are profiled, so their copies carry the readable (not minified) build of the same sources.
+	const readable = await buildReadableDist(path.join(TMP, 'dist-readable'));
+	const scaleExtension = prepareExtensionCopy(path.join(TMP, `ext-${scaleSet.lessons}`), scaleSet.dir, readable);
+	const progressExtension = prepareExtensionCopy(path.join(TMP, `ext-${progressSet.count}`), progressSet.dir, readable);
+	step('trigger scan: a 5,000-line file against every bundled trigger');
+	const triggerScan = await measureTriggerScan({ runs: quick ? 20 : 50, tmpDir: TMP });
+	console.log(`  ${describeTriggerScan(triggerScan)}`);
+
+	step('extension host: activation, the tree at scale, progress writes');
+	const host = await hostTimings(scaleExtension, progressExtension);
+
+	step('browser: tree view and lesson webview');
+	const browser = await browserTimings(vsix);
+
+	info.loadAverageAtEnd = os.loadavg()[0];
+	info.durationS = (Date.now() - started) / 1000;
+	// A first run installs code-server (tens of seconds to minutes, mostly downloads); that is not the bench's time.
+	info.codeServerInstallS = installS > 10 ? installS : 0;
+	const results = {
+		date: new Date(started).toISOString(), quick, machine: info,
+		sets: sets.map(({ lessons, bytes }) => ({ lessons, bytes })),
+		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), composition }, host, browser,
+		summary: {
+			activationMarksMs: median(host.activation.map((a) => a.marks.loadToActivatedMs)),
+			activationWallMs: median(host.activation.map((a) => a.wallMs)),
+			helloActivationMarksMs: median(host.helloActivation.map((a) => a.marks.loadToActivatedMs)),
+			treeMs: median(browser.map((r) => r.lessons.firstRowPaintedMs)),
+			helloTreeMs: median(browser.map((r) => r.hello.firstRowPaintedMs)),
+			lessonColdMs: median(browser.map((r) => r.lessonOpen.coldMs)),
+			lessonWarmMs: median(browser.flatMap((r) => r.lessonOpen.warmMs)),
+		},
+	};
+	writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+	const table = writeReport(results, path.join(OUT_DIR, 'results.md'));
+	console.log(`\n${table}\n`);
+	step(`wrote ${path.relative(ROOT, path.join(OUT_DIR, 'results.md'))} and results.json`);
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error(error);
+	process.exitCode = 1;
+}
