@@ -1,0 +1,123 @@
+/** `incident-lessons report <file|dir>...`: folds learners' progress reports into one team view. */
+import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { localDate } from '../core/dueDates';
+import { MAX_REPORT_BYTES, readReport } from '../core/report';
+import { aggregateReports, type ReportFile, type SkippedReport } from '../core/teamReport';
+import { formatTeamCsv, formatTeamMarkdown } from '../core/teamReportFormat';
+import { formatTeamHtml } from '../core/teamReportHtml';
+import { oneLine, type CliOutput } from './output';
+import type { ReportCommand } from './reportArgs';
+
+function describeError(error: unknown): string {
+	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+	switch (code) {
+		case 'ENOENT': return 'no such file or folder';
+		case 'EACCES': case 'EPERM': return 'permission denied';
+		default: return error instanceof Error ? error.message : String(error);
+	}
+}
+
+/** The `*.json` files under the given paths (folders recursively; hidden folders and node_modules skipped). */
+async function findReportFiles(paths: readonly string[], cwd: string, skipped: SkippedReport[]): Promise<{ display: string; absolute: string }[]> {
+	const found: { display: string; absolute: string }[] = [];
+	const walk = async (display: string, absolute: string): Promise<void> => {
+		const entries = (await readdir(absolute, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const entry of entries) {
+			if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+				continue;
+			}
+			if (entry.isDirectory()) {
+				await walk(path.join(display, entry.name), path.join(absolute, entry.name));
+			} else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+				found.push({ display: path.join(display, entry.name), absolute: path.join(absolute, entry.name) });
+			}
+		}
+	};
+	for (const given of paths) {
+		const absolute = path.resolve(cwd, given);
+		try {
+			if ((await stat(absolute)).isDirectory()) {
+				await walk(given, absolute);
+			} else {
+				found.push({ display: given, absolute });
+			}
+		} catch (error) {
+			skipped.push({ file: given, reason: `cannot read: ${describeError(error)}` });
+		}
+	}
+	const seen = new Set<string>();
+	return found.filter((f) => !seen.has(f.absolute) && seen.add(f.absolute));
+}
+
+/** Reads at most one byte over the limit, so a huge file costs nothing; then parses and checks the report. */
+async function readReportFile(absolute: string): Promise<{ value: unknown } | { problem: string }> {
+	let handle;
+	try {
+		handle = await open(absolute, 'r');
+		const buffer = new Uint8Array(MAX_REPORT_BYTES + 1);
+		let length = 0;
+		while (length < buffer.length) {
+			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+			if (bytesRead === 0) {
+				break;
+			}
+			length += bytesRead;
+		}
+		if (length > MAX_REPORT_BYTES) {
+			return { problem: `larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB; not a progress report` };
+		}
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+		return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+	} catch (error) {
+		if (error instanceof SyntaxError) {
+			return { problem: `not valid JSON (${error.message})` };
+		}
+		if (error instanceof TypeError) {
+			return { problem: 'not UTF-8 text' };
+		}
+		return { problem: `cannot read: ${describeError(error)}` };
+	} finally {
+		await handle?.close().catch(() => undefined);
+	}
+}
+
+/**
+ * Reads every report under `command.paths`, skipping (and naming on stderr) files that are not readable reports,
+ * and prints the team view as Markdown or CSV; `--html` also writes the HTML page. Returns 0, or 1 when no
+ * report could be read at all (or the HTML file could not be written).
+ */
+export async function runReport(command: ReportCommand, cwd: string, output: CliOutput): Promise<number> {
+	const skipped: SkippedReport[] = [];
+	const files = await findReportFiles(command.paths, cwd, skipped);
+	const reports: ReportFile[] = [];
+	for (const file of files) {
+		const read = await readReportFile(file.absolute);
+		const checked = 'value' in read ? readReport(read.value) : read;
+		if ('report' in checked) {
+			reports.push({ file: file.display, report: checked.report });
+		} else {
+			skipped.push({ file: file.display, reason: checked.problem });
+		}
+	}
+	for (const s of skipped) {
+		output.stderr(`${oneLine(`skipped ${s.file}: ${s.reason}`)}\n`);
+	}
+	if (reports.length === 0) {
+		output.stderr(`incident-lessons: no progress report found in ${oneLine(command.paths.join(', '))}\n`);
+		return 1;
+	}
+	const view = aggregateReports(reports, command.today ?? localDate(new Date()), skipped);
+	output.stdout(command.format === 'csv' ? formatTeamCsv(view) : formatTeamMarkdown(view));
+	if (command.html !== undefined) {
+		try {
+			await writeFile(path.resolve(cwd, command.html), formatTeamHtml(view), 'utf8');
+		} catch (error) {
+			output.stderr(`incident-lessons: cannot write ${oneLine(command.html)}: ${oneLine(describeError(error))}\n`);
+			return 1;
+		}
+		output.stderr(`wrote ${oneLine(command.html)}\n`);
+	}
+	output.stderr(`${reports.length} report${reports.length === 1 ? '' : 's'} read, ${skipped.length} skipped\n`);
+	return 0;
+}

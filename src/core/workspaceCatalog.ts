@@ -1,0 +1,58 @@
+/**
+ * Lessons a team keeps in its repository (`.incident-lessons/lessons/**.md`): the same format and parser as
+ * bundled lessons, as a second catalog beside them. Progress is keyed by lesson id, so a workspace lesson can
+ * never take a bundled lesson's id: such a file gets a `duplicate-lesson-id` error and is left out. Pure.
+ */
+import { buildCatalog, lessonIdFromPath, type LessonFile } from './catalog';
+import type { Diagnostic, Lesson } from './lesson';
+import { parseLesson } from './parseLesson';
+import { createDiagnostic } from './rules';
+import { splitLines } from './text';
+
+/** Where workspace lessons live, relative to a workspace folder. */
+export const WORKSPACE_LESSONS_PATH = '.incident-lessons/lessons';
+
+/** The 1-based line of the front matter `id:` key (1 when there is none), where an id problem is shown. */
+function idLine(text: string): number {
+	const lines = splitLines(text.replace(/^\uFEFF/, ''));
+	const end = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+	const index = lines.slice(0, end < 0 ? lines.length : end).findIndex((line) => /^id[ \t]*:/.test(line));
+	return index < 0 ? 1 : index + 1;
+}
+
+function collision(file: LessonFile, id: string): Diagnostic {
+	const line = idLine(file.text);
+	const length = splitLines(file.text.replace(/^\uFEFF/, ''))[line - 1]?.length ?? 1;
+	const message = `lesson id "${id}" is already used by a lesson bundled with Incident Lessons; workspace lessons never replace bundled ones, so this one is not shown (rename the file and its id)`;
+	return createDiagnostic(file.file, 'duplicate-lesson-id', message, { line, column: 1, endLine: line, endColumn: Math.max(length, 1) });
+}
+
+/**
+ * Builds the workspace catalog: {@link buildCatalog} over the files (a file's locale is its `en`/`ja` folder, or
+ * `und`), minus lessons whose id a bundled lesson has. `fileOf` maps each kept lesson id to the file shown.
+ */
+export function buildWorkspaceCatalog(files: readonly LessonFile[], preferredLocale: string, bundledIds: ReadonlySet<string>): { lessons: Lesson[]; diagnostics: Diagnostic[]; fileOf: ReadonlyMap<string, string> } {
+	const { lessons, diagnostics } = buildCatalog(files, preferredLocale);
+	for (const file of files) {
+		const id = lessonIdFromPath(file.file);
+		if (bundledIds.has(id)) {
+			diagnostics.push(collision(file, id));
+		}
+	}
+	const kept = lessons.filter((l) => !bundledIds.has(l.meta.id));
+	const fileOf = new Map<string, string>();
+	for (const lesson of kept) {
+		const file = files.find((f) => lessonIdFromPath(f.file) === lesson.meta.id && f.locale === lesson.locale);
+		if (file) {
+			fileOf.set(lesson.meta.id, file.file);
+		}
+	}
+	return { lessons: kept, diagnostics, fileOf };
+}
+
+/** Every diagnostic for one workspace lesson as it is being edited: the parser's, plus a clash with a bundled id. */
+export function lintWorkspaceLesson(file: LessonFile, bundledIds: ReadonlySet<string>): Diagnostic[] {
+	const id = lessonIdFromPath(file.file);
+	const { diagnostics } = parseLesson(file.text, file.file, { expectedId: id, locale: file.locale });
+	return bundledIds.has(id) ? [...diagnostics, collision(file, id)] : [...diagnostics];
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { assignmentProgress, resolveAssignments, type AssignedLesson, type AssignmentProgress } from '../core/assignments';
+import { localDate } from '../core/dueDates';
+import type { Diagnostic, Lesson } from '../core/lesson';
+import type { AssignmentsDocument, AssignmentsFile } from './assignmentsFile';
+import type { ExtensionConfig } from './config';
+import { Disposable } from './dispose';
+import type { LessonLibrary } from './lessonLibrary';
+import { summarize } from './lessonStatus';
+import type { ProgressStore } from './progressStore';
+
+/** An assigned lesson with the lesson itself and the file that assigned it. */
+export interface AssignedItem extends AssignedLesson {
+	readonly lesson: Lesson;
+	readonly file: vscode.Uri;
+}
+
+/** Everything the view, the status bar and the diagnostics need about assignments. */
+export interface AssignedState {
+	/** Sorted by due date. */
+	readonly items: readonly AssignedItem[];
+	/** The assignments files found, with every problem in them (parsing and unknown ids). */
+	readonly documents: readonly { readonly document: AssignmentsDocument; readonly diagnostics: readonly Diagnostic[] }[];
+}
+
+/**
+ * The learner's assigned lessons: the assignments files resolved against the lesson library and the learner's
+ * audiences. Recomputed when a file, the library or the audiences change; `onDidChange` then fires.
+ */
+export class AssignedLessons extends Disposable {
+	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
+	readonly onDidChange = this._onDidChange.event;
+	private loading: Promise<AssignedState> | undefined;
+
+	constructor(
+		private readonly file: AssignmentsFile,
+		private readonly library: LessonLibrary,
+		private readonly progress: ProgressStore,
+		private readonly config: () => ExtensionConfig,
+	) {
+		super();
+		this.register(file.onDidChange(() => this.invalidate()));
+		this.register(library.onDidChange(() => this.invalidate()));
+	}
+
+	/** The current assignments, resolved (cached until something they depend on changes). */
+	get(): Promise<AssignedState> {
+		this.loading ??= this.load();
+		return this.loading;
+	}
+
+	/** Forgets the last result (a file, the library or the audiences changed) and tells listeners. */
+	invalidate(): void {
+		this.loading = undefined;
+		this._onDidChange.fire();
+	}
+
+	/** Where the learner stands today: done, overdue and the next due date. */
+	async progressToday(): Promise<AssignmentProgress & { readonly items: readonly AssignedItem[] }> {
+		const { items } = await this.get();
+		const progress = this.progress.get();
+		const passMark = this.config().passMark;
+		const isDone = (id: string): boolean => {
+			const item = items.find((i) => i.lessonId === id);
+			return item !== undefined && summarize(item.lesson, progress, passMark).status === 'passed';
+		};
+		return { ...assignmentProgress(items, isDone, localDate(new Date())), items };
+	}
+
+	private async load(): Promise<AssignedState> {
+		const [documents, lessons] = await Promise.all([this.file.read(), this.library.lessons()]);
+		const catalog = lessons.map((l) => ({ id: l.meta.id, track: l.meta.track }));
+		const byId = new Map(lessons.map((l) => [l.meta.id, l]));
+		const chosen = new Map<string, AssignedItem>();
+		const resolved = documents.map((document) => {
+			const { assigned, diagnostics } = resolveAssignments(document.assignments, catalog, this.config().audiences, document.file);
+			for (const a of assigned) {
+				const lesson = byId.get(a.lessonId);
+				const current = chosen.get(a.lessonId);
+				if (lesson && (!current || a.due < current.due)) {
+					chosen.set(a.lessonId, { ...a, lesson, file: document.uri });
+				}
+			}
+			return { document, diagnostics: [...document.diagnostics, ...diagnostics] };
+		});
+		const order = new Map(lessons.map((l, i) => [l.meta.id, i]));
+		const items = [...chosen.values()].sort((a, b) => a.due.localeCompare(b.due) || (order.get(a.lessonId) ?? 0) - (order.get(b.lessonId) ?? 0));
+		return { items, documents: resolved };
+	}
+}

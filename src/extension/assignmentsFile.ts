@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { ASSIGNMENTS_PATH, parseAssignments, type Assignment } from '../core/assignments';
+import type { Diagnostic } from '../core/lesson';
+import { Disposable } from './dispose';
+import type { TrustGate } from './trustGate';
+import { workspaceFileName } from './workspaceLessons';
+
+/** One workspace folder's assignments file, read and checked. */
+export interface AssignmentsDocument {
+	readonly folder: vscode.WorkspaceFolder;
+	readonly uri: vscode.Uri;
+	/** How diagnostics name the file. */
+	readonly file: string;
+	readonly assignments: readonly Assignment[];
+	readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A lead's file is small; anything larger is not read. */
+const MAX_BYTES = 1024 * 1024;
+
+/** The assignments file of `folder` (it may not exist). */
+export function assignmentsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+	return vscode.Uri.joinPath(folder.uri, ASSIGNMENTS_PATH);
+}
+
+/** Is `uri` a workspace folder's assignments file? */
+export function isAssignmentsUri(uri: vscode.Uri): boolean {
+	const folder = vscode.workspace.getWorkspaceFolder(uri);
+	return folder !== undefined && assignmentsUri(folder).toString() === uri.toString();
+}
+
+/**
+ * `.incident-lessons/assignments.json` in each workspace folder: read on demand (only in a trusted workspace)
+ * and watched, so a pull or an edit saved on disk fires `onDidChange` and the view follows without a reload.
+ */
+export class AssignmentsFile extends Disposable {
+	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
+	readonly onDidChange = this._onDidChange.event;
+	private watchers: vscode.Disposable | undefined;
+
+	constructor(private readonly trust: TrustGate, private readonly log: vscode.LogOutputChannel) {
+		super();
+		this.watch();
+		this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+			this.watch();
+			this._onDidChange.fire();
+		}));
+		this.register(trust.onDidChange(() => this._onDidChange.fire()));
+		this.register({ dispose: () => { this.watchers?.dispose(); } });
+	}
+
+	/** The file of every workspace folder that has one; none in an untrusted workspace. */
+	async read(): Promise<AssignmentsDocument[]> {
+		if (!this.trust.isTrusted) {
+			return [];
+		}
+		const documents: AssignmentsDocument[] = [];
+		for (const folder of vscode.workspace.workspaceFolders ?? []) {
+			const uri = assignmentsUri(folder);
+			let bytes: Uint8Array;
+			try {
+				bytes = await vscode.workspace.fs.readFile(uri);
+			} catch {
+				continue; // no assignments in this folder
+			}
+			const file = workspaceFileName(uri);
+			if (bytes.length > MAX_BYTES) {
+				this.log.warn(`${file} is larger than 1 MiB and was not read.`);
+				continue;
+			}
+			const { assignments, diagnostics } = parseAssignments(new TextDecoder().decode(bytes), file);
+			documents.push({ folder, uri, file, assignments, diagnostics });
+		}
+		return documents;
+	}
+
+	private watch(): void {
+		this.watchers?.dispose();
+		const fire = (): void => this._onDidChange.fire();
+		this.watchers = vscode.Disposable.from(...(vscode.workspace.workspaceFolders ?? []).map((folder) => {
+			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, ASSIGNMENTS_PATH));
+			return vscode.Disposable.from(watcher, watcher.onDidCreate(fire), watcher.onDidChange(fire), watcher.onDidDelete(fire));
+		}));
+	}
+}

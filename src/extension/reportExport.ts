@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { ASSIGNMENTS_PATH } from '../core/assignments';
+import { localDate } from '../core/dueDates';
+import { buildReport } from '../core/report';
+import { formatReportSummary, type ReportSummaryLabels } from '../core/reportSummary';
+import type { AssignedLessons } from './assignedLessons';
+import type { ExtensionConfig } from './config';
+import { gitUserName } from './learnerName';
+import type { LessonLibrary } from './lessonLibrary';
+import type { ProgressStore } from './progressStore';
+import type { TrustGate } from './trustGate';
+
+/** Where reports go by default, relative to the workspace folder (committed, or handed in). */
+export const REPORTS_PATH = '.incident-lessons/reports';
+
+interface ExportDeps {
+	readonly library: LessonLibrary;
+	readonly progress: ProgressStore;
+	readonly config: () => ExtensionConfig;
+	readonly assigned: AssignedLessons;
+	readonly trust: TrustGate;
+	readonly extensionVersion: string;
+	readonly log: vscode.LogOutputChannel;
+}
+
+function summaryLabels(): ReportSummaryLabels {
+	return {
+		heading: vscode.l10n.t('Security lessons: progress report'),
+		byline: vscode.l10n.t('{0} · written {1}'),
+		passedCount: vscode.l10n.t('{0} of {1} lessons passed.'),
+		assignedCount: vscode.l10n.t('Assigned: {0} of {1} done, {2} overdue.'),
+		assignedHeading: vscode.l10n.t('Assigned lessons'),
+		otherHeading: vscode.l10n.t('Other lessons started'),
+		lessonColumn: vscode.l10n.t('Lesson'),
+		dueColumn: vscode.l10n.t('Due'),
+		statusColumn: vscode.l10n.t('Status'),
+		scoreColumn: vscode.l10n.t('Score'),
+		attemptsColumn: vscode.l10n.t('Attempts'),
+		lastAnswerColumn: vscode.l10n.t('Last answer'),
+		overdue: vscode.l10n.t('overdue'),
+		statuses: {
+			notStarted: vscode.l10n.t('Not started'),
+			inProgress: vscode.l10n.t('In progress'),
+			passed: vscode.l10n.t('Passed'),
+			failed: vscode.l10n.t('Below the pass mark: try again'),
+		},
+		noneStarted: vscode.l10n.t('No other lesson started yet.'),
+	};
+}
+
+/** A file name from a person's name: letters and digits of any script, joined by hyphens. */
+function fileStem(name: string): string {
+	return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'learner';
+}
+
+async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustGate): Promise<string | undefined> {
+	const fromGit = await gitUserName(folder?.uri, trust.isTrusted);
+	if (fromGit) {
+		return fromGit;
+	}
+	const typed = await vscode.window.showInputBox({
+		title: vscode.l10n.t('Export Progress Report'), prompt: vscode.l10n.t('Your name, as your team lead knows you (git has no user.name)'),
+		validateInput: (v) => v.trim() === '' ? vscode.l10n.t('Write your name.') : undefined,
+	});
+	return typed?.trim() || undefined;
+}
+
+/**
+ * Export Progress Report: writes the learner's progress as versioned JSON (for `incident-lessons report`) and a
+ * Markdown summary next to it. The name comes from git or a prompt, the place from a save dialog (default
+ * `.incident-lessons/reports/<name>.json`); `{ learner, uri }` skips both. Resolves with the JSON file's URI.
+ */
+export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
+	const given = typeof arg === 'object' && arg !== null ? arg as { learner?: unknown; uri?: unknown } : {};
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	const learner = typeof given.learner === 'string' && given.learner.trim() !== '' ? given.learner.trim() : await askName(folder, deps.trust);
+	if (!learner) {
+		return undefined;
+	}
+	const defaultUri = folder ? vscode.Uri.joinPath(folder.uri, REPORTS_PATH, `${fileStem(learner)}.json`) : undefined;
+	const target = given.uri instanceof vscode.Uri ? given.uri : await vscode.window.showSaveDialog({
+		title: vscode.l10n.t('Export Progress Report'), filters: { JSON: ['json'] }, ...(defaultUri ? { defaultUri } : {}),
+	});
+	if (!target) {
+		return undefined;
+	}
+	const lessons = await deps.library.lessons();
+	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
+	const now = new Date();
+	const report = buildReport({
+		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
+		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: l.quizzes.map((q) => q.id) })),
+		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
+		...(folder ? { workspace: folder.name } : {}),
+	});
+	const markdown = target.with({ path: target.path.replace(/(\.json)?$/i, '.md') });
+	await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(report, undefined, '\t')}\n`));
+	await vscode.workspace.fs.writeFile(markdown, new TextEncoder().encode(formatReportSummary(report, localDate(now), summaryLabels())));
+	deps.log.info(`Progress report written to ${target.toString()} and ${markdown.toString()}`);
+	const open = vscode.l10n.t('Open Summary');
+	void vscode.window.showInformationMessage(vscode.l10n.t('Progress report written: {0}. Hand it in or commit it.', vscode.workspace.asRelativePath(target)), open)
+		.then((picked) => picked === open ? vscode.window.showTextDocument(markdown) : undefined);
+	return target;
+}
