@@ -1,0 +1,58 @@
+/** Arguments of `incident-lessons suggest` → what to do. Pure. */
+import { LESSON_LOCALES, type LessonLocale } from '../core/lesson';
+
+/** `incident-lessons suggest`, read from the command line. */
+export interface SuggestCommand {
+	readonly kind: 'suggest';
+	/** Source files and folders to scan. */
+	readonly paths: readonly string[];
+	/** Lesson folders to take triggers from instead of the bundled lessons. */
+	readonly lessons: readonly string[];
+	/** The language of lesson titles and reasons. */
+	readonly lang: LessonLocale;
+}
+
+/** The usage lines of `suggest`, for the CLI's help. */
+export const SUGGEST_USAGE = `  incident-lessons suggest <file|dir>... [--lessons <dir>]... [--lang en|ja]
+                                        list lessons related to code: "path:line: lesson-id — why"`;
+
+/**
+ * Reads the arguments after `suggest`: paths, `--lessons <dir>` (repeatable; `--lessons=<dir>` too) and
+ * `--lang <en|ja>`. `--` ends the options. Returns a usage error message for anything else.
+ */
+export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { readonly kind: 'usageError'; readonly message: string } {
+	const paths: string[] = [];
+	const lessons: string[] = [];
+	let lang: LessonLocale = 'en';
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		if (arg === '--') {
+			paths.push(...args.slice(i + 1));
+			break;
+		}
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const name = eq > 0 ? arg.slice(0, eq) : arg;
+		const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : args[i + 1] !== undefined && !args[i + 1]?.startsWith('-') ? args[++i] : undefined);
+		if (name === '--lessons') {
+			const dir = value();
+			if (!dir) {
+				return { kind: 'usageError', message: 'suggest --lessons needs a folder of lesson files' };
+			}
+			lessons.push(dir);
+		} else if (name === '--lang') {
+			const given = value();
+			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
+				return { kind: 'usageError', message: `suggest --lang needs one of: ${LESSON_LOCALES.join(', ')}` };
+			}
+			lang = given as LessonLocale;
+		} else if (arg.startsWith('-') && arg !== '-') {
+			return { kind: 'usageError', message: `unknown option "${arg}" for suggest` };
+		} else {
+			paths.push(arg);
+		}
+	}
+	if (paths.length === 0) {
+		return { kind: 'usageError', message: 'suggest needs at least one file or folder to scan' };
+	}
+	return { kind: 'suggest', paths, lessons, lang };
+}
