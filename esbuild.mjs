@@ -1,6 +1,7 @@
 // Builds one minified bundle per entry point. `--watch` rebuilds on change; `--production` drops source maps.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,15 +18,71 @@ const lazyRenderer = {
 	},
 };
 
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', target: 'es2022', legalComments: 'none' };
+/**
+ * The same for the trigger matcher (re2js, dist/triggers.js) and the review scheduler (ts-fsrs, dist/reviews.js):
+ * the first suggestion or stored answer loads them, not activation.
+ */
+const LAZY_CHUNKS = { triggerMatch: 'triggers', reviewScheduler: 'reviews' };
+const lazyChunks = {
+	name: 'lazy-chunks',
+	setup(build) {
+		build.onResolve({ filter: /\/core\/(triggerMatch|reviewScheduler)$/ }, (args) =>
+			args.importer.includes('/src/extension/') ? { path: `./${LAZY_CHUNKS[args.path.split('/').pop()]}.js`, external: true } : undefined);
+	},
+};
+
+/**
+ * The JSON-Schema validators, compiled at build time: src/core/schemaValidators.ts is replaced by ajv's standalone
+ * code for every schema in schemas/, made with that module's own createAjv() so the options are the same. The
+ * bundles then carry no schema compiler, and the first lesson parse compiles nothing.
+ */
+async function standaloneValidators() {
+	const require = createRequire(import.meta.url);
+	const [{ text }] = (await esbuild.build({ entryPoints: ['src/core/schemaValidators.ts'], bundle: true, platform: 'node', format: 'cjs', packages: 'external', write: false })).outputFiles;
+	const module = { exports: {} };
+	new Function('require', 'module', 'exports', text)(require, module, module.exports);
+	const ajv = module.exports.createAjv({ code: { source: true, esm: true } });
+	const ids = {};
+	for (const [index, file] of readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort().entries()) {
+		const schema = JSON.parse(readFileSync(`schemas/${file}`, 'utf8'));
+		ajv.addSchema(schema);
+		ids[`v${index}`] = schema.$id;
+	}
+	const byId = Object.entries(ids).map(([name, id]) => `[${JSON.stringify(id)}, ${name}]`).join(', ');
+	return `${require('ajv/dist/standalone').default(ajv, ids)}
+const byId = new Map([${byId}]);
+export function compileValidators(schemas) {
+	return Object.fromEntries(Object.entries(schemas).map(([key, schema]) => {
+		const validate = byId.get(schema.$id);
+		if (!validate) throw new Error(\`no precompiled validator for \${schema.$id}: is the schema in schemas/?\`);
+		return [key, validate];
+	}));
+}
+`;
+}
+const precompiledValidators = {
+	name: 'precompiled-validators',
+	setup(build) {
+		build.onResolve({ filter: /\/schemaValidators$/ }, (args) =>
+			args.importer.includes('/src/core/') ? { path: 'schemaValidators', namespace: 'precompiled' } : undefined);
+		build.onLoad({ filter: /.*/, namespace: 'precompiled' }, async () => ({
+			contents: await standaloneValidators(), loader: 'js', resolveDir: process.cwd(),
+			watchFiles: ['src/core/schemaValidators.ts', ...readdirSync('schemas').map((f) => `schemas/${f}`)],
+		}));
+	},
+};
+
+// ES modules first: jsonc-parser's UMD `main` requires its own files at run time, which a bundle cannot follow.
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', target: 'es2022', legalComments: 'none', mainFields: ['module', 'main'] };
 
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer] },
+	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, precompiledValidators] },
 	{ ...common, entryPoints: { render: 'src/core/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
-	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife' },
-	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+	{ ...common, entryPoints: { triggers: 'src/core/triggerMatch.ts', reviews: 'src/core/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
+	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
+	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.
 	{ ...common, minify: false, sourcemap: true, entryPoints: hostTests, outdir: 'out/test/host', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
 ];

@@ -9,6 +9,11 @@ const MAX_ID = 64;
 const MAX_HREF = 2048;
 const MAX_ANSWER = 32;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Answer times above an hour say nothing more about recall; they are kept as an hour. */
+export const MAX_ELAPSED_MS = 60 * 60 * 1000;
+/** A heading slug (see core/slug): letters and digits of any script, joined by single hyphens. */
+const SECTION_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
+const MAX_SECTION = 64;
 
 export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
 
@@ -26,9 +31,12 @@ export interface LessonSummary {
 
 export type FromWebview =
 	| { readonly type: 'ready'; readonly lessonId: string }
-	| { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly answer: Answer }
+	/** `elapsedMs`: time from the quiz being shown (or Try again) to this answer, when the panel measured it. */
+	| { readonly type: 'answer'; readonly lessonId: string; readonly quizId: string; readonly answer: Answer; readonly elapsedMs?: number }
 	| { readonly type: 'openLink'; readonly lessonId: string; readonly href: string }
-	| { readonly type: 'nextLesson'; readonly lessonId: string };
+	| { readonly type: 'nextLesson'; readonly lessonId: string }
+	/** The Next button of a review card. */
+	| { readonly type: 'nextReview'; readonly lessonId: string };
 
 export interface GradedAnswer {
 	readonly quizId: string;
@@ -41,7 +49,9 @@ export type ToWebview =
 	| { readonly type: 'restore'; readonly lessonId: string; readonly graded: readonly GradedAnswer[]; readonly summary: LessonSummary; readonly outdated: boolean }
 	| { readonly type: 'graded'; readonly lessonId: string; readonly graded: GradedAnswer; readonly summary: LessonSummary }
 	/** The answer could not be graded or saved; the webview re-enables the quiz. */
-	| { readonly type: 'rejected'; readonly lessonId: string; readonly quizId: string };
+	| { readonly type: 'rejected'; readonly lessonId: string; readonly quizId: string }
+	/** Scroll to the heading with this slug (its id is `il-h-<section>`) and move focus there. */
+	| { readonly type: 'scrollTo'; readonly lessonId: string; readonly section: string };
 
 /** Words the webview script needs; passed in with the page so the script holds no language of its own. */
 export interface WebviewStrings {
@@ -96,11 +106,21 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 	switch (raw.type) {
 		case 'ready':
 		case 'nextLesson':
+		case 'nextReview':
 			return hasOnlyKeys(raw, ['type', 'lessonId']) ? { type: raw.type, lessonId } : undefined;
-		case 'answer':
-			return hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer']) && isId(raw.quizId) && isAnswer(raw.answer)
-				? { type: 'answer', lessonId, quizId: raw.quizId, answer: [...raw.answer] }
-				: undefined;
+		case 'answer': {
+			if (!hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer', 'elapsedMs']) || !isId(raw.quizId) || !isAnswer(raw.answer)) {
+				return undefined;
+			}
+			const elapsed = raw.elapsedMs;
+			if (elapsed !== undefined && (typeof elapsed !== 'number' || !Number.isFinite(elapsed) || elapsed < 0)) {
+				return undefined;
+			}
+			return {
+				type: 'answer', lessonId, quizId: raw.quizId, answer: [...raw.answer],
+				...(elapsed !== undefined ? { elapsedMs: Math.min(Math.round(elapsed), MAX_ELAPSED_MS) } : {}),
+			};
+		}
 		case 'openLink':
 			return hasOnlyKeys(raw, ['type', 'lessonId', 'href']) && typeof raw.href === 'string' && raw.href.length <= MAX_HREF
 				? { type: 'openLink', lessonId, href: raw.href }
@@ -108,6 +128,11 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** A heading slug to open a lesson at, when `value` is one (from a command argument); else undefined. */
+export function parseSection(value: unknown): string | undefined {
+	return typeof value === 'string' && value.length <= MAX_SECTION && SECTION_PATTERN.test(value) ? value : undefined;
 }
 
 /** Reads the webview's saved state (it may be from an older release, or garbage). */

@@ -1,4 +1,6 @@
 /** Command-line arguments → what to do. Pure. */
+import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
+import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
 
 export type CliCommand =
 	| { readonly kind: 'help' }
@@ -6,12 +8,16 @@ export type CliCommand =
 	| { readonly kind: 'lint'; readonly paths: readonly string[] }
 	| { readonly kind: 'render'; readonly file: string }
 	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
+	| ReportCommand
+	| SuggestCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
   incident-lessons lint <file|dir>...   check lesson files (folders are searched for *.md)
   incident-lessons render <file>        print the HTML the lesson panel shows
   incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
+${REPORT_USAGE}
+${SUGGEST_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
 
@@ -30,6 +36,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	}
 	if (options.includes('--version') || options.includes('-V')) {
 		return { kind: 'version' };
+	}
+	// report has options of its own (--csv, --html, --today)
+	if (argv[0] === 'report') {
+		return parseReportArgs(argv.slice(1));
+	}
+	// suggest has options of its own (--lessons, --lang)
+	if (argv[0] === 'suggest') {
+		return parseSuggestArgs(argv.slice(1));
 	}
 	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
 	if (unknown !== undefined) {

@@ -1,6 +1,7 @@
 /** `incident-lessons lint <file|dir>...`: checks lesson files with the same parser the extension uses. */
 import { lintFiles, type LessonFile } from '../core/catalog';
 import type { Diagnostic } from '../core/lesson';
+import { lintTriggerFiles } from '../core/triggerLint';
 import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { formatDiagnostic, formatSummary, type CliOutput } from './output';
 
@@ -21,7 +22,8 @@ export async function runLint(paths: readonly string[], cwd: string, output: Cli
 			texts.push({ file: file.display, locale: localeFolder(file.absolute) ?? 'und', text });
 		}
 	}
-	for (const diagnostic of lintFiles(texts)) {
+	// Trigger patterns are checked here, not by the parser, so that loading lessons never loads the RE2 engine.
+	for (const diagnostic of [...lintFiles(texts), ...lintTriggerFiles(texts)]) {
 		byFile.get(diagnostic.file)?.push(diagnostic);
 	}
 	const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column;

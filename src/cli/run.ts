@@ -5,6 +5,8 @@ import { runCurriculum } from './curriculum';
 import { runLint } from './lint';
 import { oneLine, type CliOutput } from './output';
 import { runRender } from './render';
+import { runReport } from './report';
+import { runSuggest } from './suggest';
 
 /**
  * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
@@ -29,6 +31,10 @@ export async function runCli(argv: readonly string[], cwd: string, output: CliOu
 				return await runRender(command.file, cwd, output);
 			case 'curriculum':
 				return await runCurriculum(command.paths, cwd, output);
+			case 'report':
+				return await runReport(command, cwd, output);
+			case 'suggest':
+				return await runSuggest(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

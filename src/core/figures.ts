@@ -28,11 +28,18 @@ export function formatCount(count: number): string {
 	return Math.round(count).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** True for CJK and other wide characters (by UTF-16 code unit, so characters beyond the BMP count as narrow). */
+function isWide(code: number): boolean {
+	return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
+		|| (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
+		|| (code >= 0xffe0 && code <= 0xffe6);
+}
+
 /** Width of text in "average character" units: CJK and other wide characters count double. */
 function textUnits(text: string): number {
 	let units = 0;
 	for (const ch of text) {
-		units += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+		units += isWide(ch.charCodeAt(0)) ? 2 : 1;
 	}
 	return units;
 }
@@ -41,13 +48,17 @@ function textUnits(text: string): number {
 export function wrapText(text: string, max: number): string[] {
 	const lines: string[] = [];
 	let line = '';
+	let lineUnits = 0; // textUnits(line), kept as the line grows rather than measured again for every word
 	for (const word of text.split(/(\s+)/).filter((w) => w !== '')) {
 		for (const piece of textUnits(word) > max ? [...word] : [word]) {
-			if (textUnits(line + piece) > max && line.trim() !== '') {
+			const pieceUnits = textUnits(piece);
+			if (lineUnits + pieceUnits > max && line.trim() !== '') {
 				lines.push(line.trim());
 				line = piece.trimStart();
+				lineUnits = textUnits(line);
 			} else {
 				line += piece;
+				lineUnits += pieceUnits;
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import { createDiagnostic, hasErrors } from './rules';
 import type { RuleId } from './rules';
 import { validateFrontMatterData } from './schemaValidation';
 import type { SchemaProblem } from './schemaValidation';
+import { readTriggers } from './triggerFrontMatter';
 import { parseYamlBlock } from './yamlBlock';
 import type { ParsedYaml, PathSegment } from './yamlBlock';
 
@@ -94,7 +95,7 @@ function toIncident(raw: NonNullable<FrontMatterData['incident']>): Incident {
 	};
 }
 
-function toMeta(data: FrontMatterData): LessonMeta {
+function toMeta(data: FrontMatterData, parsed: ParsedYaml): LessonMeta {
 	return {
 		id: data.id,
 		title: data.title,
@@ -107,6 +108,7 @@ function toMeta(data: FrontMatterData): LessonMeta {
 		attack: [...(data.attack ?? [])],
 		...(data.incident !== undefined ? { incident: toIncident(data.incident) } : {}),
 		sources: (data.sources ?? []).map((source) => source.url !== undefined ? { title: source.title, url: source.url } : { title: source.title }),
+		triggers: readTriggers(data, parsed),
 	};
 }
 
@@ -135,5 +137,5 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string, expected
 		return { diagnostics };
 	}
 	// The schema has accepted the data, so it has the FrontMatterData shape.
-	return { meta: toMeta(data as FrontMatterData), diagnostics };
+	return { meta: toMeta(data as FrontMatterData, parsed), diagnostics };
 }

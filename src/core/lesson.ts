@@ -2,6 +2,7 @@
  * The lesson model: what a parsed lesson file holds. Pure types, shared by the extension, the CLI,
  * the renderer and the tests. See docs/lesson-format.md for the authoring rules behind them.
  */
+import type { LessonTrigger } from './trigger';
 
 /** Locales that bundled lessons ship in. English is the fallback. */
 export const LESSON_LOCALES = ['en', 'ja'] as const;
@@ -88,6 +89,8 @@ export interface LessonMeta {
 	readonly attack: readonly string[];
 	readonly incident?: Incident;
 	readonly sources: readonly Source[];
+	/** Code that signals the risk the lesson teaches (see docs/reviews-and-suggestions.md); empty when none. */
+	readonly triggers: readonly LessonTrigger[];
 }
 
 /** A fully parsed lesson. `body` is the Markdown after the front matter, with quiz fences left in place. */

@@ -4,9 +4,16 @@
  * with `Object.hasOwn`. The extension stores the value; nothing here does I/O.
  */
 import type { Answer, QuizResult } from './lesson';
+import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
+import { emptyReviews, readReviews, withoutLesson, type ReviewCards } from './reviewCards';
 
-/** The version of {@link Progress} this release writes. */
-export const PROGRESS_SCHEMA_VERSION = 1;
+/** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
+export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
+
+/** Bounds on stored values: real ones are far smaller, and huge ones would only cost memory and time. */
+const MAX_STORED_ID = 64;
+const MAX_STORED_ANSWER = 32;
+const MAX_STORED_HASH = 64;
 
 /** The latest answer to one quiz. */
 export interface QuizProgress {
@@ -16,12 +23,14 @@ export interface QuizProgress {
 	readonly attempts: number;
 	/** ISO 8601 time of the latest answer. */
 	readonly answeredAt: string;
+	/** The lesson's `contentHash` when this answer was given; absent in records written before it was kept per answer. */
+	readonly contentHash?: string;
 }
 
 /** Progress in one lesson, keyed by quiz id. */
 export interface LessonProgress {
 	readonly quizzes: Readonly<Record<string, QuizProgress>>;
-	/** The lesson's `contentHash` when the latest answer was given; a different current hash means the quizzes changed. */
+	/** The lesson's `contentHash` when the latest answer was given (older answers may carry their own). */
 	readonly contentHash?: string;
 	/** ISO 8601 time of the first answer. */
 	readonly startedAt: string;
@@ -29,10 +38,12 @@ export interface LessonProgress {
 	readonly updatedAt: string;
 }
 
-/** All progress, keyed by lesson id. */
+/** All progress, keyed by lesson id, and the review cards of answered quizzes. */
 export interface Progress {
-	readonly schemaVersion: 1;
+	readonly schemaVersion: 2;
 	readonly lessons: Readonly<Record<string, LessonProgress>>;
+	/** Spaced-repetition cards by lesson id, then quiz id (./reviewCards); added in version 2. */
+	readonly reviews: ReviewCards;
 }
 
 export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
@@ -61,30 +72,41 @@ export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key
 
 /** Progress with no lessons. */
 export function emptyProgress(): Progress {
-	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: createRecord<LessonProgress>() };
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: createRecord<LessonProgress>(), reviews: emptyReviews() };
 }
 
 /**
  * Records a graded answer and returns new progress (the input is not changed). The quiz's previous answer is
- * replaced and its attempt count incremented. `contentHash` (the lesson's current one) is stored with the lesson;
- * answers to the lesson's other quizzes are kept even when it differs. `now` must be a valid date.
+ * replaced and its attempt count incremented. `contentHash` (the lesson's current one) is stored with the answer
+ * and the lesson. Answers to the lesson's other quizzes are kept even when it differs, each with the hash it was
+ * given under, so they stay marked as answers to an older version (see {@link outdatedQuizIds}).
+ * `now` must be a valid date.
  */
 export function recordAnswer(p: Progress, lessonId: string, contentHash: string, result: QuizResult, answer: Answer, now: Date): Progress {
 	const time = now.toISOString();
 	const previous = ownEntry(p.lessons, lessonId);
 	const quizzes = copyRecord(previous?.quizzes ?? createRecord<QuizProgress>());
+	// Records from before hashes were kept per answer carry the lesson's hash, or the new one would stand for them.
+	const previousHash = previous?.contentHash;
+	if (previousHash !== undefined && previousHash !== contentHash) {
+		for (const [id, quiz] of Object.entries(quizzes)) {
+			if (quiz.contentHash === undefined) {
+				quizzes[id] = { ...quiz, contentHash: previousHash };
+			}
+		}
+	}
 	const attempts = (ownEntry(previous?.quizzes, result.quizId)?.attempts ?? 0) + 1;
-	quizzes[result.quizId] = { correct: result.correct, answer: [...answer], attempts, answeredAt: time };
+	quizzes[result.quizId] = { correct: result.correct, answer: [...answer], attempts, answeredAt: time, contentHash };
 	const lessons = copyRecord(p.lessons);
 	lessons[lessonId] = { quizzes, contentHash, startedAt: previous?.startedAt ?? time, updatedAt: time };
-	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons };
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews: p.reviews };
 }
 
-/** Returns new progress without any record of `lessonId` (the input is not changed). */
+/** Returns new progress without any record of `lessonId`, its review cards included (the input is not changed). */
 export function resetLesson(p: Progress, lessonId: string): Progress {
 	const lessons = copyRecord(p.lessons);
 	delete lessons[lessonId];
-	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons };
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews: withoutLesson(p.reviews, lessonId) };
 }
 
 /**
@@ -117,6 +139,18 @@ export function lessonStatus(quizIds: readonly string[], lp: LessonProgress | un
 	return { status, answered, total, correct, score };
 }
 
+/**
+ * The quizzes among `quizIds` whose stored answer was given to another version of the lesson than the one with
+ * `contentHash`: kept and counted, but to be marked, not shown as if it answered today's quiz.
+ */
+export function outdatedQuizIds(quizIds: readonly string[], contentHash: string, lp: LessonProgress | undefined): string[] {
+	return quizIds.filter((id) => {
+		const quiz = ownEntry(lp?.quizzes, id);
+		const hash = quiz?.contentHash ?? lp?.contentHash;
+		return quiz !== undefined && hash !== undefined && hash !== contentHash;
+	});
+}
+
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -127,19 +161,25 @@ function isTime(value: unknown): value is string {
 
 /** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
 function isId(key: string): boolean {
-	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
+	return key.length <= MAX_STORED_ID && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
+}
+
+function isHash(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= MAX_STORED_HASH;
 }
 
 function readQuiz(value: unknown): QuizProgress | undefined {
 	if (!isRecord(value)) {
 		return undefined;
 	}
-	const { correct, answer, attempts, answeredAt } = value;
-	const isAnswer = Array.isArray(answer) && answer.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= 0);
-	if (typeof correct !== 'boolean' || !isAnswer || typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 1 || !isTime(answeredAt)) {
+	const { correct, answer, attempts, answeredAt, contentHash } = value;
+	const isAnswer = Array.isArray(answer) && answer.length <= MAX_STORED_ANSWER
+		&& answer.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < MAX_STORED_ANSWER);
+	if (typeof correct !== 'boolean' || !isAnswer || typeof attempts !== 'number' || !Number.isSafeInteger(attempts) || attempts < 1 || !isTime(answeredAt)) {
 		return undefined;
 	}
-	return { correct, answer: answer.map(Number), attempts, answeredAt };
+	// A damaged per-answer hash falls back to the lesson's: the answer itself is still good.
+	return { correct, answer: answer.map(Number), attempts, answeredAt, ...(isHash(contentHash) ? { contentHash } : {}) };
 }
 
 function readLesson(id: string, value: unknown, problems: string[]): LessonProgress | undefined {
@@ -160,8 +200,8 @@ function readLesson(id: string, value: unknown, problems: string[]): LessonProgr
 	}
 	times.sort((a, b) => Date.parse(a) - Date.parse(b));
 	const { contentHash, startedAt, updatedAt } = value;
-	if (contentHash !== undefined && typeof contentHash !== 'string') {
-		problems.push(`ignored the content hash of lesson "${id}": it is not a string`);
+	if (contentHash !== undefined && !isHash(contentHash)) {
+		problems.push(`ignored the content hash of lesson "${id}": it is not a short string`);
 	}
 	if (!isTime(startedAt) || !isTime(updatedAt)) {
 		problems.push(`repaired the start or update time of lesson "${id}"`);
@@ -169,49 +209,18 @@ function readLesson(id: string, value: unknown, problems: string[]): LessonProgr
 	const fallback = new Date(0).toISOString();
 	return {
 		quizzes,
-		...(typeof contentHash === 'string' ? { contentHash } : {}),
+		...(isHash(contentHash) ? { contentHash } : {}),
 		startedAt: isTime(startedAt) ? startedAt : times[0] ?? fallback,
 		updatedAt: isTime(updatedAt) ? updatedAt : times[times.length - 1] ?? fallback,
 	};
 }
 
-/** Does `value` look like a map of lesson id → lesson record (progress saved without its envelope)? */
-function isLessonMap(value: Readonly<Record<string, unknown>>): boolean {
-	const entries = Object.values(value);
-	return entries.length > 0 && entries.every((entry) => isRecord(entry) && isRecord(entry.quizzes));
-}
-
-/** Finds the lesson records in stored data and says how it was read. */
-function findLessons(raw: Readonly<Record<string, unknown>>, problems: string[]): { lessons?: unknown; readOnly: boolean } {
-	const version = raw.schemaVersion;
-	if (version === PROGRESS_SCHEMA_VERSION) {
-		return { lessons: raw.lessons, readOnly: false };
-	}
-	if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_SCHEMA_VERSION) {
-		problems.push(`progress has schema version ${version}, newer than this release reads (${PROGRESS_SCHEMA_VERSION}); it is read as far as possible and not changed`);
-		return { lessons: raw.lessons, readOnly: true };
-	}
-	if (version !== undefined) {
-		problems.push(`progress has an unknown schema version (${JSON.stringify(version)}); it is read as version ${PROGRESS_SCHEMA_VERSION}`);
-		return { lessons: raw.lessons, readOnly: false };
-	}
-	if (isRecord(raw.lessons)) {
-		problems.push(`progress has no schema version; it is read as version ${PROGRESS_SCHEMA_VERSION}`);
-		return { lessons: raw.lessons, readOnly: false };
-	}
-	if (isLessonMap(raw)) {
-		problems.push('progress has no schema version and no "lessons" field; it is read as a map of lessons');
-		return { lessons: raw, readOnly: false };
-	}
-	return { readOnly: false };
-}
-
 /**
  * Reads stored progress of any age or state without throwing. `undefined` (nothing stored) gives empty progress
  * and no problems. Data that is not progress gives empty progress and a problem. Otherwise every valid lesson and
- * quiz record is kept and each invalid one is dropped with a problem (missing times are repaired). Progress from a
- * newer schema version is read as far as possible with `readOnly: true`: the caller must not overwrite it.
- * Unversioned data that looks like lessons is read as version 1, with a problem. `problems` are log messages.
+ * quiz record is kept and each invalid one is dropped with a problem (missing times are repaired). Older layouts
+ * are upgraded step by step (./migrations). Progress from a newer schema version is read as far as possible with
+ * `readOnly: true`: the caller must not overwrite it. `problems` are log messages.
  */
 export function migrateProgress(raw: unknown): { progress: Progress; problems: string[]; readOnly: boolean } {
 	if (raw === undefined) {
@@ -222,7 +231,7 @@ export function migrateProgress(raw: unknown): { progress: Progress; problems: s
 		problems.push(`stored progress is not an object (${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw}); starting with empty progress`);
 		return { progress: emptyProgress(), problems, readOnly: false };
 	}
-	const { lessons: found, readOnly } = findLessons(raw, problems);
+	const { lessons: found, reviews, readOnly } = upgradeProgress(raw, problems);
 	if (!isRecord(found)) {
 		problems.push('stored progress has no readable "lessons"; starting with empty progress');
 		return { progress: emptyProgress(), problems, readOnly };
@@ -236,5 +245,5 @@ export function migrateProgress(raw: unknown): { progress: Progress; problems: s
 			problems.push(`dropped the progress stored under "${id}": it is not a lesson id`);
 		}
 	}
-	return { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons }, problems, readOnly };
+	return { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews: readReviews(reviews, isId, problems) }, problems, readOnly };
 }

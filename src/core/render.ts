@@ -24,6 +24,8 @@ interface RenderEnv {
 	readonly labels: RenderLabels;
 	readonly quizByLine: ReadonlyMap<number, Quiz>;
 	readonly slugs: Set<string>;
+	/** Per base slug, the next suffix to try, so many equal headings cost linear time, not quadratic. */
+	readonly slugSuffixes: Map<string, number>;
 	quizNumber: number;
 	/** Figures already placed by a fence, so the header does not draw them again. */
 	readonly placed: Set<string>;
@@ -47,13 +49,16 @@ function slugify(text: string): string {
 		.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'section';
 }
 
-function uniqueSlug(text: string, used: Set<string>): string {
+function uniqueSlug(text: string, env: RenderEnv): string {
 	const base = slugify(text);
 	let slug = base;
-	for (let n = 2; used.has(slug); n++) {
+	let n = env.slugSuffixes.get(base) ?? 2;
+	while (env.slugs.has(slug)) {
 		slug = `${base}-${n}`;
+		n++;
 	}
-	used.add(slug);
+	env.slugSuffixes.set(base, n);
+	env.slugs.add(slug);
 	return slug;
 }
 
@@ -85,7 +90,7 @@ function createEngine(): MarkdownIt {
 	md.renderer.rules.heading_open = (tokens, idx, _options, env) => {
 		const token = tokens[idx] as Token;
 		const text = tokens[idx + 1]?.content ?? '';
-		return `<${token.tag} id="${ID_PREFIX}h-${escapeHtml(uniqueSlug(text, stateOf(env).slugs))}">`;
+		return `<${token.tag} id="${ID_PREFIX}h-${escapeHtml(uniqueSlug(text, stateOf(env)))}">`;
 	};
 	md.renderer.rules.fence = (tokens, idx, _options, env) => {
 		const token = tokens[idx] as Token;
@@ -193,6 +198,7 @@ export function renderLesson(lesson: Lesson, options: RenderOptions = {}): strin
 		labels,
 		quizByLine: new Map(lesson.quizzes.map((q) => [q.line, q])),
 		slugs: new Set(),
+		slugSuffixes: new Map(),
 		quizNumber: 0,
 		placed: new Set(),
 	};

@@ -33,6 +33,9 @@ export const LINT_RULES = {
 	'duplicate-lesson-id': 'error',
 	'translation-missing': 'error',
 	'translation-mismatch': 'error',
+	'trigger-invalid-pattern': 'error',
+	'trigger-invalid-glob': 'error',
+	'trigger-unknown-section': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof LINT_RULES;

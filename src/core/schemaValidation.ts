@@ -1,11 +1,13 @@
 /**
- * Validates front matter and quiz data against the JSON Schemas in `schemas/` and turns ajv's errors into
- * friendly, located problems. The schemas are compiled on first use, not at import. Pure.
+ * Validates front matter, quiz, assignment and progress report data against the JSON Schemas in `schemas/` and
+ * turns ajv's errors into friendly, located problems. The schemas are compiled on first use, not at import. Pure.
  */
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import assignmentsSchema from '../../schemas/assignments.schema.json';
 import frontMatterSchema from '../../schemas/lesson-front-matter.schema.json';
+import reportSchema from '../../schemas/progress-report.schema.json';
 import quizSchema from '../../schemas/quiz.schema.json';
+import { compileValidators } from './schemaValidators';
 import type { PathSegment } from './yamlBlock';
 
 /** One schema violation, in terms of the data's path (not yet a file position). */
@@ -21,15 +23,18 @@ export interface SchemaProblem {
 	readonly message: string;
 }
 
-let validators: { frontMatter: ValidateFunction; quiz: ValidateFunction } | undefined;
+interface Validators {
+	readonly frontMatter: ValidateFunction;
+	readonly quiz: ValidateFunction;
+	readonly assignments: ValidateFunction;
+	readonly report: ValidateFunction;
+}
 
-function getValidators(): { frontMatter: ValidateFunction; quiz: ValidateFunction } {
-	if (!validators) {
-		const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, logger: false });
-		// Editor hint keywords (VS Code's JSON and YAML support read them); they do not validate.
-		ajv.addVocabulary(['patternErrorMessage']);
-		validators = { frontMatter: ajv.compile(frontMatterSchema), quiz: ajv.compile(quizSchema) };
-	}
+let validators: Validators | undefined;
+
+function getValidators(): Validators {
+	// Precompiled in the production bundles (see ./schemaValidators); compiled by ajv on first use elsewhere.
+	validators ??= compileValidators({ frontMatter: frontMatterSchema, quiz: quizSchema, assignments: assignmentsSchema, report: reportSchema });
 	return validators;
 }
 
@@ -41,6 +46,16 @@ export function validateFrontMatterData(value: unknown): SchemaProblem[] {
 /** Checks quiz data against `schemas/quiz.schema.json`. */
 export function validateQuizData(value: unknown): SchemaProblem[] {
 	return runValidator(getValidators().quiz, value);
+}
+
+/** Checks an assignments file's data against `schemas/assignments.schema.json`. */
+export function validateAssignmentsData(value: unknown): SchemaProblem[] {
+	return runValidator(getValidators().assignments, value);
+}
+
+/** Checks a progress report's data against `schemas/progress-report.schema.json`. */
+export function validateReportData(value: unknown): SchemaProblem[] {
+	return runValidator(getValidators().report, value);
 }
 
 function runValidator(validate: ValidateFunction, value: unknown): SchemaProblem[] {

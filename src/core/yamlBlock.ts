@@ -2,8 +2,8 @@
  * Parses a YAML block cut out of a lesson file (the front matter or a quiz) and maps positions inside it
  * back to file lines and columns, so diagnostics point at the offending node. Pure.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic } from './lesson';
 import { createDiagnostic } from './rules';
 import type { RuleId, SourceSpan } from './rules';
@@ -35,9 +35,73 @@ export interface ParsedYaml {
 
 /** The most aliases a block may expand, against "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
+/** The most alias nodes a block may contain; lessons have no use for many. */
+const MAX_ALIAS_NODES = 100;
+
+/**
+ * Why the block's aliases are refused, if they are: too many, or one inside the node it refers to (`&a [*a]`).
+ * `maxAliasCount` does not stop self-references, whose conversion to plain data grows faster than quadratically.
+ */
+function aliasProblem(doc: Document.Parsed): string | undefined {
+	let count = 0;
+	let isCircular = false;
+	visit(doc, {
+		Alias(_key, node, path) {
+			count++;
+			const target = node.resolve(doc);
+			isCircular ||= target !== undefined && path.includes(target);
+			return count > MAX_ALIAS_NODES || isCircular ? visit.BREAK : undefined;
+		},
+	});
+	if (isCircular) {
+		return 'an alias refers to a node that contains it';
+	}
+	return count > MAX_ALIAS_NODES ? `more than ${MAX_ALIAS_NODES} aliases` : undefined;
+}
 
 function keyText(key: unknown): string {
 	return isScalar(key) ? String(key.value) : String(key);
+}
+
+/**
+ * Keys that repeat an earlier scalar key of the same mapping. Done here in linear time: the yaml library's own
+ * `uniqueKeys` check compares every key with every other, which takes minutes on a block with many keys.
+ */
+function duplicateKeys(doc: Document.Parsed): Node[] {
+	const duplicates: Node[] = [];
+	visit(doc, {
+		Map(_key, map) {
+			const seen = new Set<string>();
+			for (const { key } of map.items) {
+				if (isScalar(key)) {
+					const text = `${typeof key.value}:${String(key.value)}`;
+					if (seen.has(text)) {
+						duplicates.push(key);
+					}
+					seen.add(text);
+				}
+			}
+		},
+	});
+	return duplicates;
+}
+
+/** Each mapping's pairs by key (the first pair wins, as a lookup in order would), built once per mapping. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, segment: PathSegment): Pair | undefined {
+	let index = pairIndexes.get(map);
+	if (!index) {
+		index = new Map();
+		for (const pair of map.items) {
+			const text = keyText(pair.key);
+			if (!index.has(text)) {
+				index.set(text, pair);
+			}
+		}
+		pairIndexes.set(map, index);
+	}
+	return index.get(String(segment));
 }
 
 interface Located {
@@ -53,7 +117,7 @@ function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located {
 	for (const segment of path) {
 		const node = isAlias(current) ? current.resolve(doc) : current;
 		if (isMap(node)) {
-			const pair = node.items.find((item) => keyText(item.key) === String(segment));
+			const pair = pairOf(node, segment);
 			if (!pair) {
 				break;
 			}
@@ -103,7 +167,7 @@ function createSpanMapper(source: YamlSource, text: string, counter: LineCounter
 export function parseYamlBlock(source: YamlSource, file: string, what: string): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
 	const counter = new LineCounter();
 	const text = source.lines.join('\n');
-	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+	const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
 	const mapSpan = createSpanMapper(source, text, counter);
 	const diagnostics: Diagnostic[] = [];
 	const reportedLines = new Set<number>();
@@ -115,8 +179,19 @@ export function parseYamlBlock(source: YamlSource, file: string, what: string): 
 			diagnostics.push(createDiagnostic(file, 'yaml-syntax', `invalid YAML in the ${what}: ${detail}`, span));
 		}
 	}
+	for (const key of duplicateKeys(doc)) {
+		const span = key.range ? mapSpan(key.range[0], key.range[1]) : source.anchor;
+		if (!reportedLines.has(span.line)) {
+			reportedLines.add(span.line);
+			diagnostics.push(createDiagnostic(file, 'yaml-syntax', `invalid YAML in the ${what}: Map keys must be unique`, span));
+		}
+	}
 	if (diagnostics.length > 0) {
 		return { diagnostics };
+	}
+	const aliases = aliasProblem(doc);
+	if (aliases) {
+		return { diagnostics: [createDiagnostic(file, 'yaml-syntax', `invalid YAML in the ${what}: ${aliases}`, source.anchor)] };
 	}
 	let value: unknown;
 	try {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../core/lesson';
+import { parseSection } from '../protocol';
 import type { ExtensionConfig } from './config';
 import type { LessonLibrary } from './lessonLibrary';
 import type { LessonPanel } from './lessonPanel';
@@ -17,6 +18,16 @@ export const Command = {
 	GroupByIncident: 'incidentLessons.groupByIncident',
 	ShowLog: 'incidentLessons.showLog',
 	ChangeLessonLanguage: 'incidentLessons.changeLessonLanguage',
+	// team features, registered in teamFeatures.ts
+	AssignLessons: 'incidentLessons.assignLessons',
+	NewLesson: 'incidentLessons.newLesson',
+	PreviewLesson: 'incidentLessons.previewLesson',
+	ExportReport: 'incidentLessons.exportReport',
+	ShowProgress: 'incidentLessons.showProgress',
+	ShowAssigned: 'incidentLessons.showAssigned',
+	StartOnboarding: 'incidentLessons.startOnboarding',
+	// reviews and suggestions: src/extension/reviewFeatures.ts
+	StartReview: 'incidentLessons.startReview',
 } as const;
 
 interface CommandDeps {
@@ -71,9 +82,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 	const setGroupBy = (value: ExtensionConfig['groupBy']) => () =>
 		vscode.workspace.getConfiguration('incidentLessons').update('groupBy', value, vscode.ConfigurationTarget.Global);
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand(Command.OpenLesson, async (arg?: unknown) => {
+		// `section`: a heading slug to scroll to (a related-lesson CodeLens passes the trigger's section).
+		vscode.commands.registerCommand(Command.OpenLesson, async (arg?: unknown, section?: unknown) => {
 			const id = lessonIdOf(arg) ?? await pickLesson(deps, vscode.l10n.t('Open a lesson'));
-			if (id && !await deps.panel.show(id)) {
+			if (id && !await deps.panel.show(id, false, parseSection(section))) {
 				void vscode.window.showErrorMessage(vscode.l10n.t('There is no lesson "{0}".', id));
 			}
 		}),

@@ -9,6 +9,12 @@ export interface ExtensionConfig {
 	readonly lessonLanguage: 'auto' | LessonLocale;
 	/** How the Lessons view groups lessons. */
 	readonly groupBy: 'track' | 'incident';
+	/** Audiences the learner belongs to (e.g. `new-hires`): assignments for them are theirs too. */
+	readonly audiences: readonly string[];
+	/** Spaced-repetition reviews: on or off, new cards per day, and the opt-in daily reminder. */
+	readonly reviews: { readonly enabled: boolean; readonly newCardsPerDay: number; readonly reminder: boolean };
+	/** How lessons related to the code in an editor are shown: CodeLens, a light hint at the line end, or not at all. */
+	readonly suggestions: 'codeLens' | 'hint' | 'off';
 }
 
 export const CONFIG_SECTION = 'incidentLessons';
@@ -19,10 +25,20 @@ export function readConfig(): ExtensionConfig {
 	const passMark = c.get<number>('passMark', 80);
 	const lessonLanguage = c.get<string>('lessonLanguage', 'auto');
 	const groupBy = c.get<string>('groupBy', 'track');
+	const audiences: unknown = c.get('audiences', []);
+	const newCardsPerDay = c.get<number>('reviews.newCardsPerDay', 20);
+	const suggestions = c.get<string>('suggestions.mode', 'codeLens');
 	return {
 		passMark: Number.isFinite(passMark) ? Math.min(100, Math.max(0, passMark)) : 80,
 		lessonLanguage: (LESSON_LOCALES as readonly string[]).includes(lessonLanguage) ? lessonLanguage as LessonLocale : 'auto',
 		groupBy: groupBy === 'incident' ? 'incident' : 'track',
+		audiences: Array.isArray(audiences) ? audiences.filter((a): a is string => typeof a === 'string').map((a) => a.trim().toLowerCase()) : [],
+		reviews: {
+			enabled: c.get<boolean>('reviews.enabled', true) !== false,
+			newCardsPerDay: Number.isFinite(newCardsPerDay) ? Math.min(500, Math.max(0, Math.floor(newCardsPerDay))) : 20,
+			reminder: c.get<boolean>('reviews.reminder', false) === true,
+		},
+		suggestions: suggestions === 'hint' || suggestions === 'off' ? suggestions : 'codeLens',
 	};
 }
 

@@ -4,27 +4,39 @@ import { openNextLesson, registerCommands } from './commands';
 import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './config';
 import { LessonLibrary } from './lessonLibrary';
 import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
-import { summarize } from './lessonStatus';
+import { isOutdated, summarize } from './lessonStatus';
 import { LessonTreeProvider } from './lessonTree';
-import { PROGRESS_KEY, ProgressStore } from './progressStore';
+import { currentWorkspaceId, ProgressStore } from './progressStore';
+import { createReviewFeatures, createReviewService } from './reviewFeatures';
 import { LessonStatusBar } from './statusBar';
+import { createTestingHooks } from './testingHooks';
+import { createTeamFeatures } from './teamFeatures';
+import { snapshotTree } from './treeSnapshot';
+import { TrustGate } from './trustGate';
+import { WorkspaceLessonSource } from './workspaceLessons';
 
 /** Wires the services together. Nothing is read or parsed here: lessons load when the view or a command first needs them. */
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
 	let config = readConfig();
 	const getConfig = (): ExtensionConfig => config;
-	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config));
-	const progress = new ProgressStore(context.workspaceState, log, (message) => void vscode.window.showWarningMessage(message));
+	const trust = new TrustGate();
+	const workspaceLessons = new WorkspaceLessonSource(trust, log);
+	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
+	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
+		(message) => void vscode.window.showWarningMessage(message));
+	const { clock, reviews } = createReviewService(library, progress, getConfig);
 	const panel: LessonPanel = new LessonPanel({
-		extensionUri: context.extensionUri, library, progress, config: getConfig, log,
+		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
 		openNext: (lessonId) => openNextLesson({ library, progress, panel, config: getConfig, log }, lessonId),
 	});
-	const tree = new LessonTreeProvider(library, progress, getConfig);
+	const team = createTeamFeatures({ context, library, progress, panel, config: getConfig, log, trust });
+	const review = createReviewFeatures({ context, library, progress, config: getConfig, log, trust, clock, reviews }, panel);
+	const tree = new LessonTreeProvider(library, progress, getConfig, { assigned: team.assigned, trust }, reviews);
 	const statusBar = new LessonStatusBar(library, progress, getConfig);
 
 	context.subscriptions.push(
-		log, library, progress, panel, tree, statusBar,
+		log, trust, workspaceLessons, library, progress, panel, team, review, tree, statusBar,
 		vscode.window.createTreeView('incidentLessons.lessons', { treeDataProvider: tree, showCollapseAll: true }),
 		vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, panel),
 		registerCommands({ library, progress, panel, config: getConfig, log }),
@@ -34,8 +46,13 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			}
 			const before = config;
 			config = readConfig();
+			if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews) || before.suggestions !== config.suggestions) {
+				review.settingsChanged();
+			}
 			if (before.lessonLanguage !== config.lessonLanguage) {
 				library.invalidate();
+			} else if (before.audiences.join() !== config.audiences.join()) {
+				team.assigned.invalidate();
 			} else {
 				tree.refresh();
 				void statusBar.update();
@@ -43,20 +60,31 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		}),
 	);
 	void statusBar.update();
+	team.start();
+	review.start();
 
 	return {
 		listLessons: async () => (await library.lessons()).map((l) => ({
 			id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: l.quizzes.map((q) => q.id),
-			summary: summarize(l, progress.get(), config.passMark),
+			summary: summarize(l, progress.get(), config.passMark), origin: library.originOf(l.meta.id), outdated: isOutdated(l, progress.get()),
 		})),
 		answer: async (lessonId, quizId, answer) => {
 			const lesson = await library.get(lessonId);
 			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
 		},
 		getProgress: () => progress.get(),
-		readStoredProgress: () => context.workspaceState.get(PROGRESS_KEY),
+		readStoredProgress: () => progress.stored().shared,
 		currentLessonId: () => panel.currentLessonId,
 		statusBarText: () => statusBar.text,
+		assignedStatusBarText: () => team.statusBar.text,
+		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
+			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
+		})),
+		treeSnapshot: () => snapshotTree(tree),
+		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
+		reviewQueue: () => reviews.queue(),
+		reviewStatusBarText: () => review.statusBar.text,
+		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
 	};
 }
 

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { gradeAnswer } from '../core/grade';
 import type { Answer, Lesson, QuizResult } from '../core/lesson';
-import { resolveLink } from '../core/links';
-import { parseFromWebview, parseWebviewState, type FromWebview, type GradedAnswer, type ToWebview } from '../protocol';
+import { gradeLessonAnswer, handleWebviewMessage, type MessageEffects, type RoutedMessage } from '../core/messageRouting';
+import { parseWebviewState, type GradedAnswer, type ToWebview } from '../protocol';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
 import { renderLabels, webviewStrings } from './labels';
 import type { LessonLibrary } from './lessonLibrary';
 import { isOutdated, summarize } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
+import type { ReviewService } from './reviews';
 import { errorDocument, lessonDocument, webviewOptions } from './webviewHtml';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
@@ -21,26 +22,39 @@ interface PanelDeps {
 	readonly log: vscode.LogOutputChannel;
 	/** Opens the lesson after `lessonId` (the "Next lesson" button). */
 	readonly openNext: (lessonId: string) => Promise<void>;
+	/** The review schedule each answer updates (absent: answers make no review cards). */
+	readonly reviews?: ReviewService;
 }
 
 /**
  * The one reusable lesson panel: opening another lesson replaces the content of the same tab.
- * Routes webview messages (checked against the protocol first) to grading and the progress store.
+ * Webview messages go through core/messageRouting (every one is checked as if forged); this class only
+ * supplies the effects a checked message may have.
  */
 export class LessonPanel extends Disposable implements vscode.WebviewPanelSerializer {
 	private panel: vscode.WebviewPanel | undefined;
 	private panelDisposables: vscode.Disposable[] = [];
 	private lesson: Lesson | undefined;
+	/** A lesson, or a review card (one quiz of `lesson`) or the end of a review session. */
+	private mode: 'lesson' | 'review' = 'lesson';
+	/** The heading to scroll to once the lesson page is ready. */
+	private pendingSection: string | undefined;
+	/** The section of the latest `show` (for tests: where a related-lesson CodeLens opened the lesson). */
+	lastSection: string | undefined;
+	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
+	/** The Next button of a review card was pressed (with the card's lesson id). */
+	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
 
 	constructor(private readonly deps: PanelDeps) {
 		super();
 		this.register(deps.progress.onDidChange((lessonId) => {
-			if (this.lesson && (lessonId === undefined || lessonId === this.lesson.meta.id)) {
+			// A review card shows this session's answer only; stored answers are for the lesson page.
+			if (this.lesson && this.mode === 'lesson' && (lessonId === undefined || lessonId === this.lesson.meta.id)) {
 				this.sendRestore(); // a reset elsewhere clears the open lesson too
 			}
 		}));
 		this.register(deps.library.onDidChange(() => {
-			if (this.lesson) {
+			if (this.lesson && this.mode === 'lesson') {
 				void this.show(this.lesson.meta.id, true);
 			}
 		}));
@@ -51,21 +65,74 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		return this.panel ? this.lesson?.meta.id : undefined;
 	}
 
-	/** Shows `lessonId`, creating the panel or reusing it. Resolves false when there is no such lesson. */
-	async show(lessonId: string, preserveFocus = false): Promise<boolean> {
+	/** Whether the panel shows a review session (a card or its end page) rather than a lesson. */
+	get isReviewing(): boolean {
+		return this.panel !== undefined && this.mode === 'review';
+	}
+
+	/**
+	 * Shows `lessonId`, creating the panel or reusing it, scrolled to the heading whose slug is `section` when given.
+	 * Resolves false when there is no such lesson.
+	 */
+	async show(lessonId: string, preserveFocus = false, section?: string): Promise<boolean> {
 		const lesson = await this.deps.library.get(lessonId);
 		if (!lesson) {
 			return false;
 		}
+		this.pendingSection = section;
+		this.lastSection = section;
+		await this.showLesson(lesson, preserveFocus);
+		return true;
+	}
+
+	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
+	showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
+		const panel = this.ensurePanel();
+		this.lesson = lesson;
+		this.mode = 'review';
+		this.pendingSection = undefined;
+		panel.title = vscode.l10n.t('Incident Lessons: Review');
+		panel.webview.html = lessonDocument(panel.webview, this.deps.extensionUri, bodyHtml, lesson.locale, {
+			lessonId: lesson.meta.id,
+			strings: webviewStrings(),
+		});
+		return Promise.resolve();
+	}
+
+	/** Shows the end of a review session: a heading and a sentence, no script. */
+	showReviewDone(title: string, message: string): Promise<void> {
+		const panel = this.ensurePanel();
+		this.lesson = undefined;
+		this.mode = 'review';
+		panel.title = vscode.l10n.t('Incident Lessons: Review');
+		panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, title, message);
+		return Promise.resolve();
+	}
+
+	private ensurePanel(): vscode.WebviewPanel {
+		if (this.panel) {
+			this.panel.reveal(undefined, false);
+			return this.panel;
+		}
+		const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+			webviewOptions(this.deps.extensionUri));
+		this.adopt(panel);
+		return panel;
+	}
+
+	/**
+	 * Shows a parsed lesson that need not be in the library (Preview Lesson renders the file being edited), in the
+	 * same reusable panel; a new panel opens in `column`.
+	 */
+	async showLesson(lesson: Lesson, preserveFocus = false, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<void> {
 		if (!this.panel) {
-			const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+			const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: column, preserveFocus },
 				webviewOptions(this.deps.extensionUri));
 			this.adopt(panel);
 		} else if (!preserveFocus) {
 			this.panel.reveal(undefined, preserveFocus);
 		}
 		await this.render(lesson);
-		return true;
 	}
 
 	/** Restores the panel after a window reload (registered as the WebviewPanelSerializer). */
@@ -95,7 +162,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.panel = panel;
 		panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'lesson.svg');
 		this.panelDisposables = [
-			panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
+			panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
 			panel.onDidDispose(() => {
 				this.panel = undefined;
 				this.lesson = undefined;
@@ -110,6 +177,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			return;
 		}
 		this.lesson = lesson;
+		this.mode = 'lesson';
 		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
 		const { renderLesson } = await import('../core/render');
 		const body = renderLesson(lesson, { labels: renderLabels() });
@@ -123,51 +191,79 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		void this.panel?.webview.postMessage(message);
 	}
 
-	private async onMessage(raw: unknown): Promise<void> {
-		const msg = parseFromWebview(raw);
-		const lesson = this.lesson;
-		if (!msg || !lesson || msg.lessonId !== lesson.meta.id) {
-			this.deps.log.warn(`Dropped a message from the lesson webview that does not fit the protocol: ${JSON.stringify(raw)?.slice(0, 200)}`);
-			return;
-		}
-		await this.handle(msg, lesson);
+	/**
+	 * Handles one raw message as if the open lesson's webview posted it: routed, checked, logged when dropped.
+	 * The webview's messages arrive here, and so do the test hook's, so tests exercise the real path.
+	 */
+	receive(raw: unknown): Promise<RoutedMessage> {
+		return handleWebviewMessage(raw, this.lesson, this.effectsFor(this.lesson));
 	}
 
-	private async handle(msg: FromWebview, lesson: Lesson): Promise<void> {
-		switch (msg.type) {
-			case 'ready':
-				return this.sendRestore();
-			case 'answer': {
-				const result = await this.answer(lesson, msg.quizId, msg.answer);
-				if (!result) {
-					this.post({ type: 'rejected', lessonId: lesson.meta.id, quizId: msg.quizId });
+	private effectsFor(lesson: Lesson | undefined): MessageEffects {
+		const log = this.deps.log;
+		return {
+			restore: () => this.sendRestore(),
+			record: async (quizId, answer, result, elapsedMs) => {
+				if (lesson) {
+					await this.commit(lesson, quizId, answer, result, elapsedMs);
 				}
-				return;
-			}
-			case 'openLink':
-				return this.openLink(msg.href);
-			case 'nextLesson':
-				return this.deps.openNext(lesson.meta.id);
-		}
+			},
+			reject: (quizId) => {
+				if (lesson) {
+					this.post({ type: 'rejected', lessonId: lesson.meta.id, quizId });
+				}
+			},
+			confirmExternal: async (url) => {
+				const open = vscode.l10n.t('Open');
+				return await vscode.window.showWarningMessage(vscode.l10n.t('The lesson links to {0}. Open it?', url), { modal: true }, open) === open;
+			},
+			openExternal: async (url) => {
+				await vscode.env.openExternal(vscode.Uri.parse(url, true));
+			},
+			openLesson: async (lessonId) => {
+				if (!await this.show(lessonId)) {
+					log.warn(`A lesson link points to "${lessonId}", which does not exist.`);
+				}
+			},
+			nextLesson: () => lesson ? this.deps.openNext(lesson.meta.id) : Promise.resolve(),
+			nextReview: () => {
+				if (lesson && this.mode === 'review') {
+					this._onDidRequestNextReview.fire(lesson.meta.id);
+				}
+				return Promise.resolve();
+			},
+			logDropped: (reason, preview) => log.warn(`Dropped a message from the lesson webview (${reason}): ${preview}`),
+			logFailure: (what, error) => log.error(`Could not handle a "${what}" message from the lesson webview: ${String(error)}`),
+		};
 	}
 
 	/**
 	 * Grades an answer to a quiz of the open lesson, stores it and tells the webview.
 	 * Also the path the extension API uses, so tests exercise the same code as a click.
 	 */
-	async answer(lesson: Lesson, quizId: string, answer: Answer): Promise<QuizResult | undefined> {
-		const quiz = lesson.quizzes.find((q) => q.id === quizId);
-		const result = quiz ? gradeAnswer(quiz, answer) : undefined;
-		if (!result) {
-			this.deps.log.warn(`Ignored an answer to ${lesson.meta.id}/${quizId}: no such quiz or a malformed answer.`);
+	async answer(lesson: Lesson, quizId: string, answer: Answer, elapsedMs?: number): Promise<QuizResult | undefined> {
+		const graded = gradeLessonAnswer(lesson, quizId, answer);
+		if (!('result' in graded)) {
+			this.deps.log.warn(`Ignored an answer: ${graded.reason}.`);
 			return undefined;
 		}
-		await this.deps.progress.record(lesson.meta.id, lesson.contentHash, result, answer);
+		await this.commit(lesson, quizId, answer, graded.result, elapsedMs);
+		return graded.result;
+	}
+
+	/**
+	 * Stores a graded answer with its review card update, then tells the webview (after the write, so what it shows
+	 * is what is stored). An answer on a review card of this lesson counts as a review.
+	 */
+	private async commit(lesson: Lesson, quizId: string, answer: Answer, result: QuizResult, elapsedMs?: number): Promise<void> {
+		const quiz = lesson.quizzes.find((q) => q.id === quizId);
+		const inReview = this.mode === 'review' && this.lesson?.meta.id === lesson.meta.id;
+		const review = quiz ? await this.deps.reviews?.updateFor(lesson, quiz, result.correct, { inReview, ...(elapsedMs !== undefined ? { elapsedMs } : {}) }) : undefined;
+		await this.deps.progress.record(lesson.meta.id, lesson.contentHash, result, answer, review);
 		if (this.lesson?.meta.id === lesson.meta.id) {
 			const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
 			this.post({ type: 'graded', lessonId: lesson.meta.id, graded: { quizId, answer, result }, summary });
 		}
-		return result;
 	}
 
 	private sendRestore(): void {
@@ -176,7 +272,8 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			return;
 		}
 		const progress = this.deps.progress.get();
-		const stored = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
+		// A review card starts unanswered: recalling the answer is the point.
+		const stored = this.mode === 'lesson' && Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
 		const graded: GradedAnswer[] = [];
 		for (const quiz of lesson.quizzes) {
 			const entry = stored && Object.hasOwn(stored.quizzes, quiz.id) ? stored.quizzes[quiz.id] : undefined;
@@ -186,32 +283,10 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			}
 		}
 		const summary = summarize(lesson, progress, this.deps.config().passMark);
-		this.post({ type: 'restore', lessonId: lesson.meta.id, graded, summary, outdated: isOutdated(lesson, progress) });
-	}
-
-	/** https opens at once; other allowed schemes (http, mailto) only after the learner confirms the exact address. */
-	private async openExternal(url: string): Promise<void> {
-		const uri = vscode.Uri.parse(url, true);
-		if (uri.scheme !== 'https') {
-			const open = vscode.l10n.t('Open');
-			const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The lesson links to {0}. Open it?', url), { modal: true }, open);
-			if (answer !== open) {
-				return;
-			}
-		}
-		await vscode.env.openExternal(uri);
-	}
-
-	private async openLink(href: string): Promise<void> {
-		const target = resolveLink(href);
-		if (target?.kind === 'external') {
-			await this.openExternal(target.url);
-		} else if (target?.kind === 'lesson') {
-			if (!await this.show(target.lessonId)) {
-				this.deps.log.warn(`A lesson link points to "${target.lessonId}", which does not exist.`);
-			}
-		} else if (!target) {
-			this.deps.log.warn(`Ignored a link the lesson may not open: ${href.slice(0, 200)}`);
+		this.post({ type: 'restore', lessonId: lesson.meta.id, graded, summary, outdated: this.mode === 'lesson' && isOutdated(lesson, progress) });
+		if (this.pendingSection !== undefined && this.mode === 'lesson') {
+			this.post({ type: 'scrollTo', lessonId: lesson.meta.id, section: this.pendingSection });
+			this.pendingSection = undefined;
 		}
 	}
 }

@@ -1,5 +1,5 @@
 import type { Lesson } from '../core/lesson';
-import { lessonStatus, type Progress } from '../core/progress';
+import { lessonStatus, outdatedQuizIds, type Progress } from '../core/progress';
 import type { LessonSummary } from '../protocol';
 
 /** Where the learner stands in `lesson`, from stored progress and the pass mark. */
@@ -8,8 +8,8 @@ export function summarize(lesson: Lesson, progress: Progress, passMark: number):
 	return { ...lessonStatus(lesson.quizzes.map((q) => q.id), lp, passMark), passMark };
 }
 
-/** True when the learner's answers were given to an earlier version of the lesson's quizzes. */
+/** True when some of the learner's answers were given to an earlier version of the lesson's quizzes. */
 export function isOutdated(lesson: Lesson, progress: Progress): boolean {
 	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
-	return lp?.contentHash !== undefined && lp.contentHash !== lesson.contentHash;
+	return outdatedQuizIds(lesson.quizzes.map((q) => q.id), lesson.contentHash, lp).length > 0;
 }

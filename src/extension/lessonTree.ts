@@ -1,72 +1,40 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../core/lesson';
-import type { LessonStatus, LessonSummary } from '../protocol';
-import { Command } from './commands';
+import type { LessonSummary } from '../protocol';
+import { localDate } from '../core/dueDates';
+import { AssignedGroupNode, AssignedLessonNode, RestrictedNode } from './assignedNodes';
+import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
+import { assignedSummary } from './dueLabels';
 import type { LessonLibrary } from './lessonLibrary';
+import { GroupNode, LessonNode, trackLabel } from './lessonNodes';
 import { summarize } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
-
-const STATUS_ICONS: Readonly<Record<LessonStatus, vscode.ThemeIcon>> = {
-	notStarted: new vscode.ThemeIcon('circle-large-outline'),
-	inProgress: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.blue')),
-	passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
-	failed: new vscode.ThemeIcon('debug-restart', new vscode.ThemeColor('testing.iconFailed')),
-};
+import { ReviewGroupNode, ReviewItemNode } from './reviewNodes';
+import type { ReviewService } from './reviews';
+import type { TrustGate } from './trustGate';
 
 /** Tracks in the order a new learner should meet them; other tracks follow alphabetically. */
 const TRACK_ORDER = ['onboarding', 'developer', 'lead', 'general'];
 
-function trackLabel(track: string): string {
-	switch (track) {
-		case 'onboarding': return vscode.l10n.t('Onboarding');
-		case 'developer': return vscode.l10n.t('Developer');
-		case 'lead': return vscode.l10n.t('Team lead');
-		case 'general': return vscode.l10n.t('General');
-		default: return track.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-	}
+export { GroupNode, LessonNode } from './lessonNodes';
+
+type Node = GroupNode | LessonNode | AssignedGroupNode | RestrictedNode | ReviewGroupNode | ReviewItemNode;
+
+/** What the view shows besides the bundled lessons: the learner's assignments, and whether the workspace is trusted. */
+export interface TeamSources {
+	readonly assigned: AssignedLessons;
+	readonly trust: TrustGate;
 }
 
-function statusText(status: LessonStatus): string {
-	switch (status) {
-		case 'notStarted': return vscode.l10n.t('Not started');
-		case 'inProgress': return vscode.l10n.t('In progress');
-		case 'passed': return vscode.l10n.t('Passed');
-		case 'failed': return vscode.l10n.t('Below the pass mark: try again');
-	}
-}
+/** The `GroupNode` key of the workspace's own lessons (a colon never appears in a track name). */
+const WORKSPACE_GROUP = ':workspace';
 
-export class GroupNode {
-	constructor(readonly key: string, readonly label: string, readonly lessons: readonly Lesson[]) {}
-}
-
-export class LessonNode extends vscode.TreeItem {
-	constructor(readonly lesson: Lesson, summary: LessonSummary) {
-		super(lesson.meta.title, vscode.TreeItemCollapsibleState.None);
-		this.id = `lesson:${lesson.meta.id}`;
-		this.iconPath = STATUS_ICONS[summary.status];
-		const parts: string[] = [];
-		if (lesson.meta.minutes !== undefined) {
-			parts.push(vscode.l10n.t('{0} min', lesson.meta.minutes));
-		}
-		if (summary.answered > 0) {
-			parts.push(`${summary.score}%`);
-		}
-		this.description = parts.join(' · ');
-		const tooltip = new vscode.MarkdownString(undefined, false); // untrusted: no command links from lesson text
-		tooltip.appendMarkdown('**').appendText(lesson.meta.title).appendMarkdown('**\n\n').appendText(lesson.meta.summary)
-			.appendMarkdown('\n\n').appendText(`${statusText(summary.status)} · ${vscode.l10n.t('{0} of {1} questions answered', summary.answered, summary.total)}`);
-		this.tooltip = tooltip;
-		this.accessibilityInformation = { label: `${lesson.meta.title}, ${statusText(summary.status)}` };
-		this.contextValue = `lesson.${summary.status}${summary.answered > 0 ? '.hasProgress' : ''}`;
-		this.command = { command: Command.OpenLesson, title: vscode.l10n.t('Open Lesson'), arguments: [lesson.meta.id] };
-	}
-}
-
-type Node = GroupNode | LessonNode;
-
-/** The Lessons view: groups (track or incident) holding lessons with their status. */
+/**
+ * The Lessons view: the Assigned group first, a notice in Restricted Mode, the workspace's own lessons, then the
+ * bundled lessons in groups (track or incident), each lesson with its status.
+ */
 export class LessonTreeProvider extends Disposable implements vscode.TreeDataProvider<Node> {
 	private readonly _onDidChangeTreeData = this.register(new vscode.EventEmitter<Node | undefined>());
 	readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
@@ -75,10 +43,19 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		private readonly library: LessonLibrary,
 		private readonly progress: ProgressStore,
 		private readonly config: () => ExtensionConfig,
+		private readonly team?: TeamSources,
+		private readonly reviews?: ReviewService,
 	) {
 		super();
 		this.register(library.onDidChange(() => this.refresh()));
 		this.register(progress.onDidChange(() => this.refresh()));
+		if (reviews) {
+			this.register(reviews.onDidChange(() => this.refresh()));
+		}
+		if (team) {
+			this.register(team.assigned.onDidChange(() => this.refresh()));
+			this.register(team.trust.onDidChange(() => this.refresh()));
+		}
 	}
 
 	refresh(): void {
@@ -86,7 +63,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 	}
 
 	getTreeItem(node: Node): vscode.TreeItem {
-		if (node instanceof LessonNode) {
+		if (node instanceof vscode.TreeItem) {
 			return node;
 		}
 		const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -101,12 +78,54 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		if (node instanceof GroupNode) {
 			return node.lessons.map((l) => new LessonNode(l, this.summary(l)));
 		}
+		if (node instanceof ReviewGroupNode) {
+			return node.queue.items.map((item) => new ReviewItemNode(item, node.lessons.get(item.lessonId)));
+		}
+		if (node instanceof AssignedGroupNode) {
+			const today = localDate(new Date());
+			return node.items.map((item) => new AssignedLessonNode(item, this.summary(item.lesson), today));
+		}
 		if (node) {
 			return [];
 		}
 		const lessons = await this.library.lessons();
 		await vscode.commands.executeCommand('setContext', 'incidentLessons:hasLessons', lessons.length > 0);
-		return this.group(lessons);
+		const workspace = lessons.filter((l) => this.library.originOf(l.meta.id) === 'workspace');
+		const bundled = lessons.filter((l) => this.library.originOf(l.meta.id) !== 'workspace');
+		return [
+			...await this.teamNodes(),
+			...await this.reviewNodes(lessons),
+			...(workspace.length > 0 ? [new GroupNode(WORKSPACE_GROUP, vscode.l10n.t('Workspace lessons'), workspace)] : []),
+			...this.group(bundled),
+		];
+	}
+
+	/** The Assigned group (when anything is assigned) and the Restricted Mode notice (when the workspace is not trusted). */
+	private async teamNodes(): Promise<Node[]> {
+		if (!this.team) {
+			return [];
+		}
+		const nodes: Node[] = [];
+		const progress = await this.team.assigned.progressToday();
+		if (progress.items.length > 0) {
+			nodes.push(new AssignedGroupNode(progress.items, progress.done, assignedSummary(progress, localDate(new Date()))));
+		}
+		if (!this.team.trust.isTrusted) {
+			nodes.push(new RestrictedNode());
+		}
+		return nodes;
+	}
+
+	/** The Reviews group, while reviews are on and the learner has cards (or answered quizzes waiting for one). */
+	private async reviewNodes(lessons: readonly Lesson[]): Promise<Node[]> {
+		if (!this.reviews?.isEnabled) {
+			return [];
+		}
+		const queue = await this.reviews.queue();
+		if (queue.items.length === 0 && queue.cards === 0 && queue.waiting === 0) {
+			return [];
+		}
+		return [new ReviewGroupNode(queue, new Map(lessons.map((l) => [l.meta.id, l])))];
 	}
 
 	private summary(lesson: Lesson): LessonSummary {

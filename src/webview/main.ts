@@ -8,6 +8,8 @@ import { announce, format } from './dom';
 import { readAnswer, showResult, clearResult, setQuizEnabled } from './quiz';
 import { moveStep, refreshPositions } from './orderQuiz';
 import type { PageConfig } from './pageConfig';
+import { elapsedMs, restartClock, watchQuizzes } from './answerTiming';
+import { focusReviewCard, offerNextReview, scrollToSection } from './reviewPage';
 
 interface VsCodeApi {
 	postMessage(message: FromWebview): void;
@@ -51,10 +53,12 @@ function check(quiz: HTMLElement): void {
 	}
 	setQuizEnabled(quiz, false);
 	quiz.setAttribute('aria-busy', 'true');
-	vscode.postMessage({ type: 'answer', lessonId, quizId, answer });
+	const elapsed = elapsedMs(quizId);
+	vscode.postMessage({ type: 'answer', lessonId, quizId, answer, ...(elapsed !== undefined ? { elapsedMs: elapsed } : {}) });
 }
 
 function retry(quiz: HTMLElement): void {
+	restartClock(quiz.dataset.quizId ?? '');
 	clearResult(quiz);
 	setQuizEnabled(quiz, true);
 	quiz.querySelector<HTMLElement>('input, .il-step')?.focus();
@@ -80,6 +84,8 @@ function onMessage(msg: ToWebview): void {
 				announce(strings.outdated);
 			}
 			showSummary(msg.summary);
+			// The quizzes now answer clicks and show stored answers: the end of "open lesson" in bench/browser.mjs.
+			performance.mark('incidentLessons:interactive');
 			return;
 		case 'graded': {
 			const quiz = document.getElementById(`il-quiz-${msg.graded.quizId}`);
@@ -87,7 +93,9 @@ function onMessage(msg: ToWebview): void {
 				quiz.removeAttribute('aria-busy');
 				showResult(quiz, msg.graded, strings);
 				announce(`${msg.graded.result.correct ? strings.correct : strings.incorrect} ${msg.graded.result.explain}`);
-				quiz.querySelector<HTMLElement>('.il-retry')?.focus();
+				if (!offerNextReview()) {
+					quiz.querySelector<HTMLElement>('.il-retry')?.focus();
+				}
 			}
 			showSummary(msg.summary);
 			return;
@@ -101,6 +109,9 @@ function onMessage(msg: ToWebview): void {
 			announce(strings.rejected);
 			return;
 		}
+		case 'scrollTo':
+			scrollToSection(msg.section);
+			return;
 	}
 }
 
@@ -120,10 +131,15 @@ document.addEventListener('click', (event) => {
 		}
 	} else if (button?.id === 'il-next') {
 		vscode.postMessage({ type: 'nextLesson', lessonId });
+	} else if (button?.id === 'il-review-next') {
+		vscode.postMessage({ type: 'nextReview', lessonId });
 	}
 	const link = target?.closest<HTMLAnchorElement>('a[href]');
 	if (link) {
+		// The webview host opens any clicked link itself, past the extension's allowlist and its confirmation for
+		// non-https addresses, unless the click stops here; the extension decides what a link may open.
 		event.preventDefault();
+		event.stopPropagation();
 		const href = link.getAttribute('href') ?? '';
 		if (href.startsWith('#')) {
 			const id = decodeURIComponent(href.slice(1));
@@ -154,6 +170,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => onMessage
 for (const list of document.querySelectorAll<HTMLElement>('.il-steps')) {
 	refreshPositions(list);
 }
+watchQuizzes();
+focusReviewCard();
 const saved = vscode.getState() as Partial<WebviewState> | undefined;
 vscode.setState({ lessonId, scrollY: saved?.lessonId === lessonId ? saved.scrollY ?? 0 : 0 });
 if (saved?.lessonId === lessonId && typeof saved.scrollY === 'number') {

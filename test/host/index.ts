@@ -1,5 +1,5 @@
 // Entry point the extension host loads through extensionTestsPath (the @vscode/test-electron contract:
-// export `run()`, whose settling ends the test session). Built by esbuild to out/test/host/index.js next to
+// export `run()`, whose settling ends the test run). Built by esbuild to out/test/host/index.js next to
 // every *.test.js; mocha is external and resolves from the repository's node_modules.
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';

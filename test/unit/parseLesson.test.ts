@@ -24,7 +24,9 @@ function codesAndLines(diagnostics: readonly Diagnostic[]): string[] {
 
 /** Rules whose tests live elsewhere: they need more than one file, a huge file, or the file system. */
 // Rules about several files (or about reading them) are tested in catalog, translations and cli tests.
-const TESTED_ELSEWHERE = ['file-too-large', 'duplicate-lesson-id', 'file-unreadable', 'translation-missing', 'translation-mismatch'];
+const TESTED_ELSEWHERE = ['file-too-large', 'duplicate-lesson-id', 'file-unreadable', 'translation-missing', 'translation-mismatch',
+	// trigger rules run in lint (they need re2js), not in the parser: test/unit/triggers.test.ts
+	'trigger-invalid-pattern', 'trigger-invalid-glob', 'trigger-unknown-section'];
 
 describe('parseLesson: malformed fixtures', () => {
 	it('has a fixture for every file in the folder', () => {
@@ -135,7 +137,7 @@ describe('parseLesson: valid lessons', () => {
 	it('applies defaults and keeps the body after the front matter', () => {
 		const lesson = parseFixture('valid', 'basic.md').lesson;
 		assert.ok(lesson);
-		assert.deepEqual(lesson.meta, { id: 'basic', title: 'A test lesson', summary: 'A lesson used by the unit tests.', track: 'general', order: 1000, tags: [], attack: [], sources: [] });
+		assert.deepEqual(lesson.meta, { id: 'basic', title: 'A test lesson', summary: 'A lesson used by the unit tests.', track: 'general', order: 1000, tags: [], attack: [], sources: [], triggers: [] });
 		assert.equal(lesson.locale, 'en');
 		assert.equal(lesson.bodyLine, 6);
 		assert.ok(lesson.body.startsWith('\n# Basic\n'));

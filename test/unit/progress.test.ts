@@ -19,8 +19,9 @@ describe('recordAnswer and resetLesson', () => {
 	it('records an answer with time, hash and one attempt', () => {
 		const p = recordAnswer(emptyProgress(), 'log4shell', 'h1', result('q1', true), [2], T1);
 		assert.deepEqual(plain(p), {
-			schemaVersion: 1,
-			lessons: { log4shell: { quizzes: { q1: { correct: true, answer: [2], attempts: 1, answeredAt: T1.toISOString() } }, contentHash: 'h1', startedAt: T1.toISOString(), updatedAt: T1.toISOString() } },
+			schemaVersion: 2,
+			lessons: { log4shell: { quizzes: { q1: { correct: true, answer: [2], attempts: 1, answeredAt: T1.toISOString(), contentHash: 'h1' } }, contentHash: 'h1', startedAt: T1.toISOString(), updatedAt: T1.toISOString() } },
+			reviews: {},
 		});
 	});
 
@@ -29,8 +30,9 @@ describe('recordAnswer and resetLesson', () => {
 		const second = recordAnswer(first, 'l', 'h1', result('q2', true), [1], T1);
 		const third = recordAnswer(second, 'l', 'h2', result('q1', true), [1], T2);
 		const lesson = third.lessons.l;
-		assert.deepEqual(plain(lesson?.quizzes.q1), { correct: true, answer: [1], attempts: 2, answeredAt: T2.toISOString() });
+		assert.deepEqual(plain(lesson?.quizzes.q1), { correct: true, answer: [1], attempts: 2, answeredAt: T2.toISOString(), contentHash: 'h2' });
 		assert.equal(lesson?.quizzes.q2?.attempts, 1);
+		assert.equal(lesson?.quizzes.q2?.contentHash, 'h1', 'the other answer keeps the version it was given to');
 		assert.equal(lesson?.startedAt, T1.toISOString());
 		assert.equal(lesson?.updatedAt, T2.toISOString());
 		assert.equal(lesson?.contentHash, 'h2');
@@ -102,14 +104,16 @@ describe('migrateProgress', () => {
 			good: { quizzes: { q1: { correct: true, answer: [1], attempts: 2, answeredAt: '2025-01-01T00:00:00.000Z' } }, contentHash: 'abc', startedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' },
 		},
 	};
+	/** `valid` as this release reads it: version 2, every v1 entry kept, no review cards yet. */
+	const upgraded = { ...valid, schemaVersion: PROGRESS_SCHEMA_VERSION, reviews: {} };
 
 	it('gives empty progress and no problems for nothing stored', () => {
-		assert.deepEqual(plain(migrateProgress(undefined)), { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: {} }, problems: [], readOnly: false });
+		assert.deepEqual(plain(migrateProgress(undefined)), { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: {}, reviews: {} }, problems: [], readOnly: false });
 	});
 
-	it('reads valid v1 data unchanged, also after a JSON round trip', () => {
+	it('reads valid v1 data as v2 with every entry kept, also after a JSON round trip', () => {
 		const { progress, problems, readOnly } = migrateProgress(JSON.parse(JSON.stringify(valid)));
-		assert.deepEqual(plain(progress), valid);
+		assert.deepEqual(plain(progress), upgraded);
 		assert.deepEqual(problems, []);
 		assert.equal(readOnly, false);
 		const again = recordAnswer(progress, 'good', 'abc', result('q1', false), [0], T1);
@@ -119,7 +123,7 @@ describe('migrateProgress', () => {
 	for (const garbage of [null, 42, 'progress', [], [valid], true, { foo: 'bar' }, { schemaVersion: 1, lessons: 'x' }]) {
 		it(`gives empty progress and a problem for ${JSON.stringify(garbage)}`, () => {
 			const { progress, problems, readOnly } = migrateProgress(garbage);
-			assert.deepEqual(plain(progress), { schemaVersion: 1, lessons: {} });
+			assert.deepEqual(plain(progress), { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: {}, reviews: {} });
 			assert.ok(problems.length > 0);
 			assert.equal(readOnly, false);
 		});
@@ -156,16 +160,16 @@ describe('migrateProgress', () => {
 	it('reads data from a newer version as far as it can, read-only', () => {
 		const { progress, problems, readOnly } = migrateProgress({ ...valid, schemaVersion: 3, extra: { anything: true } });
 		assert.equal(readOnly, true);
-		assert.deepEqual(plain(progress), valid);
+		assert.deepEqual(plain(progress), upgraded);
 		assert.equal(problems.length, 1);
 	});
 
-	it('reads unversioned data as v1 with a problem', () => {
+	it('reads unversioned data as v1 (then v2) with a problem', () => {
 		const withLessons = migrateProgress({ lessons: valid.lessons });
-		assert.deepEqual(plain(withLessons.progress), valid);
+		assert.deepEqual(plain(withLessons.progress), upgraded);
 		assert.equal(withLessons.problems.length, 1);
 		const bare = migrateProgress(valid.lessons);
-		assert.deepEqual(plain(bare.progress), valid);
+		assert.deepEqual(plain(bare.progress), upgraded);
 		assert.equal(bare.problems.length, 1);
 	});
 

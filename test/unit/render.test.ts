@@ -4,42 +4,12 @@ import { test } from 'node:test';
 import { parseLesson } from '../../src/core/parseLesson';
 import { renderLesson } from '../../src/core/render';
 import { shuffledStepOrder } from '../../src/core/quizHtml';
-import { schemeOf } from '../../src/core/links';
+import { decodeEntities, executableConstructs } from './hardeningHtml';
 
 function render(file: string): string {
 	const { lesson, diagnostics } = parseLesson(readFileSync(file, 'utf8'), file);
 	assert.ok(lesson, JSON.stringify(diagnostics));
 	return renderLesson(lesson);
-}
-
-function decodeEntities(value: string): string {
-	return value.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
-		.replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** Every construct that could run script in a browser, found by looking at the tags the HTML really contains. */
-function executableConstructs(html: string): string[] {
-	const found: string[] = [];
-	for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
-		const name = /^<([a-zA-Z0-9-]+)/.exec(tag)?.[1]?.toLowerCase() ?? '';
-		if (['script', 'iframe', 'object', 'embed', 'math', 'form', 'base', 'meta', 'link', 'style', 'img', 'foreignobject', 'use', 'animate', 'set', 'image'].includes(name)
-			|| (name === 'svg' && !tag.startsWith('<svg class="il-svg" '))) {
-			found.push(tag);
-		}
-		for (const [, attr, raw] of tag.matchAll(/\s([a-zA-Z-]+)\s*=\s*"([^"]*)"/g)) {
-			const lower = (attr ?? '').toLowerCase();
-			if (lower.startsWith('on') || lower === 'style' || lower === 'srcdoc') {
-				found.push(`${lower} in ${tag}`);
-			}
-			if (lower === 'href' || lower === 'src' || lower === 'action') {
-				const scheme = schemeOf(decodeEntities(raw ?? ''));
-				if (scheme !== undefined && !['https:', 'http:', 'mailto:'].includes(scheme)) {
-					found.push(`${scheme} link in ${tag}`);
-				}
-			}
-		}
-	}
-	return found;
 }
 
 test('a hostile lesson renders with no executable construct', () => {
