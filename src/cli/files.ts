@@ -1,9 +1,10 @@
 /** Finding and reading lesson files for the CLI (the only file I/O behind the core's pure functions). */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/decode';
 import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
 import { createDiagnostic } from '../core/rules';
+import { readCapped } from './readCapped';
 
 /** A lesson file to check: how to print its path, and where it is. */
 export interface FoundFile {
@@ -92,22 +93,9 @@ export function localeFolder(absolute: string): string | undefined {
  * costs nothing. Never throws: problems come back as diagnostics.
  */
 export async function readLessonText(file: FoundFile): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-	let handle;
 	try {
-		handle = await open(file.absolute, 'r');
-		const buffer = new Uint8Array(MAX_LESSON_BYTES + 1);
-		let length = 0;
-		while (length < buffer.length) {
-			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-			if (bytesRead === 0) {
-				break;
-			}
-			length += bytesRead;
-		}
-		return decodeLessonBytes(buffer.subarray(0, length), file.display);
+		return decodeLessonBytes(await readCapped(file.absolute, MAX_LESSON_BYTES), file.display);
 	} catch (error) {
 		return { diagnostics: [unreadable(file.display, error)] };
-	} finally {
-		await handle?.close().catch(() => undefined);
 	}
 }

@@ -1,5 +1,5 @@
 /** `incident-lessons report <file|dir>...`: folds learners' progress reports into one team view. */
-import { open, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDate } from '../core/dueDates';
 import { MAX_REPORT_BYTES, readReport } from '../core/report';
@@ -7,6 +7,7 @@ import { aggregateReports, type ReportFile, type SkippedReport } from '../core/t
 import { formatTeamCsv, formatTeamMarkdown } from '../core/teamReportFormat';
 import { formatTeamHtml } from '../core/teamReportHtml';
 import { oneLine, type CliOutput } from './output';
+import { readCapped } from './readCapped';
 import type { ReportCommand } from './reportArgs';
 
 function describeError(error: unknown): string {
@@ -52,22 +53,12 @@ async function findReportFiles(paths: readonly string[], cwd: string, skipped: S
 
 /** Reads at most one byte over the limit, so a huge file costs nothing; then parses and checks the report. */
 async function readReportFile(absolute: string): Promise<{ value: unknown } | { problem: string }> {
-	let handle;
 	try {
-		handle = await open(absolute, 'r');
-		const buffer = new Uint8Array(MAX_REPORT_BYTES + 1);
-		let length = 0;
-		while (length < buffer.length) {
-			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-			if (bytesRead === 0) {
-				break;
-			}
-			length += bytesRead;
-		}
-		if (length > MAX_REPORT_BYTES) {
+		const bytes = await readCapped(absolute, MAX_REPORT_BYTES);
+		if (bytes.length > MAX_REPORT_BYTES) {
 			return { problem: `larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB; not a progress report` };
 		}
-		const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
 	} catch (error) {
 		if (error instanceof SyntaxError) {
@@ -77,8 +68,6 @@ async function readReportFile(absolute: string): Promise<{ value: unknown } | { 
 			return { problem: 'not UTF-8 text' };
 		}
 		return { problem: `cannot read: ${describeError(error)}` };
-	} finally {
-		await handle?.close().catch(() => undefined);
 	}
 }
 

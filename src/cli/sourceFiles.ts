@@ -1,6 +1,7 @@
 /** Finding and reading the source files `suggest` scans (the CLI's I/O behind the pure trigger matcher). */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readCapped } from './readCapped';
 
 /** A source file: how to print its path, and where it is. */
 export interface SourceFile {
@@ -80,29 +81,16 @@ export async function findSourceFiles(paths: readonly string[], cwd: string): Pr
  * was skipped instead when it is larger, looks binary (a NUL byte), or cannot be read. Never throws.
  */
 export async function readSourceText(file: SourceFile): Promise<{ text: string } | { skipped: string }> {
-	let handle;
 	try {
-		handle = await open(file.absolute, 'r');
-		const buffer = new Uint8Array(MAX_SOURCE_BYTES + 1);
-		let length = 0;
-		while (length < buffer.length) {
-			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-			if (bytesRead === 0) {
-				break;
-			}
-			length += bytesRead;
-		}
-		if (length > MAX_SOURCE_BYTES) {
+		const bytes = await readCapped(file.absolute, MAX_SOURCE_BYTES);
+		if (bytes.length > MAX_SOURCE_BYTES) {
 			return { skipped: `larger than ${MAX_SOURCE_BYTES} bytes` };
 		}
-		const bytes = buffer.subarray(0, length);
 		if (bytes.includes(0)) {
 			return { skipped: 'binary' };
 		}
 		return { text: new TextDecoder('utf-8').decode(bytes) };
 	} catch (error) {
 		return { skipped: `cannot read: ${describeError(error)}` };
-	} finally {
-		await handle?.close().catch(() => undefined);
 	}
 }
