@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -12,17 +12,7 @@ let page;
 
 /** Runs a command from the palette, then picks `choice` in the quick pick it opens (if any). */
 async function runCommand(command, choice) {
-	// Contributed commands reach the palette once the extension host has scanned extensions: retry until listed.
-	for (let attempt = 1; ; attempt++) {
-		await page.keyboard.press('F1');
-		await page.keyboard.type(command);
-		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-		if (await row.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 6)) {
-			await row.click();
-			break;
-		}
-		await page.keyboard.press('Escape');
-	}
+	await runPaletteCommand(page, command);
 	if (choice) {
 		await page.keyboard.type(choice);
 		await page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first().click();

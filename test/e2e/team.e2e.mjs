@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -16,20 +16,6 @@ let page;
 let settingsBefore;
 
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `team-${name}.png`) });
-
-/** Runs a command from the palette (retrying until the extension's commands are listed). */
-async function runCommand(command) {
-	for (let attempt = 1; ; attempt++) {
-		await page.keyboard.press('F1');
-		await page.keyboard.type(command);
-		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
-		if (await row.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 6)) {
-			await row.click();
-			return;
-		}
-		await page.keyboard.press('Escape');
-	}
-}
 
 function viewRow(text) {
 	return page.locator('.pane-body .monaco-list-row', { hasText: text });
@@ -60,7 +46,7 @@ test('a new hire is offered the onboarding track once, and Start opens the first
 });
 
 test('the lead\'s assignments show first in the Lessons view, with due dates, overdue ones marked, and in the status bar', async () => {
-	await runCommand('Incident Lessons: Focus on Lessons View');
+	await runPaletteCommand(page, 'Incident Lessons: Focus on Lessons View');
 	const assigned = viewRow(/^Assigned/);
 	await assigned.waitFor({ timeout: 30_000 });
 	// joining new-hires (Start) added the onboarding track to the everyone-assignment
@@ -90,7 +76,7 @@ test('the team\'s own lesson has a group of its own; the broken one is listed in
 	await group.waitFor();
 	assert.match(await group.innerText(), /^Workspace lessons\s*0\/1$/);
 	assert.equal(await viewRow('Our deploy key in a public gist').count(), 2, 'in Assigned and in Workspace lessons');
-	await runCommand('View: Focus Problems');
+	await runPaletteCommand(page, 'View: Focus Problems');
 	const problems = page.locator('.markers-panel');
 	await problems.locator('.monaco-list-row[aria-label^="2 problems in file broken-lesson.md"]').waitFor({ timeout: 30_000 });
 	await problems.locator('.monaco-list-row', { hasText: 'id "broken-lessn" does not match the file name' }).waitFor();
@@ -99,7 +85,7 @@ test('the team\'s own lesson has a group of its own; the broken one is listed in
 });
 
 test('the Security onboarding walkthrough opens from the welcome page', async () => {
-	await runCommand('Help: Welcome');
+	await runPaletteCommand(page, 'Help: Welcome');
 	// the welcome page may open inside a built-in walkthrough: go back to its start, where walkthroughs are listed
 	const back = page.locator('.gettingStartedContainer .prev-button');
 	if (await back.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
@@ -113,10 +99,10 @@ test('the Security onboarding walkthrough opens from the welcome page', async ()
 	await entry.waitFor({ timeout: 30_000 });
 	await shot('4-welcome');
 	// completion events follow real actions: open the Lessons view, run Show My Progress
-	await runCommand('View: Close Primary Side Bar');
-	await runCommand('Incident Lessons: Focus on Lessons View');
+	await runPaletteCommand(page, 'View: Close Primary Side Bar');
+	await runPaletteCommand(page, 'Incident Lessons: Focus on Lessons View');
 	await viewRow(/^Assigned/).waitFor();
-	await runCommand('Incident Lessons: Show My Progress');
+	await runPaletteCommand(page, 'Incident Lessons: Show My Progress');
 	await page.locator('.quick-input-widget', { hasText: 'Your progress: 0 of 11 lessons passed' }).waitFor();
 	await page.keyboard.press('Escape');
 	await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).click();
@@ -129,5 +115,5 @@ test('the Security onboarding walkthrough opens from the welcome page', async ()
 	assert.deepEqual([await checked('openView'), await checked('firstLesson'), await checked('progress'), await checked('assigned')], ['true', 'false', 'true', 'false']);
 	await page.waitForTimeout(1000); // the walkthrough slides in
 	await shot('5-walkthrough');
-	await runCommand('View: Close All Editors');
+	await runPaletteCommand(page, 'View: Close All Editors');
 });

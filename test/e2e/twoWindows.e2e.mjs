@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const LESSON_TITLE = 'AXA Non-Life';
@@ -37,16 +37,7 @@ async function openWindow() {
 
 /** Opens the lesson through the command palette (retrying until the extension's commands are listed). */
 async function openLesson(page) {
-	for (let attempt = 1; ; attempt++) {
-		await page.keyboard.press('F1');
-		await page.keyboard.type('Incident Lessons: Open Lesson');
-		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Incident Lessons: Open Lesson' }).first();
-		if (await row.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 6)) {
-			await row.click();
-			break;
-		}
-		await page.keyboard.press('Escape');
-	}
+	await runPaletteCommand(page, 'Incident Lessons: Open Lesson');
 	await page.locator('.quick-input-widget input[placeholder="Open a lesson"]').waitFor({ timeout: 30_000 });
 	await page.keyboard.type(LESSON_TITLE);
 	await page.locator('.quick-input-list .monaco-list-row', { hasText: LESSON_TITLE }).first().click();

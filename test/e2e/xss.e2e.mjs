@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, VSIX_PATH, launchBrowser, startCodeServer, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { ROOT, VSIX_PATH, launchBrowser, startCodeServer, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const HOSTILE = path.join(ROOT, 'test/fixtures/lessons/hostile');
@@ -70,16 +70,7 @@ after(async () => {
 
 /** Opens a lesson through the command palette (retrying until the extension's commands are listed). */
 async function openLesson(id) {
-	for (let attempt = 1; ; attempt++) {
-		await page.keyboard.press('F1');
-		await page.keyboard.type('Incident Lessons: Open Lesson');
-		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Incident Lessons: Open Lesson' }).first();
-		if (await row.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 6)) {
-			await row.click();
-			break;
-		}
-		await page.keyboard.press('Escape');
-	}
+	await runPaletteCommand(page, 'Incident Lessons: Open Lesson');
 	// the lesson pick opens once the lessons are read: type only into it
 	await page.locator('.quick-input-widget input[placeholder="Open a lesson"]').waitFor({ timeout: 30_000 });
 	await page.keyboard.type(LESSONS[id]);

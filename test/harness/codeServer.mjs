@@ -260,3 +260,20 @@ export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
 export function webviewFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
+
+/**
+ * Runs a command from the command palette. Contributed commands reach the palette once the extension host has
+ * scanned extensions, so it retries (about 30 s) until the command is listed.
+ */
+export async function runPaletteCommand(page, command) {
+	for (let attempt = 1; ; attempt++) {
+		await page.keyboard.press('F1');
+		await page.keyboard.type(command);
+		const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+		if (await row.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 6)) {
+			await row.click();
+			return;
+		}
+		await page.keyboard.press('Escape');
+	}
+}

@@ -45,3 +45,18 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 		await new Promise((r) => setTimeout(r, 50));
 	}
 }
+
+/** Polls `probe` until `check` accepts its value (watchers, reloads and tree updates are asynchronous). */
+export async function eventually<T>(probe: () => Promise<T> | T, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (check(value)) {
+			return value;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}

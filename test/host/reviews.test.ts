@@ -6,7 +6,7 @@ import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { correctAnswer, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, eventually, waitFor, wrongAnswer } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LESSON = 'axa-non-life-unauthorized-access';
@@ -22,20 +22,6 @@ async function hooks(): Promise<TestingHooks> {
 	const testing = (await api()).testing;
 	assert.ok(testing, 'the testing hooks are there in test mode');
 	return testing;
-}
-
-async function eventually<T>(probe: () => Promise<T> | T, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (check(value)) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
 }
 
 const reviewsGroup = async (): Promise<TreeSnapshotNode | undefined> => (await (await api()).treeSnapshot()).find((n) => n.id?.startsWith('group:reviews') === true);

@@ -6,7 +6,7 @@ import { parseLesson } from '../../src/core/parseLesson';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { waitFor } from './helpers';
+import { eventually, waitFor } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -25,21 +25,6 @@ function folder(): vscode.Uri {
 const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), '.incident-lessons', ...parts);
 const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-
-/** Polls an async condition (file watchers and reloads are asynchronous). */
-async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (check(value)) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
 
 const group = (tree: readonly TreeSnapshotNode[], label: string): TreeSnapshotNode | undefined => tree.find((n) => n.label === label);
 
