@@ -19,14 +19,15 @@ const lazyRenderer = {
 };
 
 /**
- * The same for the trigger matcher (re2js, dist/triggers.js) and the review scheduler (ts-fsrs, dist/reviews.js):
- * the first suggestion or stored answer loads them, not activation.
+ * The same for the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher (re2js, dist/triggers.js)
+ * and the review scheduler (ts-fsrs, dist/reviews.js): the first lesson opened, workspace lesson or assignments file,
+ * suggestion or stored answer loads them, not activation.
  */
-const LAZY_CHUNKS = { triggerMatch: 'triggers', reviewScheduler: 'reviews' };
+const LAZY_CHUNKS = { parsers: 'parsers', triggerMatch: 'triggers', reviewScheduler: 'reviews' };
 const lazyChunks = {
 	name: 'lazy-chunks',
 	setup(build) {
-		build.onResolve({ filter: /\/core\/(triggerMatch|reviewScheduler)$/ }, (args) =>
+		build.onResolve({ filter: /\/core\/(parsers|triggerMatch|reviewScheduler)$/ }, (args) =>
 			args.importer.includes('/src/extension/') ? { path: `./${LAZY_CHUNKS[args.path.split('/').pop()]}.js`, external: true } : undefined);
 	},
 };
@@ -80,6 +81,7 @@ const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map(
 const configs = [
 	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, precompiledValidators] },
 	{ ...common, entryPoints: { render: 'src/core/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
+	{ ...common, entryPoints: { parsers: 'src/core/parsers.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
 	{ ...common, entryPoints: { triggers: 'src/core/triggerMatch.ts', reviews: 'src/core/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },

@@ -10,7 +10,7 @@ import type { SourceSpan } from './rules';
 import { closestWord, validateAssignmentsData } from './schemaValidation';
 
 /** Where the file lives, relative to a workspace folder. */
-export const ASSIGNMENTS_PATH = '.incident-lessons/assignments.json';
+export { ASSIGNMENTS_PATH } from './paths';
 
 /** The format version this release reads and writes. */
 export const ASSIGNMENTS_VERSION = 1;

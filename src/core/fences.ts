@@ -22,7 +22,7 @@ export interface FencedBlock {
 	readonly contentIndent: readonly number[];
 }
 
-interface OpeningFence {
+export interface OpeningFence {
 	readonly marker: '`' | '~';
 	readonly length: number;
 	readonly indent: number;
@@ -69,7 +69,8 @@ export function parseOpeningFence(line: string): OpeningFence | undefined {
 	return { marker: char, length, indent, info };
 }
 
-function isClosingFence(line: string, open: OpeningFence): boolean {
+/** Whether `line` closes the block `open` started: the same character, at least as many, nothing after. */
+export function isClosingFence(line: string, open: OpeningFence): boolean {
 	const indent = fenceIndent(line);
 	if (indent === undefined || line[indent] !== open.marker) {
 		return false;

@@ -10,7 +10,7 @@ import { createDiagnostic } from './rules';
 import { splitLines } from './text';
 
 /** Where workspace lessons live, relative to a workspace folder. */
-export const WORKSPACE_LESSONS_PATH = '.incident-lessons/lessons';
+export { WORKSPACE_LESSONS_PATH } from './paths';
 
 /** The 1-based line of the front matter `id:` key (1 when there is none), where an id problem is shown. */
 function idLine(text: string): number {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ASSIGNMENTS_PATH } from '../core/assignments';
-import { addAssignment, type NewAssignment } from '../core/assignmentsEdit';
+import { ASSIGNMENTS_PATH } from '../core/paths';
+import type { NewAssignment } from '../core/assignmentsEdit';
 import { isDueDate, localDate, nextFriday } from '../core/dueDates';
 import { isKebabCase } from '../core/text';
 import { assignmentsUri } from './assignmentsFile';
@@ -136,6 +136,7 @@ export async function assignLessons(deps: AssignDeps, arg?: unknown): Promise<vs
 	const uri = assignmentsUri(folder);
 	const existing = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
 	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+	const { addAssignment } = await import('../core/parsers');
 	const edit = addAssignment(open?.getText() ?? existing, { ...what, due: details.due, ...(details.audience ? { audience: details.audience } : {}), ...(details.note ? { note: details.note } : {}) });
 	if (edit.kind === 'refused') {
 		void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}', ASSIGNMENTS_PATH, edit.reason));

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { assignmentProgress, resolveAssignments, type AssignedLesson, type AssignmentProgress } from '../core/assignments';
+import type { AssignedLesson, AssignmentProgress } from '../core/assignments';
 import { localDate } from '../core/dueDates';
-import type { Diagnostic, Lesson } from '../core/lesson';
+import type { Diagnostic } from '../core/lesson';
+import type { LessonEntry } from '../core/lessonIndex';
 import type { AssignmentsDocument, AssignmentsFile } from './assignmentsFile';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
@@ -11,7 +12,7 @@ import type { ProgressStore } from './progressStore';
 
 /** An assigned lesson with the lesson itself and the file that assigned it. */
 export interface AssignedItem extends AssignedLesson {
-	readonly lesson: Lesson;
+	readonly lesson: LessonEntry;
 	readonly file: vscode.Uri;
 }
 
@@ -58,6 +59,10 @@ export class AssignedLessons extends Disposable {
 	/** Where the learner stands today: done, overdue and the next due date. */
 	async progressToday(): Promise<AssignmentProgress & { readonly items: readonly AssignedItem[] }> {
 		const { items } = await this.get();
+		if (items.length === 0) {
+			return { total: 0, done: 0, overdue: 0, items };
+		}
+		const { assignmentProgress } = await import('../core/parsers');
 		const progress = this.progress.get();
 		const passMark = this.config().passMark;
 		const isDone = (id: string): boolean => {
@@ -69,6 +74,10 @@ export class AssignedLessons extends Disposable {
 
 	private async load(): Promise<AssignedState> {
 		const [documents, lessons] = await Promise.all([this.file.read(), this.library.lessons()]);
+		if (documents.length === 0) {
+			return { items: [], documents: [] };
+		}
+		const { resolveAssignments } = await import('../core/parsers');
 		const catalog = lessons.map((l) => ({ id: l.meta.id, track: l.meta.track }));
 		const byId = new Map(lessons.map((l) => [l.meta.id, l]));
 		const chosen = new Map<string, AssignedItem>();

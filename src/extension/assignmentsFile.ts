@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ASSIGNMENTS_PATH, parseAssignments, type Assignment } from '../core/assignments';
+import type { Assignment } from '../core/assignments';
+import { ASSIGNMENTS_PATH } from '../core/paths';
 import type { Diagnostic } from '../core/lesson';
 import { Disposable } from './dispose';
 import type { TrustGate } from './trustGate';
@@ -68,6 +69,7 @@ export class AssignmentsFile extends Disposable {
 				this.log.warn(`${file} is larger than 1 MiB and was not read.`);
 				continue;
 			}
+			const { parseAssignments } = await import('../core/parsers');
 			const { assignments, diagnostics } = parseAssignments(new TextDecoder().decode(bytes), file);
 			documents.push({ folder, uri, file, assignments, diagnostics });
 		}

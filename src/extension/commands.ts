@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Lesson } from '../core/lesson';
+import type { LessonEntry } from '../core/lessonIndex';
 import { parseSection } from '../protocol';
 import type { ExtensionConfig } from './config';
 import type { LessonLibrary } from './lessonLibrary';
@@ -49,7 +49,7 @@ function lessonIdOf(arg: unknown): string | undefined {
 	return undefined;
 }
 
-async function pickLesson(deps: CommandDeps, placeHolder: string, filter: (l: Lesson) => boolean = () => true): Promise<string | undefined> {
+async function pickLesson(deps: CommandDeps, placeHolder: string, filter: (l: LessonEntry) => boolean = () => true): Promise<string | undefined> {
 	const progress = deps.progress.get();
 	const items = (await deps.library.lessons()).filter(filter).map((lesson) => {
 		const summary = summarize(lesson, progress, deps.config().passMark);
@@ -61,7 +61,7 @@ async function pickLesson(deps: CommandDeps, placeHolder: string, filter: (l: Le
 }
 
 /** The lesson after `currentId` in catalog order that is not passed yet (wrapping around), or undefined when all are passed. */
-export async function findNextLesson(deps: Pick<CommandDeps, 'library' | 'progress' | 'config'>, currentId?: string): Promise<Lesson | undefined> {
+export async function findNextLesson(deps: Pick<CommandDeps, 'library' | 'progress' | 'config'>, currentId?: string): Promise<LessonEntry | undefined> {
 	const lessons = await deps.library.lessons();
 	const progress = deps.progress.get();
 	const start = lessons.findIndex((l) => l.meta.id === currentId) + 1;

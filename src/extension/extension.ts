@@ -64,10 +64,17 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	review.start();
 
 	return {
-		listLessons: async () => (await library.lessons()).map((l) => ({
-			id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: l.quizzes.map((q) => q.id),
-			summary: summarize(l, progress.get(), config.passMark), origin: library.originOf(l.meta.id), outdated: isOutdated(l, progress.get()),
-		})),
+		listLessons: async () => {
+			// Only lessons with stored answers can be outdated, so only those are parsed whole.
+			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
+			return (await library.lessons()).map((l) => {
+				const lesson = started.get(l.meta.id);
+				return {
+					id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: [...l.quizIds],
+					summary: summarize(l, progress.get(), config.passMark), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
+				};
+			});
+		},
 		answer: async (lessonId, quizId, answer) => {
 			const lesson = await library.get(lessonId);
 			return lesson ? panel.answer(lesson, quizId, answer) : undefined;

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveAssignments, parseAssignments } from '../core/assignments';
 import type { Diagnostic } from '../core/lesson';
 import { splitLines } from '../core/text';
-import { lintWorkspaceLesson } from '../core/workspaceCatalog';
 import type { AssignedLessons } from './assignedLessons';
 import { isAssignmentsUri } from './assignmentsFile';
 import type { ExtensionConfig } from './config';
@@ -116,6 +114,7 @@ export class LessonDiagnostics extends Disposable {
 			return;
 		}
 		const lessons = await this.library.lessons();
+		const { lintWorkspaceLesson, parseAssignments, resolveAssignments } = await import('../core/parsers');
 		const file = workspaceFileName(document.uri);
 		const text = document.getText();
 		const diagnostics = isAssignmentsUri(document.uri)

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Lesson } from '../core/lesson';
+import type { LessonEntry } from '../core/lessonIndex';
 import type { LessonStatus, LessonSummary } from '../protocol';
 import { Command } from './commands';
 
@@ -34,12 +34,12 @@ export function statusText(status: LessonStatus): string {
 
 /** A group of lessons (a track, an incident, or the workspace's own lessons). */
 export class GroupNode {
-	constructor(readonly key: string, readonly label: string, readonly lessons: readonly Lesson[]) {}
+	constructor(readonly key: string, readonly label: string, readonly lessons: readonly LessonEntry[]) {}
 }
 
 /** A lesson with its status icon, minutes and score; a click opens it. */
 export class LessonNode extends vscode.TreeItem {
-	constructor(readonly lesson: Lesson, summary: LessonSummary) {
+	constructor(readonly lesson: LessonEntry, private readonly summary: LessonSummary) {
 		super(lesson.meta.title, vscode.TreeItemCollapsibleState.None);
 		this.id = `lesson:${lesson.meta.id}`;
 		this.iconPath = STATUS_ICONS[summary.status];
@@ -51,12 +51,17 @@ export class LessonNode extends vscode.TreeItem {
 			parts.push(`${summary.score}%`);
 		}
 		this.description = parts.join(' · ');
+		this.accessibilityInformation = { label: `${lesson.meta.title}, ${statusText(summary.status)}` };
+		this.contextValue = `lesson.${summary.status}${summary.answered > 0 ? '.hasProgress' : ''}`;
+		this.command = { command: Command.OpenLesson, title: vscode.l10n.t('Open Lesson'), arguments: [lesson.meta.id] };
+	}
+
+	/** Sets the hover text: title, summary and progress (called by the view's resolveTreeItem). */
+	resolveTooltip(): void {
+		const { lesson, summary } = this;
 		const tooltip = new vscode.MarkdownString(undefined, false); // untrusted: no command links from lesson text
 		tooltip.appendMarkdown('**').appendText(lesson.meta.title).appendMarkdown('**\n\n').appendText(lesson.meta.summary)
 			.appendMarkdown('\n\n').appendText(`${statusText(summary.status)} · ${vscode.l10n.t('{0} of {1} questions answered', summary.answered, summary.total)}`);
 		this.tooltip = tooltip;
-		this.accessibilityInformation = { label: `${lesson.meta.title}, ${statusText(summary.status)}` };
-		this.contextValue = `lesson.${summary.status}${summary.answered > 0 ? '.hasProgress' : ''}`;
-		this.command = { command: Command.OpenLesson, title: vscode.l10n.t('Open Lesson'), arguments: [lesson.meta.id] };
 	}
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { lessonIdFromPath } from '../core/catalog';
+import { lessonIdFromPath } from '../core/catalogIndex';
 import type { Lesson } from '../core/lesson';
-import { parseLesson } from '../core/parseLesson';
 import { Disposable } from './dispose';
 import type { LessonPanel } from './lessonPanel';
 import type { TrustGate } from './trustGate';
@@ -19,10 +18,7 @@ export class LessonPreview extends Disposable {
 		this.register(vscode.workspace.onDidSaveTextDocument((document) => {
 			const previewed = this.previewed;
 			if (previewed?.uri === document.uri.toString() && this.panel.currentLessonId === previewed.lessonId) {
-				const lesson = this.parse(document);
-				if (lesson) {
-					void this.panel.showLesson(lesson, true);
-				}
+				void this.parse(document).then((lesson) => lesson && this.panel.showLesson(lesson, true));
 			}
 		}));
 	}
@@ -42,7 +38,7 @@ export class LessonPreview extends Disposable {
 			void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson file (.md) in the editor to preview it.'));
 			return undefined;
 		}
-		const lesson = this.parse(document, true);
+		const lesson = await this.parse(document, true);
 		if (!lesson) {
 			return undefined;
 		}
@@ -52,8 +48,9 @@ export class LessonPreview extends Disposable {
 	}
 
 	/** The lesson in `document`, or undefined when it has errors (then, if `tell`, the first one is shown). */
-	private parse(document: vscode.TextDocument, tell = false): Lesson | undefined {
+	private async parse(document: vscode.TextDocument, tell = false): Promise<Lesson | undefined> {
 		const file = vscode.workspace.asRelativePath(document.uri);
+		const { parseLesson } = await import('../core/parsers');
 		const { lesson, diagnostics } = parseLesson(document.getText(), file, { expectedId: lessonIdFromPath(document.uri.path), locale: workspaceLocale(document.uri) });
 		const errors = diagnostics.filter((d) => d.severity === 'error');
 		if (!lesson && tell) {

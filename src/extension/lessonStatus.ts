@@ -1,11 +1,17 @@
 import type { Lesson } from '../core/lesson';
+import type { LessonEntry } from '../core/lessonIndex';
 import { lessonStatus, outdatedQuizIds, type Progress } from '../core/progress';
 import type { LessonSummary } from '../protocol';
 
+/** The quiz ids of a list entry or a parsed lesson. */
+function quizIdsOf(lesson: LessonEntry | Lesson): readonly string[] {
+	return 'quizIds' in lesson ? lesson.quizIds : lesson.quizzes.map((q) => q.id);
+}
+
 /** Where the learner stands in `lesson`, from stored progress and the pass mark. */
-export function summarize(lesson: Lesson, progress: Progress, passMark: number): LessonSummary {
+export function summarize(lesson: LessonEntry | Lesson, progress: Progress, passMark: number): LessonSummary {
 	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
-	return { ...lessonStatus(lesson.quizzes.map((q) => q.id), lp, passMark), passMark };
+	return { ...lessonStatus(quizIdsOf(lesson), lp, passMark), passMark };
 }
 
 /** True when some of the learner's answers were given to an earlier version of the lesson's quizzes. */

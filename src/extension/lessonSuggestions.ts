@@ -113,7 +113,8 @@ export class LessonSuggestions extends Disposable {
 		this.index ??= (async () => {
 			const { compileTriggers } = await import('../core/triggerMatch');
 			// Workspace lessons are loaded only in a trusted workspace; checked again here, since their patterns run on every file.
-			const lessons = (await this.library.lessons()).filter((l) => this.library.originOf(l.meta.id) === 'bundled' || this.trust.isTrusted);
+			const withTriggers = (await this.library.lessons()).filter((l) => l.hasTriggers && (this.library.originOf(l.meta.id) === 'bundled' || this.trust.isTrusted));
+			const lessons = await this.library.getMany(withTriggers.map((l) => l.meta.id));
 			const index = compileTriggers(lessons.map((l) => ({ lessonId: l.meta.id, title: l.meta.title, triggers: l.meta.triggers })));
 			for (const problem of index.problems) {
 				this.log.warn(`Lesson ${problem.lessonId}, line ${problem.line}: a trigger was left out: ${problem.message}`);

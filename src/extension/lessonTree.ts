@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Lesson } from '../core/lesson';
+import type { LessonEntry } from '../core/lessonIndex';
 import type { LessonSummary } from '../protocol';
 import { localDate } from '../core/dueDates';
 import { AssignedGroupNode, AssignedLessonNode, RestrictedNode } from './assignedNodes';
@@ -27,6 +27,9 @@ export interface TeamSources {
 	readonly assigned: AssignedLessons;
 	readonly trust: TrustGate;
 }
+
+/** Groups with more lessons than this start collapsed. */
+const EXPANDED_GROUP_MAX = 50;
 
 /** The `GroupNode` key of the workspace's own lessons (a colon never appears in a track name). */
 const WORKSPACE_GROUP = ':workspace';
@@ -62,11 +65,21 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		this._onDidChangeTreeData.fire(undefined);
 	}
 
+	/** The tooltip is built when the row is hovered, not for every row shown. */
+	resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+		if (node instanceof LessonNode) {
+			node.resolveTooltip();
+		}
+		return item;
+	}
+
 	getTreeItem(node: Node): vscode.TreeItem {
 		if (node instanceof vscode.TreeItem) {
 			return node;
 		}
-		const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+		// A large group starts collapsed, so opening the view resolves only the rows it shows.
+		const state = node.lessons.length > EXPANDED_GROUP_MAX ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+		const item = new vscode.TreeItem(node.label, state);
 		item.id = `group:${node.key}`;
 		const passed = node.lessons.filter((l) => this.summary(l).status === 'passed').length;
 		item.description = `${passed}/${node.lessons.length}`;
@@ -89,12 +102,13 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 			return [];
 		}
 		const lessons = await this.library.lessons();
-		await vscode.commands.executeCommand('setContext', 'incidentLessons:hasLessons', lessons.length > 0);
+		// Not awaited: the welcome view's context need not hold up the rows.
+		void vscode.commands.executeCommand('setContext', 'incidentLessons:hasLessons', lessons.length > 0);
 		const workspace = lessons.filter((l) => this.library.originOf(l.meta.id) === 'workspace');
 		const bundled = lessons.filter((l) => this.library.originOf(l.meta.id) !== 'workspace');
 		return [
 			...await this.teamNodes(),
-			...await this.reviewNodes(lessons),
+			...await this.reviewNodes(),
 			...(workspace.length > 0 ? [new GroupNode(WORKSPACE_GROUP, vscode.l10n.t('Workspace lessons'), workspace)] : []),
 			...this.group(bundled),
 		];
@@ -117,7 +131,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 	}
 
 	/** The Reviews group, while reviews are on and the learner has cards (or answered quizzes waiting for one). */
-	private async reviewNodes(lessons: readonly Lesson[]): Promise<Node[]> {
+	private async reviewNodes(): Promise<Node[]> {
 		if (!this.reviews?.isEnabled) {
 			return [];
 		}
@@ -125,19 +139,25 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		if (queue.items.length === 0 && queue.cards === 0 && queue.waiting === 0) {
 			return [];
 		}
+		const lessons = await this.library.getMany(queue.items.map((item) => item.lessonId));
 		return [new ReviewGroupNode(queue, new Map(lessons.map((l) => [l.meta.id, l])))];
 	}
 
-	private summary(lesson: Lesson): LessonSummary {
+	private summary(lesson: LessonEntry): LessonSummary {
 		return summarize(lesson, this.progress.get(), this.config().passMark);
 	}
 
-	private group(lessons: readonly Lesson[]): GroupNode[] {
+	private group(lessons: readonly LessonEntry[]): GroupNode[] {
 		const byIncident = this.config().groupBy === 'incident';
-		const groups = new Map<string, Lesson[]>();
+		const groups = new Map<string, LessonEntry[]>();
 		for (const lesson of lessons) {
 			const key = byIncident ? lesson.meta.incident?.organization ?? '' : lesson.meta.track;
-			groups.set(key, [...groups.get(key) ?? [], lesson]);
+			const members = groups.get(key);
+			if (members) {
+				members.push(lesson);
+			} else {
+				groups.set(key, [lesson]);
+			}
 		}
 		const rank = (key: string): number => {
 			const i = TRACK_ORDER.indexOf(key);

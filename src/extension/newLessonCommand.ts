@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lessonIdFromTitle, lessonTemplate, type LessonTemplateLabels } from '../core/lessonTemplate';
 import { isKebabCase } from '../core/text';
-import { WORKSPACE_LESSONS_PATH } from '../core/workspaceCatalog';
+import { WORKSPACE_LESSONS_PATH } from '../core/paths';
 import type { LessonLibrary } from './lessonLibrary';
 import type { TrustGate } from './trustGate';
 import { pickWorkspaceFolder } from './workspaceLessons';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { ASSIGNMENTS_PATH } from '../core/assignments';
+import { ASSIGNMENTS_PATH } from '../core/paths';
 import { localDate } from '../core/dueDates';
-import { buildReport } from '../core/report';
 import { formatReportSummary, type ReportSummaryLabels } from '../core/reportSummary';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from './config';
@@ -87,9 +86,10 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 	const lessons = await deps.library.lessons();
 	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
 	const now = new Date();
+	const { buildReport } = await import('../core/parsers');
 	const report = buildReport({
 		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
-		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: l.quizzes.map((q) => q.id) })),
+		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds] })),
 		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
 		...(folder ? { workspace: folder.name } : {}),
 	});

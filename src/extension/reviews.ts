@@ -63,7 +63,9 @@ export class ReviewService extends Disposable {
 		if (!this.isEnabled) {
 			return EMPTY_QUEUE;
 		}
-		const lessons = await this.library.lessons();
+		// Only lessons with answers or cards can have review items, so only those are parsed whole.
+		const started = this.progress.get();
+		const lessons = await this.library.getMany([...Object.keys(started.lessons), ...Object.keys(started.reviews)]);
 		const progress = this.progress.get();
 		const now = this.clock.now();
 		const day = localDayBounds(now);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LessonFile } from '../core/catalog';
 import { decodeLessonBytes } from '../core/decode';
 import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
-import { WORKSPACE_LESSONS_PATH } from '../core/workspaceCatalog';
+import { WORKSPACE_LESSONS_PATH } from '../core/paths';
 import { Disposable } from './dispose';
 import type { TrustGate } from './trustGate';
 
