@@ -85,7 +85,7 @@ describe('indexLesson', () => {
 	it('ignores quiz fences inside other code blocks and takes longer fences', () => {
 		const inCode = BASE.replace('# Body', `# Body\n\n~~~markdown\n${QUIZ('not-a-quiz')}~~~`);
 		assert.deepEqual(fastPath(inCode), parsed(inCode));
-		assert.deepEqual((fastPath(inCode) as { quizIds: string[] }).quizIds, ['first', 'second']);
+		assert.deepEqual((fastPath(inCode) as { quizIds: readonly string[] }).quizIds, ['first', 'second']);
 		const longer = BASE.replace(QUIZ('first'), QUIZ('first', '````'));
 		assert.deepEqual(fastPath(longer), parsed(longer));
 	});
