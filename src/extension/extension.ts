@@ -59,9 +59,13 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			}
 		}),
 	);
-	void statusBar.update();
-	team.start();
-	review.start();
+	// After activate() returns, so the host is not held up: the status bar count, the assignments watch, review timers.
+	const started = setTimeout(() => {
+		void statusBar.update();
+		team.start();
+		review.start();
+	}, 0);
+	context.subscriptions.push({ dispose: () => clearTimeout(started) });
 
 	return {
 		listLessons: async () => {

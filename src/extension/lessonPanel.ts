@@ -75,13 +75,27 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 * Resolves false when there is no such lesson.
 	 */
 	async show(lessonId: string, preserveFocus = false, section?: string): Promise<boolean> {
-		const lesson = await this.deps.library.get(lessonId);
-		if (!lesson) {
+		const entry = (await this.deps.library.lessons()).find((l) => l.meta.id === lessonId);
+		if (!entry) {
 			return false;
 		}
+		// The panel's frames are made while the lesson is parsed and the renderer loads, not after.
+		const parsing = this.deps.library.get(lessonId);
+		void import('../core/render');
 		this.pendingSection = section;
 		this.lastSection = section;
-		await this.showLesson(lesson, preserveFocus);
+		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
+		if (this.panel) {
+			this.panel.title = vscode.l10n.t('Incident Lessons: {0}', entry.meta.title);
+		}
+		const lesson = await parsing;
+		if (lesson) {
+			await this.render(lesson);
+		} else if (this.panel) {
+			this.lesson = undefined;
+			this.panel.webview.html = errorDocument(this.panel.webview, this.deps.extensionUri, vscode.l10n.t('Lesson not available'),
+				vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
+		}
 		return true;
 	}
 
@@ -125,6 +139,12 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 * same reusable panel; a new panel opens in `column`.
 	 */
 	async showLesson(lesson: Lesson, preserveFocus = false, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<void> {
+		this.openPanel(preserveFocus, column);
+		await this.render(lesson);
+	}
+
+	/** Creates the panel in `column`, or brings the existing one forward unless `preserveFocus`. */
+	private openPanel(preserveFocus: boolean, column: vscode.ViewColumn): void {
 		if (!this.panel) {
 			const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: column, preserveFocus },
 				webviewOptions(this.deps.extensionUri));
@@ -132,7 +152,6 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		} else if (!preserveFocus) {
 			this.panel.reveal(undefined, preserveFocus);
 		}
-		await this.render(lesson);
 	}
 
 	/** Restores the panel after a window reload (registered as the WebviewPanelSerializer). */
