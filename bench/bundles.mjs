@@ -73,7 +73,7 @@ export function bundleSizes(composition) {
  */
 export async function buildCoreBundles(outDir) {
 	const contents = [
-		`export { buildCatalog } from './src/core/catalog';`,
+		`export { buildCatalogIndex } from './src/core/catalogIndex';`,
 		`export { parseLesson } from './src/core/parseLesson';`,
 		`export { findFrontMatter } from './src/core/frontMatter';`,
 		`export { scanFences } from './src/core/fences';`,

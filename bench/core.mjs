@@ -1,5 +1,6 @@
 // Core timings in plain Node, run by bench/run.mjs as a child process (`node --expose-gc bench/core.mjs <config.json>`):
-//   catalog  buildCatalog over each generated set, against a plain markdown-it parse of the same texts in the same
+//   catalog  buildCatalogIndex (the list the extension shows) over each generated set, against a plain markdown-it
+//            parse of the same texts in the same
 //            run, and against the line scan the catalog already does (front matter delimiters and fences, no YAML)
 //   render   the real lazy chunk (dist/render.js) on a typical and a large lesson, against bare markdown-it
 // With `profile` in the config it runs one workload only under the inspector's CPU profiler (written to
@@ -59,7 +60,7 @@ function catalogBench() {
 	// Warm-up: let the JIT see every code path (and optimize the hot ones) before anything is timed.
 	const warm = (sets.find((set) => set.files.length >= 1000) ?? sets[0]).files.slice(0, 1000);
 	for (let i = 0; i < 2; i++) {
-		core.buildCatalog(warm, 'en');
+		core.buildCatalogIndex(warm, 'en');
 		warm.forEach((f) => md.parse(f.text, {}));
 		structureScan(warm);
 	}
@@ -72,7 +73,7 @@ function catalogBench() {
 		let lessons = 0;
 		for (let run = 0; run < set.runs; run++) {
 			// Interleaved, so both sides see the same machine state.
-			catalog.push(timed(() => { lessons = core.buildCatalog(set.files, 'en').lessons.length; }));
+			catalog.push(timed(() => { lessons = core.buildCatalogIndex(set.files, 'en').entries.length; }));
 			parse.push(timed(() => set.files.forEach((f) => md.parse(f.text, {}))));
 			scan.push(timed(() => structureScan(set.files)));
 			progress(`catalog ${set.files.length} lessons: run ${run + 1}/${set.runs}: ${catalog.at(-1).toFixed(0)} ms (markdown-it parse ${parse.at(-1).toFixed(0)} ms)`);
@@ -159,7 +160,7 @@ function renderBench() {
 let profileInput;
 if (config.profile === 'catalog') {
 	profileInput = readSet(config.sets[0].dir);
-	core.buildCatalog(profileInput.slice(0, 20), 'en'); // schema validators compiled outside the profile
+	core.buildCatalogIndex(profileInput.slice(0, 20), 'en'); // first runs outside the profile
 } else if (config.profile === 'render') {
 	const [first] = config.renderSubjects;
 	profileInput = renderSubject(first.bytes, first.quizzes, first.seed).lesson;
@@ -169,7 +170,7 @@ if (config.profile === 'catalog') {
 function profileWorkload() {
 	if (config.profile === 'catalog') {
 		for (let i = 0; i < config.sets[0].runs; i++) {
-			core.buildCatalog(profileInput, 'en');
+			core.buildCatalogIndex(profileInput, 'en');
 		}
 	} else {
 		for (let i = 0; i < 3000; i++) {
