@@ -4,7 +4,7 @@
  */
 
 /** The progress schema version this release reads and writes. */
-export const CURRENT_PROGRESS_VERSION = 2;
+export const CURRENT_PROGRESS_VERSION = 3;
 
 /**
  * Version 0 is progress without a `schemaVersion`: `{ lessons }`, or the map of lessons on its own. No release
@@ -27,6 +27,10 @@ export const PROGRESS_MIGRATIONS: Readonly<Record<number, ProgressMigration>> = 
 	[UNVERSIONED_PROGRESS]: (raw) => ({ schemaVersion: 1, lessons: isRecord(raw.lessons) ? raw.lessons : raw }),
 	// Version 2 adds review cards (./reviewCards) beside the lessons; every version 1 entry is kept as it is.
 	1: (raw) => ({ ...raw, schemaVersion: 2, reviews: {} }),
+	// Version 3 keeps the records and changes where they may be stored: a version 3 value with a `generation` is the
+	// base of the split layout (./progressLayout), with lesson entries stored beside it. A version 2 value is whole by
+	// itself, so it becomes a version 3 value without entries; the next write stores it in the split layout.
+	2: (raw) => ({ ...raw, schemaVersion: 3 }),
 };
 
 /** Does `value` look like a map of lesson id → lesson record (progress saved without its envelope)? */

@@ -1,11 +1,11 @@
 /**
  * The learner's progress: a versioned, JSON-safe value and the pure functions that change and summarize it.
  * Records are null-prototype objects, so ids such as `__proto__` or `constructor` are plain keys; read them
- * with `Object.hasOwn`. The extension stores the value; nothing here does I/O.
+ * with `Object.hasOwn`. The extension stores the value, split by lesson (./progressLayout); nothing here does I/O.
  */
 import type { Answer, QuizResult } from './lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
-import { emptyReviews, readReviews, withoutLesson, type ReviewCards } from './reviewCards';
+import { emptyReviews, readReviews, type ReviewCard, type ReviewCards } from './reviewCards';
 
 /** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
@@ -40,13 +40,19 @@ export interface LessonProgress {
 
 /** All progress, keyed by lesson id, and the review cards of answered quizzes. */
 export interface Progress {
-	readonly schemaVersion: 2;
+	readonly schemaVersion: typeof PROGRESS_SCHEMA_VERSION;
 	readonly lessons: Readonly<Record<string, LessonProgress>>;
 	/** Spaced-repetition cards by lesson id, then quiz id (./reviewCards); added in version 2. */
 	readonly reviews: ReviewCards;
 }
 
 export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
+/** One lesson's share of progress: its record and its review cards, each absent when there is none. */
+export interface LessonParts {
+	readonly lesson: LessonProgress | undefined;
+	readonly cards: Readonly<Record<string, ReviewCard>> | undefined;
+}
 
 /** A record with no prototype, so any string is a safe key. */
 export function createRecord<T>(): Record<string, T> {
@@ -104,9 +110,45 @@ export function recordAnswer(p: Progress, lessonId: string, contentHash: string,
 
 /** Returns new progress without any record of `lessonId`, its review cards included (the input is not changed). */
 export function resetLesson(p: Progress, lessonId: string): Progress {
+	return withLessons(p, new Map([[lessonId, { lesson: undefined, cards: undefined }]]));
+}
+
+/** The record and the cards `p` holds for `lessonId`. */
+export function lessonParts(p: Progress, lessonId: string): LessonParts {
+	return { lesson: ownEntry(p.lessons, lessonId), cards: ownEntry(p.reviews, lessonId) };
+}
+
+/**
+ * Returns new progress with each lesson in `changes` set to the given parts (an absent part is removed); the input
+ * is not changed. One copy of the two top-level records however many lessons change: loading many stored
+ * lessons at once stays linear.
+ */
+export function withLessons(p: Progress, changes: ReadonlyMap<string, LessonParts>): Progress {
 	const lessons = copyRecord(p.lessons);
-	delete lessons[lessonId];
-	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews: withoutLesson(p.reviews, lessonId) };
+	const reviews = copyRecord(p.reviews);
+	for (const [id, { lesson, cards }] of changes) {
+		if (lesson) {
+			lessons[id] = lesson;
+		} else {
+			delete lessons[id];
+		}
+		if (cards) {
+			reviews[id] = cards;
+		} else {
+			delete reviews[id];
+		}
+	}
+	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews };
+}
+
+/** Does `p` hold any lesson? Without listing them all. */
+export function hasLessons(p: Progress): boolean {
+	for (const id in p.lessons) {
+		if (Object.hasOwn(p.lessons, id)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**
@@ -160,7 +202,7 @@ function isTime(value: unknown): value is string {
 }
 
 /** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
-function isId(key: string): boolean {
+export function isId(key: string): boolean {
 	return key.length <= MAX_STORED_ID && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
 }
 
@@ -182,7 +224,8 @@ function readQuiz(value: unknown): QuizProgress | undefined {
 	return { correct, answer: answer.map(Number), attempts, answeredAt, ...(isHash(contentHash) ? { contentHash } : {}) };
 }
 
-function readLesson(id: string, value: unknown, problems: string[]): LessonProgress | undefined {
+/** One stored lesson record, checked field by field: invalid answers are dropped and missing times repaired, each with a problem. */
+export function readLesson(id: string, value: unknown, problems: string[]): LessonProgress | undefined {
 	if (!isRecord(value) || !isRecord(value.quizzes)) {
 		problems.push(`dropped the progress of lesson "${id}": it is not a lesson record`);
 		return undefined;

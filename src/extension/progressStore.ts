@@ -1,31 +1,15 @@
 import * as vscode from 'vscode';
 import type { Answer, QuizResult } from '../core/lesson';
-import { emptyProgress, migrateProgress, recordAnswer, resetLesson, type Progress } from '../core/progress';
+import { emptyProgress, hasLessons, recordAnswer, resetLesson, type Progress } from '../core/progress';
+import type { LaidOutProgress } from '../core/progressLayout';
 import { Disposable } from './dispose';
+import { ProgressCopies, type ProgressStorage } from './progressCopies';
 
-/** The workspaceState key of the workspace copy (where release 0.1.0 kept the only copy). */
-export const PROGRESS_KEY = 'incidentLessons.progress';
-const SHARED_KEY_PREFIX = 'incidentLessons.progress:';
-const BACKUP_KEY_PREFIX = 'incidentLessons.progressBackup.';
+export { PROGRESS_KEY, type ProgressStorage } from './progressCopies';
+
 const HAS_PROGRESS_CONTEXT = 'incidentLessons:hasProgress';
 /** Garbage can hold thousands of bad entries; the log gets a sample and a count. */
 const MAX_LOGGED_PROBLEMS = 20;
-
-/** Where progress is kept. */
-export interface ProgressStorage {
-	/**
-	 * globalState, under a key per workspace: every window sees the others' writes, so two windows on one workspace
-	 * add to the same progress instead of overwriting each other's (workspaceState is one copy per window).
-	 */
-	readonly shared: vscode.Memento;
-	/**
-	 * workspaceState: a mirror that VS Code carries along when a workspace changes identity (a folder becoming a
-	 * multi-root workspace), and the only copy release 0.1.0 kept. Read only while the shared copy is missing.
-	 */
-	readonly workspace: vscode.Memento;
-	/** Names this workspace in `shared`. */
-	readonly workspaceId: string;
-}
 
 /** Names the open workspace: its .code-workspace file, else its first folder, else none. */
 export function currentWorkspaceId(): string {
@@ -35,32 +19,32 @@ export function currentWorkspaceId(): string {
 
 /**
  * The only writer of learner progress. Each change is written at once and awaited, as one change applied to the
- * freshest stored copy; nothing is written on deactivate. Stored data that cannot be read as-is is backed up before
- * the first write, data from a newer release is never overwritten, and the learner is told about either once.
+ * freshest stored copy; nothing is written on deactivate. An answer writes only its lesson (see ./progressCopies).
+ * Stored data that cannot be read as-is is backed up before the first write, data from a newer release is never
+ * overwritten, and the learner is told about either once.
  */
 export class ProgressStore extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<string | undefined>());
 	/** Fires with the lesson id that changed, or undefined when everything may have (a reset, another window). */
 	readonly onDidChange = this._onDidChange.event;
-	/** The key of this workspace's progress in the shared storage. */
+	/** The key of this workspace's base in the shared storage. */
 	readonly sharedKey: string;
-	private cached: Progress | undefined;
-	/** The stored value `cached` was read from; another object there means another window wrote. */
-	private cachedFrom: unknown;
-	private readOnly = false;
-	private needsBackup = false;
+	private readonly copies: ProgressCopies;
 	private hasNotified = false;
 	private shown: string[] = [];
+	/** The value last given to the `hasProgress` context key, so it is set only when it changes. */
+	private hasProgress: boolean | undefined;
 	/** Serialises writes so two quick answers never race each other's read-modify-write. */
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(
-		private readonly storage: ProgressStorage,
+		storage: ProgressStorage,
 		private readonly log: vscode.LogOutputChannel,
 		private readonly notify: (message: string) => void,
 	) {
 		super();
-		this.sharedKey = `${SHARED_KEY_PREFIX}${storage.workspaceId}`;
+		this.copies = new ProgressCopies(storage, (read) => this.report(read));
+		this.sharedKey = this.copies.sharedKey;
 		this.register(vscode.window.onDidChangeWindowState((state) => {
 			if (state.focused) {
 				this.checkForChanges();
@@ -68,15 +52,15 @@ export class ProgressStore extends Disposable {
 		}));
 	}
 
-	/** Current progress; read again whenever another window has written since the last read. */
+	/** Current progress; brought up to date whenever another window has written since the last read. */
 	get(): Progress {
-		const raw = this.storage.shared.get(this.sharedKey);
-		return this.cached !== undefined && raw === this.cachedFrom ? this.cached : this.load(raw);
+		return this.copies.current();
 	}
 
 	/**
 	 * Records one graded answer. Resolves once it is stored. `alsoChange` (the review card update) is applied in the
-	 * same write, given progress before and after the answer, so the answer and its card never disagree.
+	 * same write, given progress before and after the answer, so the answer and its card never disagree; it may
+	 * change this lesson's cards only.
 	 */
 	record(lessonId: string, contentHash: string, result: QuizResult, answer: Answer, alsoChange?: (before: Progress, after: Progress) => Progress): Promise<void> {
 		return this.write(lessonId, (p) => {
@@ -95,29 +79,27 @@ export class ProgressStore extends Disposable {
 
 	/** True when stored progress is from a newer schema and must not be overwritten. */
 	isReadOnly(): boolean {
-		this.get();
-		return this.readOnly;
+		return this.copies.isReadOnly();
 	}
 
 	/** Tells listeners when another window changed this workspace's progress (checked when the window gains focus). */
 	checkForChanges(): void {
-		if (this.cached !== undefined && this.storage.shared.get(this.sharedKey) !== this.cachedFrom) {
-			this.get();
+		this.copies.current();
+		if (this.copies.takeChanges()) {
 			this._onDidChange.fire(undefined);
 		}
 	}
 
 	/** Forgets what was read and told, as a new window starts: storage is read again and may be reported again. */
 	reload(): Progress {
-		this.cached = undefined;
 		this.hasNotified = false;
 		this.shown = [];
-		return this.get();
+		return this.copies.reload();
 	}
 
-	/** The raw stored value: the shared copy, and the workspace mirror. */
+	/** Both stored copies, each as one raw value (a base with its lesson entries laid over it). */
 	stored(): { shared: unknown; workspace: unknown } {
-		return { shared: this.storage.shared.get(this.sharedKey), workspace: this.storage.workspace.get(PROGRESS_KEY) };
+		return this.copies.stored();
 	}
 
 	/** What the learner was told about stored progress since the window started (or `reload`), oldest first. */
@@ -127,17 +109,11 @@ export class ProgressStore extends Disposable {
 
 	/** Keys of the backups taken of progress that could not be read as it was. */
 	backupKeys(): string[] {
-		return this.storage.workspace.keys().filter((key) => key.startsWith(BACKUP_KEY_PREFIX));
+		return this.copies.backupKeys();
 	}
 
-	private load(shared: unknown): Progress {
-		// A workspace that changed identity (or was used with 0.1.0) has no shared copy yet, only the mirror.
-		const raw = shared !== undefined ? shared : this.storage.workspace.get(PROGRESS_KEY);
-		const { progress, problems, readOnly } = migrateProgress(raw);
-		this.cached = progress;
-		this.cachedFrom = shared;
-		this.readOnly = readOnly;
-		this.needsBackup = problems.length > 0 && raw !== undefined;
+	/** Logs the problems a read of storage found, tells the learner once, and sets the context key. */
+	private report({ progress, problems, readOnly }: LaidOutProgress): void {
 		for (const p of problems.slice(0, MAX_LOGGED_PROBLEMS)) {
 			this.log.warn(`Stored progress: ${p}`);
 		}
@@ -152,29 +128,26 @@ export class ProgressStore extends Disposable {
 			this.shown.push(message);
 			this.notify(message);
 		}
-		void vscode.commands.executeCommand('setContext', HAS_PROGRESS_CONTEXT, Object.keys(progress.lessons).length > 0);
-		return progress;
+		void this.setHasProgress(progress);
+	}
+
+	private async setHasProgress(progress: Progress): Promise<void> {
+		const has = hasLessons(progress);
+		if (has !== this.hasProgress) {
+			this.hasProgress = has;
+			await vscode.commands.executeCommand('setContext', HAS_PROGRESS_CONTEXT, has);
+		}
 	}
 
 	private write(lessonId: string | undefined, change: (p: Progress) => Progress): Promise<void> {
 		const run = async (): Promise<void> => {
-			// Read again first: another window may have added answers this one has not seen.
-			const before = this.get();
-			if (this.readOnly) {
+			const after = await this.copies.write(lessonId, change);
+			if (after === undefined) {
 				return;
 			}
-			if (this.needsBackup) {
-				const { shared, workspace } = this.stored();
-				await this.storage.workspace.update(`${BACKUP_KEY_PREFIX}${Date.now()}`, shared !== undefined ? shared : workspace);
-				this.needsBackup = false;
-			}
-			const after = change(before);
-			await this.storage.shared.update(this.sharedKey, after);
-			await this.storage.workspace.update(PROGRESS_KEY, after);
-			this.cached = after;
-			this.cachedFrom = this.storage.shared.get(this.sharedKey);
-			await vscode.commands.executeCommand('setContext', HAS_PROGRESS_CONTEXT, Object.keys(after.lessons).length > 0);
-			this._onDidChange.fire(lessonId);
+			await this.setHasProgress(after);
+			// Another window's changes read on the way are announced with this one.
+			this._onDidChange.fire(this.copies.takeChanges() ? undefined : lessonId);
 		};
 		const next = this.queue.then(run);
 		this.queue = next.catch((e: unknown) => this.log.error(`Could not save progress: ${String(e)}`));

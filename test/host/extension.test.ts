@@ -124,7 +124,7 @@ suite('Incident Lessons in the extension host', () => {
 
 		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
 		assert.deepEqual(Object.keys(lessonsApi.getProgress().lessons), []);
-		assert.equal(lessonsApi.getProgress().schemaVersion, 2);
+		assert.equal(lessonsApi.getProgress().schemaVersion, 3);
 	});
 
 	test('progress is written to workspaceState, versioned, after each answer', async () => {
@@ -134,7 +134,7 @@ suite('Incident Lessons in the extension host', () => {
 		const quizId = lesson.quizIds[0] ?? '';
 		await lessonsApi.answer(lesson.id, quizId, await correctAnswer(lesson.id, quizId));
 		const stored = lessonsApi.readStoredProgress() as { schemaVersion?: number; lessons?: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
-		assert.equal(stored.schemaVersion, 2);
+		assert.equal(stored.schemaVersion, 3);
 		assert.equal(stored.lessons?.[lesson.id]?.quizzes[quizId]?.correct, true);
 	});
 });

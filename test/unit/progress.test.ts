@@ -19,7 +19,7 @@ describe('recordAnswer and resetLesson', () => {
 	it('records an answer with time, hash and one attempt', () => {
 		const p = recordAnswer(emptyProgress(), 'log4shell', 'h1', result('q1', true), [2], T1);
 		assert.deepEqual(plain(p), {
-			schemaVersion: 2,
+			schemaVersion: PROGRESS_SCHEMA_VERSION,
 			lessons: { log4shell: { quizzes: { q1: { correct: true, answer: [2], attempts: 1, answeredAt: T1.toISOString(), contentHash: 'h1' } }, contentHash: 'h1', startedAt: T1.toISOString(), updatedAt: T1.toISOString() } },
 			reviews: {},
 		});
@@ -104,14 +104,14 @@ describe('migrateProgress', () => {
 			good: { quizzes: { q1: { correct: true, answer: [1], attempts: 2, answeredAt: '2025-01-01T00:00:00.000Z' } }, contentHash: 'abc', startedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' },
 		},
 	};
-	/** `valid` as this release reads it: version 2, every v1 entry kept, no review cards yet. */
+	/** `valid` as this release reads it: the current version, every v1 entry kept, no review cards yet. */
 	const upgraded = { ...valid, schemaVersion: PROGRESS_SCHEMA_VERSION, reviews: {} };
 
 	it('gives empty progress and no problems for nothing stored', () => {
 		assert.deepEqual(plain(migrateProgress(undefined)), { progress: { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons: {}, reviews: {} }, problems: [], readOnly: false });
 	});
 
-	it('reads valid v1 data as v2 with every entry kept, also after a JSON round trip', () => {
+	it('reads valid v1 data as the current version with every entry kept, also after a JSON round trip', () => {
 		const { progress, problems, readOnly } = migrateProgress(JSON.parse(JSON.stringify(valid)));
 		assert.deepEqual(plain(progress), upgraded);
 		assert.deepEqual(problems, []);
@@ -158,7 +158,7 @@ describe('migrateProgress', () => {
 	});
 
 	it('reads data from a newer version as far as it can, read-only', () => {
-		const { progress, problems, readOnly } = migrateProgress({ ...valid, schemaVersion: 3, extra: { anything: true } });
+		const { progress, problems, readOnly } = migrateProgress({ ...valid, schemaVersion: PROGRESS_SCHEMA_VERSION + 1, extra: { anything: true } });
 		assert.equal(readOnly, true);
 		assert.deepEqual(plain(progress), upgraded);
 		assert.equal(problems.length, 1);

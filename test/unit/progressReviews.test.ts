@@ -40,7 +40,7 @@ const FOUNDATION_V1 = {
 
 describe('progress schema version 2 (review cards)', () => {
 	it('has a migration step from every older version to the current one', () => {
-		assert.equal(CURRENT_PROGRESS_VERSION, 2);
+		assert.equal(CURRENT_PROGRESS_VERSION, 3);
 		for (let version = 0; version < CURRENT_PROGRESS_VERSION; version++) {
 			assert.ok(Object.hasOwn(PROGRESS_MIGRATIONS, version), `a step from version ${version}`);
 		}
@@ -48,7 +48,7 @@ describe('progress schema version 2 (review cards)', () => {
 
 	it('migrates the foundation\'s version 1 progress, keeping every entry, with no cards and no problems', () => {
 		const { progress, problems, readOnly } = migrateProgress(JSON.parse(JSON.stringify(FOUNDATION_V1)));
-		assert.deepEqual(plain(progress), { schemaVersion: 2, lessons: FOUNDATION_V1.lessons, reviews: {} });
+		assert.deepEqual(plain(progress), { schemaVersion: CURRENT_PROGRESS_VERSION, lessons: FOUNDATION_V1.lessons, reviews: {} });
 		assert.deepEqual(problems, [], 'a normal upgrade is not a problem: no warning, no backup');
 		assert.equal(readOnly, false);
 	});
@@ -81,7 +81,7 @@ describe('progress schema version 2 (review cards)', () => {
 
 	it('reads the cards of a newer version as far as it can, read-only', () => {
 		const good = plain(scheduleCard(undefined, 'good', T, 'h'));
-		const { progress, readOnly } = migrateProgress({ schemaVersion: 3, lessons: {}, reviews: { a: { q: good } }, somethingNew: true });
+		const { progress, readOnly } = migrateProgress({ schemaVersion: CURRENT_PROGRESS_VERSION + 1, lessons: {}, reviews: { a: { q: good } }, somethingNew: true });
 		assert.equal(readOnly, true);
 		assert.deepEqual(plain(progress.reviews), { a: { q: good } });
 	});

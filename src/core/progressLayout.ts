@@ -1,0 +1,171 @@
+/**
+ * How progress is laid out in storage (schema version 3), so that an answer writes one lesson, not the whole history.
+ *
+ * A stored copy is a *base* and *entries*:
+ * - the base is a version 3 progress value with a `generation` (a tag unique to that base). It is written whole only
+ *   when the layout starts over: the first write, the first write after an upgrade from an older version, Reset All
+ *   Progress, a repair of unreadable data (and in a mirror still holding an older base than the shared copy);
+ * - every lesson changed since then has an entry under a key of its own: the lesson's record and its review cards
+ *   (neither after a reset), the base's generation, and a `stamp` unique to the write, by which a window tells which
+ *   entries another window changed without reading the others.
+ *
+ * Entries of another generation are left over from an earlier base and ignored. A value without a generation (any
+ * older version, or a whole version 3 value such as `flattenStored` gives) is complete by itself. Pure.
+ */
+import { CURRENT_PROGRESS_VERSION } from './migrations';
+import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type LessonProgress, type Progress } from './progress';
+import { readReviews, type ReviewCard } from './reviewCards';
+
+/** Longest generation or stamp read; this release writes about 20 characters. */
+const MAX_TAG = 64;
+
+/** The base of the split layout. */
+export interface StoredBase {
+	readonly schemaVersion: typeof CURRENT_PROGRESS_VERSION;
+	readonly generation: string;
+	readonly lessons: Progress['lessons'];
+	readonly reviews: Progress['reviews'];
+}
+
+/** One lesson's entry. Neither `lesson` nor `reviews`: the lesson was reset since the base was written. */
+export interface StoredEntry {
+	readonly generation: string;
+	readonly stamp: string;
+	readonly lesson?: LessonProgress;
+	readonly reviews?: Readonly<Record<string, ReviewCard>>;
+}
+
+/** Progress as read from one stored copy. */
+export interface LaidOutProgress {
+	readonly progress: Progress;
+	/** The base's generation; undefined when the base is complete by itself (or absent, newer, unreadable). */
+	readonly generation: string | undefined;
+	/** The stamp of each entry laid over the base, by lesson id: a map of its own, which its holder keeps up to date. */
+	readonly stamps: Map<string, string>;
+	/** Log messages about what was dropped or repaired. */
+	readonly problems: readonly string[];
+	/** From a newer release: shown, never overwritten. */
+	readonly readOnly: boolean;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTag(value: unknown): value is string {
+	return typeof value === 'string' && value.length > 0 && value.length <= MAX_TAG;
+}
+
+/** The generation of a split-layout base; undefined for anything else. */
+export function baseGeneration(base: unknown): string | undefined {
+	return isRecord(base) && base.schemaVersion === CURRENT_PROGRESS_VERSION && isTag(base.generation) ? base.generation : undefined;
+}
+
+/** A new base holding all of `p`. */
+export function baseValue(p: Progress, generation: string): StoredBase {
+	return { schemaVersion: CURRENT_PROGRESS_VERSION, generation, lessons: p.lessons, reviews: p.reviews };
+}
+
+/** The entry that stores `lessonId`'s part of `p`. */
+export function entryValue(p: Progress, lessonId: string, generation: string, stamp: string): StoredEntry {
+	const { lesson, cards } = lessonParts(p, lessonId);
+	return { generation, stamp, ...(lesson ? { lesson } : {}), ...(cards ? { reviews: cards } : {}) };
+}
+
+/** A stored entry of `generation`, checked; 'other' for an entry of another generation, undefined for garbage. */
+function readEntry(lessonId: string, raw: unknown, generation: string, problems: string[]): { stamp: string; parts: LessonParts } | 'other' | undefined {
+	if (!isId(lessonId) || !isRecord(raw) || !isTag(raw.generation) || !isTag(raw.stamp)) {
+		problems.push(`dropped the stored entry of lesson "${lessonId}": it is not a lesson entry`);
+		return undefined;
+	}
+	if (raw.generation !== generation) {
+		return 'other';
+	}
+	const lesson = raw.lesson === undefined ? undefined : readLesson(lessonId, raw.lesson, problems);
+	const cards = raw.reviews === undefined ? undefined : readReviews({ [lessonId]: raw.reviews }, isId, problems)[lessonId];
+	return { stamp: raw.stamp, parts: { lesson, cards } };
+}
+
+/**
+ * Reads one stored copy, `base` and its `entries` (lesson id → raw entry), without throwing. The base goes through
+ * `migrateProgress` (every older version, garbage, newer); entries of its generation are checked and laid over it.
+ */
+export function readLaidOut(base: unknown, entries: Iterable<readonly [string, unknown]>): LaidOutProgress {
+	const { progress, problems, readOnly } = migrateProgress(base);
+	const generation = readOnly ? undefined : baseGeneration(base);
+	const stamps = new Map<string, string>();
+	if (generation === undefined) {
+		return { progress, generation, stamps, problems, readOnly };
+	}
+	const changes = new Map<string, LessonParts>();
+	for (const [lessonId, raw] of entries) {
+		const entry = readEntry(lessonId, raw, generation, problems);
+		if (entry !== undefined && entry !== 'other') {
+			changes.set(lessonId, entry.parts);
+			stamps.set(lessonId, entry.stamp);
+		}
+	}
+	return { progress: changes.size > 0 ? withLessons(progress, changes) : progress, generation, stamps, problems, readOnly };
+}
+
+/**
+ * Brings `current` up to date with the copy's `entries` after another window wrote, checking only the entries whose
+ * stamp changed; `changed` says whether any did. Undefined when that is not enough and the copy must be read whole:
+ * an entry went away, turned to garbage, or replaced one of this generation with one of another.
+ */
+export function refreshLaidOut(current: LaidOutProgress, entries: Iterable<readonly [string, unknown]>): { laidOut: LaidOutProgress; changed: boolean } | undefined {
+	const { generation } = current;
+	if (generation === undefined || current.readOnly) {
+		return undefined;
+	}
+	const stamps = new Map(current.stamps);
+	const changes = new Map<string, LessonParts>();
+	let known = 0;
+	for (const [lessonId, raw] of entries) {
+		const stamp = current.stamps.get(lessonId);
+		known += stamp === undefined ? 0 : 1;
+		if (stamp !== undefined && isRecord(raw) && raw.stamp === stamp && raw.generation === generation) {
+			continue;
+		}
+		const problems: string[] = [];
+		const entry = readEntry(lessonId, raw, generation, problems);
+		if (entry === 'other' && stamp === undefined) {
+			continue; // left over from an earlier base, as a whole read would find it
+		}
+		if (entry === undefined || entry === 'other' || problems.length > 0) {
+			return undefined;
+		}
+		changes.set(lessonId, entry.parts);
+		stamps.set(lessonId, entry.stamp);
+	}
+	if (known !== current.stamps.size) {
+		return undefined;
+	}
+	const progress = changes.size > 0 ? withLessons(current.progress, changes) : current.progress;
+	return { laidOut: { ...current, progress, stamps, problems: [] }, changed: changes.size > 0 };
+}
+
+/**
+ * One stored copy as a single value, for tests, the API and backups: a split-layout base with its entries laid over
+ * it, raw (nothing checked or dropped) and without its generation, so it reads back whole; anything else as it is.
+ */
+export function flattenStored(base: unknown, entries: Iterable<readonly [string, unknown]>): unknown {
+	const generation = baseGeneration(base);
+	if (generation === undefined || !isRecord(base)) {
+		return base;
+	}
+	const lessons: Record<string, unknown> = Object.assign(Object.create(null) as object, isRecord(base.lessons) ? base.lessons : {});
+	const reviews: Record<string, unknown> = Object.assign(Object.create(null) as object, isRecord(base.reviews) ? base.reviews : {});
+	for (const [lessonId, raw] of entries) {
+		if (isRecord(raw) && raw.generation === generation) {
+			for (const [record, value] of [[lessons, raw.lesson], [reviews, raw.reviews]] as const) {
+				if (value === undefined) {
+					delete record[lessonId];
+				} else {
+					record[lessonId] = value;
+				}
+			}
+		}
+	}
+	return { ...Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'generation')), lessons, reviews };
+}
