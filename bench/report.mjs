@@ -133,35 +133,17 @@ function notes(r, rows) {
 		const p = r.core.profiles.catalog;
 		out.push(`### Catalog build
 
-The catalog runs the whole lesson parser on every file: the YAML of the front matter and of every quiz block
-(yaml's \`parseDocument\`, which builds a syntax tree with source ranges), JSON-Schema validation of each, the
-quiz rules and the quiz content hash. That is more work than markdown-it's single-pass tokenizer does for the
-whole file. Profile (V8 sampling profiler, ${p.workload}, readable bundle of the same sources; ${p.file}):
+The catalog is \`buildCatalogIndex\` (src/core/catalogIndex.ts, src/core/lessonIndex.ts): the front matter read line by
+line (\`key: value\` lines, no YAML parser) and the quiz ids found by searching the body for fence lines with
+\`indexOf\`, so prose is skipped rather than split into lines. Files in any other shape go to the full parser; none
+of the generated ones do. Profile (V8 sampling profiler, ${p.workload}, readable bundle; ${p.file}):
 
 ${profileTable(p)}
 
-YAML parsing is ${pct(share(p, 'yaml'))} of the time and the garbage collector, mostly collecting yaml's
-nodes, ${pct(share(p, '(garbage collector)'))}. The line scan the parser already does before any YAML
-(\`splitLines\` + \`findFrontMatter\` + \`scanFences\`) is ${catalog.map((c) => x(c.markdownItParseMs / c.structureScanMs, 0)).join(' / ')} faster than
-the markdown-it parse at ${catalog.map((c) => c.lessons.toLocaleString('en-US')).join(' / ')} lessons: what a catalog that reads no YAML
-would cost at least, as the scan is written today (it splits every line of the body; looking only for fence lines
-would do less).${unmet.has('catalog-growth') ? `
-Growth is above linear at the largest set: the catalog keeps every parsed lesson (body text included) alive while
-it parses the next ones, so the collector's work grows with the set (its share of the host's time is
-${pct(share(scale.profiles?.view ?? { byModule: [] }, '(garbage collector)'))} at ${scale.lessonCount.toLocaleString('en-US')} lessons, against ${pct(share(p, '(garbage collector)'))} in the profile above).` : ''}
-
-**Change that meets it** (src/core plus the extension's lesson library; not done here because it restructures
-src/extension): split the catalog from the full parse.
-1. \`src/core/catalogIndex.ts\`: the fields the tree, the status bar and "next lesson" need (id, title, summary,
-   track, order, minutes, level, incident organization) read line by line from the front matter when it uses
-   the flat \`key: value\` form the bundled lessons use, falling back to \`parseFrontMatter\` for anything else;
-   quiz ids and count from \`scanFences\` and each quiz block's \`id:\` line. No YAML, no schema, no hash.
-2. \`parseLesson\` (quizzes, schema, content hash, body) runs when a lesson opens or is answered, and in the CLI and
-   linter, cached per lesson; \`isOutdated\` moves with the hash to the panel.
-3. \`LessonLibrary.lessons()\` returns index entries; \`get(id)\` parses on demand. \`summarize\` needs only quiz ids.
-   Touches lessonLibrary.ts, lessonTree.ts/lessonNodes.ts, statusBar.ts, commands.ts and lessonPanel.ts.
-For the bundled lessons, which never change after the build, the index can also be written at build time
-(dist/catalog.json) so the extension parses no bundled YAML at all.`);
+The ratio is against markdown-it's \`parse\` of the same text, which is itself fast (about ${ms(catalog.at(-1).markdownItParseMs / catalog.at(-1).lessons * 1000, 0)} per 1,000 lessons); the
+rest of the catalog's time is reading the front matter lines and the garbage they leave. What would add margin:
+a catalog of the bundled lessons written at build time (they never change after it), so the extension reads
+one JSON file instead of every lesson.`);
 	}
 
 	if (unmet.has('render')) {
@@ -192,56 +174,52 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 		const total = median(activation.map((a) => a.marks.loadToActivatedMs));
 		const after = median(activation.map((a) => a.afterActivation.worstStallMs));
 		const filled = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
+		const libraries = entry ? entry.parts.filter((q) => !q.input.startsWith('src/')) : [];
+		const largest = entry ? entry.parts.filter((q) => q.input.startsWith('src/')).slice(0, 6) : [];
 		out.push(`### Activation and the extension entry
 
 Of the ${ms(total)} between the host's \`willLoadExtensionCode\` and \`didActivateExtension\` marks (median),
-loading the ${kb(entry?.rebuiltBytes)} entry takes ${ms(code)} (\`willLoadExtensionCode\` → \`didLoadExtensionCode\`)
-and \`activate()\` itself ${ms(call)}; the rest is the host preparing the extension context (its storage). The
-hello-world tree, a 1 KB extension, takes ${ms(r.summary.helloActivationMarksMs)} by the same marks in the same run: that much is
-the host's, whatever the extension. The
-entry is large because the parser is in it: yaml ${kb(part('yaml'))}, the JSON-Schema validators ${kb(validators)},
-jsonc-parser ${kb(part('jsonc-parser'))}, the schemas, and ${kb(ownCode)} of our own code (src/). Right after \`activate()\` returns, the status bar's first update reads and parses every bundled lesson: the
-host's event loop then stalls for up to ${ms(after)} (median), and the status bar is filled ${ms(filled)} after
-activation. With ${scale.lessonCount.toLocaleString('en-US')} lessons the same load stalls the host for
-${ms(scale.view.worstStallMs)} at once${scale.view.worstStallMs > 10_000 ? ', long enough for VS Code to report the extension host as unresponsive' : ''}.
+loading the ${kb(entry?.rebuiltBytes)} entry takes ${ms(code)} (\`willLoadExtensionCode\` → \`didLoadExtensionCode\`) and \`activate()\`
+itself ${ms(call)}; the rest is the host preparing the extension context (its storage, a round trip to the
+workbench that runs beside the code load). The hello-world tree, a 1 KB extension, takes
+${ms(r.summary.helloActivationMarksMs)} by the same marks in the same run: that part is the host's, whatever the extension.
+The runs vary widely from one to the next (see Details), more than the extension's own part.
 
-**Change that meets it** (esbuild.mjs plus src/extension; described, not done, because it restructures
-lessonLibrary.ts, statusBar.ts and the assignments code that other work is changing now):
-1. Move parsing into a lazily loaded chunk, like dist/render.js: \`LessonLibrary.load()\`,
-   \`buildWorkspaceCatalog\` and the assignments parser reach core through \`await import('../core/catalog')\` (and
-   \`../core/assignments\`); in esbuild.mjs the lazy-renderer plugin becomes a list (\`render\`, \`catalog\`,
-   \`assignments\` → \`./<name>.js\`). yaml, the validators and jsonc-parser leave the entry.
-2. Command implementations that are rarely used (report export, team report HTML, new lesson template,
-   assignment editing) load the same way on first use, leaving activation with the wiring only.
-3. The status bar stays hidden until the lessons are loaded for another reason (view opened, lesson opened), or
-   shows the count stored with the progress, instead of loading the catalog at activation.
-Step 1 alone takes ${kb(part('yaml') + validators + part('jsonc-parser'))} of libraries out of
-the entry; with step 2 the entry is our wiring, well under 60 KB.`);
+\`activate()\` only wires services; the status bar count, the assignments watch and the review timers start in
+the next task. Nothing is parsed: the YAML library, the schema validators and jsonc-parser are in
+dist/parsers.js, markdown-it in dist/render.js, re2js in dist/triggers.js, each loaded on first use. The
+status bar is filled ${ms(filled)} after activation (median) with a worst host stall of ${ms(after)}.
+
+The entry holds ${libraries.length === 0 ? 'no library code' : libraries.map((q) => `${q.input} ${kb(q.bytes)}`).join(', ')}; it is ${kb(ownCode)} of our own wiring, largest
+${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}. **To reach 60 KB** the command
+implementations that few sessions use (Assign Lessons, Export Progress Report, New/Preview Lesson, the
+Problems-panel checks, the code suggestions' providers) would load as chunks on first use, as the parsers do;
+the panel and the tree must stay, since a restored panel and the view need them at startup.`);
 	}
 
 	if (unmet.has('vsix')) {
 		const parts = r.bundles.vsixParts ?? [];
 		out.push(`### .vsix size
 
-Compressed, the package holds ${parts.slice(0, 6).map((q) => `${q.part} ${kb(q.bytes)}`).join(', ')}. Moving the parser
-into a lazy chunk (see "Activation") does not shrink the package, since the chunk is still shipped. What does:
-the bundled lessons' catalog written at build time (see "Catalog build"), so the extension ships neither yaml nor
-the validators (the CLI keeps them; about ${kb(Math.round(((part('yaml') + validators) / (entry?.rebuiltBytes || 1)) * (parts.find((q) => q.part === 'dist/extension.js')?.bytes ?? 0)))} of the compressed
-entry), and a look at the largest lazy chunk (${[...r.bundles.sizes].filter((b) => b.name.startsWith('lazy chunk')).sort((a, b) => b.bytes - a.bytes).map((b) => `${b.file}, ${kb(b.bytes)} minified`)[0] ?? 'none'}).`);
+Compressed, the package holds ${parts.slice(0, 7).map((q) => `${q.part} ${kb(q.bytes)}`).join(', ')}. Each chunk is a
+run-time need: dist/parsers.js is yaml (with source ranges, for diagnostics that name file, line and column) and
+the precompiled JSON-Schema validators; dist/triggers.js is re2js, which runs the triggers of untrusted workspace
+lessons in linear time (a backtracking RegExp could hang the extension host); dist/render.js is markdown-it with
+linkify. The lessons themselves are ${kb(parts.find((q) => q.part === 'lessons/')?.bytes)} compressed (ten lessons in two languages).
+What would meet it: smaller validator code (ajv's standalone output repeats checks per schema), and the bundled
+lessons shipped as one compressed file; both trade build simplicity for bytes that only a download sees.`);
 	}
 
 	if (unmet.has('tree')) {
 		const cold = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
 		out.push(`### Tree view first row
 
-The hello-world view activates and returns five fixed items. Ours activates (entry load above), then reads and
-parses every bundled lesson before it can return the first group: the host-side part alone (the status bar's
-load right after activation, which the view's first \`getChildren\` waits on) is ${ms(cold)} (median) in the
-activation runs. The cold cost is the YAML parser's first runs (unoptimized code) over every lesson${precompiled
-		? ' (the JSON-Schema validators are precompiled at build time, so nothing is compiled)' : ', and ajv compiling the JSON-Schema validators on first use'}.
-
-**Change that meets it**: the catalog index (see "Catalog build") so the first \`getChildren\` reads front matter
-lines only, plus the lazy parser chunk (see "Activation").`);
+The hello-world view activates and returns five fixed items. Ours activates (entry load above), then its first
+\`getChildren\` waits for the list: the bundled lesson files read through \`workspace.fs\` and indexed (front matter
+lines only), the assignments file looked for, and the review queue. The host-side part (the status bar's load,
+which the view shares) is ${ms(cold)} (median) in the activation runs; the rest is the workbench asking for and
+drawing the rows, and the second request for the expanded groups' children. What would bring it closer: the
+list of bundled lessons written at build time (one file read instead of twenty).`);
 	}
 
 	if (unmet.has('webview')) {
@@ -250,56 +228,45 @@ lines only, plus the lazy parser chunk (see "Activation").`);
 		out.push(`### Open lesson → interactive
 
 Of the first open's ${ms(r.summary.lessonColdMs)} (median), ${ms(untilDocument)} pass before the webview's document exists: the command,
-loading dist/render.js and building the engine and the HTML in the extension host (${ms(first.chunkRequireMs + first.firstRenderMs)} for
-that in plain Node, cold), and VS Code making the webview's frames. The rest is inside the document: its stylesheet
-and script, then the \`ready\` → \`restore\` round trip through the extension host. Later opens reuse the engine and
-the panel (${ms(r.summary.lessonWarmMs)}).
+VS Code making the webview's frames, and meanwhile the lesson parsed (dist/parsers.js loads on the first open)
+and rendered (dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The panel is created before the lesson is
+parsed, so the two overlap. The rest is inside the document: its stylesheet and script, then the \`ready\` →
+\`restore\` round trip through the extension host. Later opens reuse the engine and the panel (${ms(r.summary.lessonWarmMs)}).
 
-**What would bring it down**: the extension's own part before the document is small; most of it is VS Code making a
-webview in a fresh window, which a hello-world webview measured the same way would show (the bench has no such
-baseline yet). Within reach of the extension: send the stored answers with the HTML (a \`data-\` attribute, as the
-strings already are) so the page is interactive without the \`ready\` → \`restore\` round trip, and load the render
-chunk while the Lessons view is shown, before the first click.`);
+**What would bring it down**: send the stored answers with the HTML (a \`data-\` attribute, as the strings already
+are) so the page is interactive without the round trip, and load the two chunks while the Lessons view is shown,
+before the first click.`);
 	}
 
 	if (unmet.has('tree-10k')) {
 		out.push(`### Lessons view at ${scale.lessonCount.toLocaleString('en-US')} lessons
 
-Groups are created \`Expanded\`, so opening the view resolves every lesson row at once
-(${scale.view.getTreeItemCalls.toLocaleString('en-US')} \`getTreeItem\` calls, each building a Markdown tooltip and
-localized strings) and sends them all to the workbench, though it shows a few dozen. The first \`getChildren\`
-also waits for the whole catalog (${ms(scale.view.rootChildrenMs)} cold; warm, a full walk of the provider takes
-${ms(scale.warmProvider?.allMs)}). The host heap grows by ${scale.heap.growthMb.toFixed(0)} MB, most of it the parsed lessons
-(bodies, quizzes) the catalog keeps.
+Opening the view resolved ${scale.view.getTreeItemCalls.toLocaleString('en-US')} items. Groups of more than 50 lessons start collapsed and tooltips
+are built in \`resolveTreeItem\`, so only expanded groups' rows should be resolved; the first \`getChildren\` waits for
+the list (${ms(scale.view.rootChildrenMs)} cold).
 
-${hostProfile(scale.profiles?.view, 'while the view opened')}
-
-**Change that meets it** (lessonTree.ts / lessonNodes.ts): groups \`Collapsed\` when they hold more than a screenful
-(or all but the first), tooltips built in \`resolveTreeItem\` (VS Code asks on hover), and the catalog index from
-"Catalog build" so the heap holds metadata, not bodies.`);
+${hostProfile(scale.profiles?.view, 'while the view opened')}`);
 	}
 
 	if (unmet.has('progress')) {
 		const p = r.host.progress.progress;
 		out.push(`### Progress writes
 
-${p.workspaceStateWrites} workspaceState and ${p.globalStateWrites} globalState writes for ${p.answers} answers (${p.rejected} rejected). Each write
-stores the whole progress value under one key (${kb(p.storedBytes)} after ${p.answers} answers), which the host's memento
-\`update\` clones and sends to the workbench, so each write costs more as progress grows; and every answer makes the
-status bars and the review queue recompute over every lesson.
+${p.workspaceStateWrites} workspaceState and ${p.globalStateWrites} globalState writes for ${p.answers} answers (${p.rejected} rejected). Progress is stored one
+entry per lesson (schema 3, see docs/security.md), so an answer writes only its lesson's answers and cards. What
+still grows with history is outside the entry: VS Code's memento sends the extension's whole stored state to the
+workbench on every \`update\` (${kb(p.storedBytes)} after ${p.answers} answers), and the listeners of a change (status bars,
+the review queue) recompute over every started lesson.
 
 ${hostProfile(r.host.progress.profiles?.answers, 'during the answers')}
 
-**Change that meets it**: keep one key per lesson (\`incidentLessons.progress.<lessonId>\`) so a write clones one
-lesson's answers, not all of them; and let the listeners of \`ProgressStore.onDidChange\` update the one lesson
-that changed (the event carries its id) instead of summarizing every lesson.`);
+**What would meet it**: let the listeners update the one lesson that changed (the change event carries its id).`);
 	}
 
 	if (unmet.has('duration')) {
 		out.push(`### Duration
 
-The run took ${(r.machine.durationS / 60).toFixed(1)} min${busyNote(r.machine)}. Most of it is the 10,000-lesson catalog, parsed three times in the
-core timings and once in the extension host, so it shrinks with the catalog index.`);
+The run took ${(r.machine.durationS / 60).toFixed(1)} min${busyNote(r.machine)}; most of it is starting fresh windows and the 1,000 answers.`);
 	}
 	return out;
 }
@@ -327,8 +294,9 @@ function details(r) {
 ### Catalog (median of ${c.map((s) => s.runs).join(' / ')} runs)
 
 Generated lessons of 5–15 KB with 3–5 quizzes each (half with an incident timeline and breakdown), in memory;
-\`buildCatalog\` from a minified bundle of src/core, against markdown-it's \`parse\` of the same texts, run by run in the
-same process.
+\`buildCatalogIndex\` (what the extension lists) from a minified bundle of src/core, against markdown-it's \`parse\` of the
+same texts, run by run in the same process; "line scan" is the full parser's own first pass (lines, front matter,
+fences), for comparison.
 
 ${catalogTable}
 
