@@ -29,7 +29,14 @@ export function evaluate(r) {
 	const growth = catalog.slice(1).map((c, i) => ({ from: catalog[i].lessons, to: c.lessons, factor: c.catalogMs / catalog[i].catalogMs, size: c.lessons / catalog[i].lessons }));
 	const render = r.core.render.subjects;
 	const size = (file) => r.bundles.sizes.find((s) => s.file === file)?.bytes;
-	const s = r.summary;
+	const fresh = r.host.activation.filter((a) => !a.wasActive);
+	const s = {
+		...r.summary,
+		// Runs that found the extension already active measured an earlier activation, not this one.
+		activationMarksMs: median(fresh.map((a) => a.marks.loadToActivatedMs)),
+		activationWallMs: median(fresh.map((a) => a.wallMs)),
+		activationRunsUsed: fresh.length,
+	};
 	const scale = r.host.scale;
 	const progress = r.host.progress.progress;
 	const treeRatio = s.treeMs / s.helloTreeMs;
@@ -49,7 +56,7 @@ export function evaluate(r) {
 			id: 'render', figure: `Lesson render, ${kb(s.bytes)} (${s.quizzes} quizzes, ${s.figures} SVG figures)`,
 			value: `${ms(s.renderMs, 2)} vs ${ms(s.bareMarkdownItMs, 2)} bare markdown-it: ${x(s.ratio, 2)}`, target: '≤ 1.5× bare markdown-it', met: s.ratio <= 1.5,
 		})),
-		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
+		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)}; ${s.activationRunsUsed ?? r.host.activation.length} of ${r.host.activation.length} runs${(s.activationRunsUsed ?? r.host.activation.length) < r.host.activation.length ? ', the others found it already active' : ''})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
 		{ id: 'activation-markdown-it', figure: 'markdown-it loaded at activation', value: renderLoaded || entryHasMarkdownIt ? 'yes' : 'no (dist/render.js not in require.cache; not in the entry bundle)', target: 'no', met: !renderLoaded && !entryHasMarkdownIt },
 		{ id: 'bundle-entry', figure: 'Extension entry (dist/extension.js, minified)', value: kb(size('dist/extension.js')), target: '≤ 60 KB', met: size('dist/extension.js') <= 60 * KB },
 		{ id: 'bundle-render', figure: 'Lazy render chunk (dist/render.js)', value: kb(size('dist/render.js')), target: '–', met: undefined },
@@ -169,9 +176,10 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 	}
 
 	if (unmet.has('activation') || unmet.has('bundle-entry')) {
-		const code = median(activation.map((a) => a.marks.codeLoadMs));
-		const call = median(activation.map((a) => a.marks.activateCallMs));
-		const total = median(activation.map((a) => a.marks.loadToActivatedMs));
+		const fresh = activation.filter((a) => !a.wasActive);
+		const code = median(fresh.map((a) => a.marks.codeLoadMs));
+		const call = median(fresh.map((a) => a.marks.activateCallMs));
+		const total = median(fresh.map((a) => a.marks.loadToActivatedMs));
 		const after = median(activation.map((a) => a.afterActivation.worstStallMs));
 		const filled = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
 		const libraries = entry ? entry.parts.filter((q) => !q.input.startsWith('src/')) : [];
@@ -260,7 +268,12 @@ the review queue) recompute over every started lesson.
 
 ${hostProfile(r.host.progress.profiles?.answers, 'during the answers')}
 
-**What would meet it**: let the listeners update the one lesson that changed (the change event carries its id).`);
+The profile shows where: IPC writes and the host's own code (the memento serializing and sending the whole state)
+and the garbage collector make up most of the time, our code a few percent. **What would meet it**: keep the part of
+progress that grows fastest, the review cards, out of the mementos (a file in the extension's workspace storage
+folder, written beside the one \`workspaceState\` update), so each update sends a state that grows only with the
+answers; and let the listeners update the one lesson that changed (the change event carries its id). Not done
+here: it moves learners' data to a second place, with its own two-window merge and recovery to test.`);
 	}
 
 	if (unmet.has('duration')) {
@@ -312,7 +325,7 @@ ${renderTable}
 
 ${activationTable}
 
-No run had the extension active before the measurement: ${a.every((run) => !run.wasActive) ? 'yes' : 'no'}. Modules of the
+${a.every((run) => !run.wasActive) ? 'No run had the extension active before the measurement.' : `Runs ${a.map((run, i) => (run.wasActive ? i + 1 : 0)).filter(Boolean).join(', ')} found the extension already active (another of its activation events fired while the window started); their marks are that earlier activation's, taken during the window's start, and they are left out of the medians.`} Modules of the
 extension loaded at activation: ${[...new Set(a.flatMap((run) => run.modulesAtActivation))].join(', ') || 'none'}.
 
 ### Bundles
