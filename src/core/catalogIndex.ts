@@ -41,7 +41,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** The 1-based line of the front matter `id:` key, for pointing at duplicate ids (1 when not found). */
-function idLine(text: string): number {
+export function idLine(text: string): number {
 	const lines = splitLines(text.replace(/^\uFEFF/, ''));
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index] ?? '';

@@ -4,6 +4,7 @@
  * never take a bundled lesson's id: such a file gets a `duplicate-lesson-id` error and is left out. Pure.
  */
 import { buildCatalog, lessonIdFromPath, type LessonFile } from './catalog';
+import { idLine } from './catalogIndex';
 import type { Diagnostic, Lesson } from './lesson';
 import { parseLesson } from './parseLesson';
 import { createDiagnostic } from './rules';
@@ -11,14 +12,6 @@ import { splitLines } from './text';
 
 /** Where workspace lessons live, relative to a workspace folder. */
 export { WORKSPACE_LESSONS_PATH } from './paths';
-
-/** The 1-based line of the front matter `id:` key (1 when there is none), where an id problem is shown. */
-function idLine(text: string): number {
-	const lines = splitLines(text.replace(/^\uFEFF/, ''));
-	const end = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
-	const index = lines.slice(0, end < 0 ? lines.length : end).findIndex((line) => /^id[ \t]*:/.test(line));
-	return index < 0 ? 1 : index + 1;
-}
 
 function collision(file: LessonFile, id: string): Diagnostic {
 	const line = idLine(file.text);
