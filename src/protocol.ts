@@ -44,9 +44,16 @@ export interface GradedAnswer {
 	readonly result: QuizResult;
 }
 
+/** The answers already recorded for a lesson, so a reopened lesson shows them. */
+export interface StoredAnswers {
+	readonly graded: readonly GradedAnswer[];
+	readonly summary: LessonSummary;
+	readonly outdated: boolean;
+}
+
 export type ToWebview =
-	/** Sent after `ready`: the answers already recorded, so a reopened lesson shows them. */
-	| { readonly type: 'restore'; readonly lessonId: string; readonly graded: readonly GradedAnswer[]; readonly summary: LessonSummary; readonly outdated: boolean }
+	/** The stored answers changed, or differ from those the page came with (see PageConfig). */
+	| ({ readonly type: 'restore'; readonly lessonId: string } & StoredAnswers)
 	| { readonly type: 'graded'; readonly lessonId: string; readonly graded: GradedAnswer; readonly summary: LessonSummary }
 	/** The answer could not be graded or saved; the webview re-enables the quiz. */
 	| { readonly type: 'rejected'; readonly lessonId: string; readonly quizId: string }

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 
 	context.subscriptions.push(
 		log, trust, workspaceLessons, library, progress, panel, team, review, tree, statusBar,
-		vscode.window.createTreeView('incidentLessons.lessons', { treeDataProvider: tree, showCollapseAll: true }),
+		preparePanelWhenShown(vscode.window.createTreeView('incidentLessons.lessons', { treeDataProvider: tree, showCollapseAll: true }), panel),
 		vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, panel),
 		registerCommands({ library, progress, panel, config: getConfig, log }),
 		vscode.workspace.onDidChangeConfiguration((e) => {
@@ -97,6 +97,24 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		reviewStatusBarText: () => review.statusBar.text,
 		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
 	};
+}
+
+/** Lessons are opened from the view: once it has been on screen a moment, the panel loads what the first open needs. */
+const PREPARE_AFTER_MS = 1000;
+function preparePanelWhenShown(view: vscode.TreeView<unknown>, panel: LessonPanel): vscode.Disposable {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const schedule = (): void => {
+		timer ??= setTimeout(() => panel.prepare(), PREPARE_AFTER_MS);
+	};
+	const watch = view.onDidChangeVisibility((e) => {
+		if (e.visible) {
+			schedule();
+		}
+	});
+	if (view.visible) {
+		schedule();
+	}
+	return vscode.Disposable.from(view, watch, { dispose: () => clearTimeout(timer) });
 }
 
 export function deactivate(): void {

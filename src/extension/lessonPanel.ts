@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { gradeAnswer } from '../core/grade';
 import type { Answer, Lesson, QuizResult } from '../core/lesson';
 import { gradeLessonAnswer, handleWebviewMessage, type MessageEffects, type RoutedMessage } from '../core/messageRouting';
-import { parseWebviewState, type GradedAnswer, type ToWebview } from '../protocol';
+import { parseWebviewState, type GradedAnswer, type StoredAnswers, type ToWebview } from '../protocol';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
 import { renderLabels, webviewStrings } from './labels';
@@ -39,6 +39,8 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private mode: 'lesson' | 'review' = 'lesson';
 	/** The heading to scroll to once the lesson page is ready. */
 	private pendingSection: string | undefined;
+	/** The stored answers the lesson page was written with (JSON), until it says it is ready. */
+	private storedInPage: string | undefined;
 	/** The section of the latest `show` (for tests: where a related-lesson CodeLens opened the lesson). */
 	lastSection: string | undefined;
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
@@ -99,12 +101,22 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		return true;
 	}
 
+	/**
+	 * Loads the parser and renderer chunks ahead of the first lesson opened (called once the Lessons view is on
+	 * screen), so that click does not wait for them. Loading twice costs nothing: a chunk is required once.
+	 */
+	prepare(): void {
+		void import('../core/parsers');
+		void import('../core/render');
+	}
+
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
 	showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
 		const panel = this.ensurePanel();
 		this.lesson = lesson;
 		this.mode = 'review';
 		this.pendingSection = undefined;
+		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
 		panel.webview.html = lessonDocument(panel.webview, this.deps.extensionUri, bodyHtml, lesson.locale, {
 			lessonId: lesson.meta.id,
@@ -200,9 +212,13 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
 		const { renderLesson } = await import('../core/render');
 		const body = renderLesson(lesson, { labels: renderLabels() });
+		// The page comes with the stored answers: its quizzes are ready when its script runs, without a round trip.
+		const stored = this.storedAnswers(lesson);
+		this.storedInPage = JSON.stringify(stored);
 		panel.webview.html = lessonDocument(panel.webview, this.deps.extensionUri, body, lesson.locale, {
 			lessonId: lesson.meta.id,
 			strings: webviewStrings(),
+			stored,
 		});
 	}
 
@@ -221,7 +237,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private effectsFor(lesson: Lesson | undefined): MessageEffects {
 		const log = this.deps.log;
 		return {
-			restore: () => this.sendRestore(),
+			restore: () => this.sendRestore(true),
 			record: async (quizId, answer, result, elapsedMs) => {
 				if (lesson) {
 					await this.commit(lesson, quizId, answer, result, elapsedMs);
@@ -285,13 +301,30 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		}
 	}
 
-	private sendRestore(): void {
+	/**
+	 * Sends the stored answers of the open lesson. `fromReady`: the page has just loaded and came with answers, so
+	 * they are sent only if they changed since it was written.
+	 */
+	private sendRestore(fromReady = false): void {
 		const lesson = this.lesson;
 		if (!lesson) {
 			return;
 		}
+		const stored = this.storedAnswers(lesson);
+		const inPage = fromReady ? this.storedInPage : undefined;
+		this.storedInPage = undefined;
+		if (inPage !== JSON.stringify(stored)) {
+			this.post({ type: 'restore', lessonId: lesson.meta.id, ...stored });
+		}
+		if (this.pendingSection !== undefined && this.mode === 'lesson') {
+			this.post({ type: 'scrollTo', lessonId: lesson.meta.id, section: this.pendingSection });
+			this.pendingSection = undefined;
+		}
+	}
+
+	/** What the page shows of the learner's answers: none on a review card (recalling the answer is the point). */
+	private storedAnswers(lesson: Lesson): StoredAnswers {
 		const progress = this.deps.progress.get();
-		// A review card starts unanswered: recalling the answer is the point.
 		const stored = this.mode === 'lesson' && Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
 		const graded: GradedAnswer[] = [];
 		for (const quiz of lesson.quizzes) {
@@ -301,11 +334,6 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 				graded.push({ quizId: quiz.id, answer: entry.answer, result });
 			}
 		}
-		const summary = summarize(lesson, progress, this.deps.config().passMark);
-		this.post({ type: 'restore', lessonId: lesson.meta.id, graded, summary, outdated: this.mode === 'lesson' && isOutdated(lesson, progress) });
-		if (this.pendingSection !== undefined && this.mode === 'lesson') {
-			this.post({ type: 'scrollTo', lessonId: lesson.meta.id, section: this.pendingSection });
-			this.pendingSection = undefined;
-		}
+		return { graded, summary: summarize(lesson, progress, this.deps.config().passMark), outdated: this.mode === 'lesson' && isOutdated(lesson, progress) };
 	}
 }

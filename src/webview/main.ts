@@ -3,7 +3,7 @@
  * extension. It holds no words of its own (they come in `data-config`) and adds every handler with
  * addEventListener (the CSP allows no inline handlers).
  */
-import type { FromWebview, LessonSummary, ToWebview, WebviewState } from '../protocol';
+import type { FromWebview, LessonSummary, StoredAnswers, ToWebview, WebviewState } from '../protocol';
 import { announce, format } from './dom';
 import { readAnswer, showResult, clearResult, setQuizEnabled } from './quiz';
 import { moveStep, refreshPositions } from './orderQuiz';
@@ -64,28 +64,35 @@ function retry(quiz: HTMLElement): void {
 	quiz.querySelector<HTMLElement>('input, .il-step')?.focus();
 }
 
+/** Shows the stored answers (clearing any shown before): from the page's config at load, or a `restore` message. */
+function showStored(stored: StoredAnswers): void {
+	for (const quiz of document.querySelectorAll<HTMLElement>('.il-quiz')) {
+		clearResult(quiz);
+		setQuizEnabled(quiz, true);
+	}
+	for (const graded of stored.graded) {
+		const quiz = document.getElementById(`il-quiz-${graded.quizId}`);
+		if (quiz) {
+			showResult(quiz, graded, strings);
+		}
+	}
+	if (stored.outdated) {
+		announce(strings.outdated);
+	}
+	showSummary(stored.summary);
+	// The quizzes now answer clicks and show stored answers: the end of "open lesson" in bench/browser.mjs.
+	if (performance.getEntriesByName('incidentLessons:interactive').length === 0) {
+		performance.mark('incidentLessons:interactive');
+	}
+}
+
 function onMessage(msg: ToWebview): void {
 	if (msg.lessonId !== lessonId) {
 		return;
 	}
 	switch (msg.type) {
 		case 'restore':
-			for (const quiz of document.querySelectorAll<HTMLElement>('.il-quiz')) {
-				clearResult(quiz);
-				setQuizEnabled(quiz, true);
-			}
-			for (const graded of msg.graded) {
-				const quiz = document.getElementById(`il-quiz-${graded.quizId}`);
-				if (quiz) {
-					showResult(quiz, graded, strings);
-				}
-			}
-			if (msg.outdated) {
-				announce(strings.outdated);
-			}
-			showSummary(msg.summary);
-			// The quizzes now answer clicks and show stored answers: the end of "open lesson" in bench/browser.mjs.
-			performance.mark('incidentLessons:interactive');
+			showStored(msg);
 			return;
 		case 'graded': {
 			const quiz = document.getElementById(`il-quiz-${msg.graded.quizId}`);
@@ -172,6 +179,9 @@ for (const list of document.querySelectorAll<HTMLElement>('.il-steps')) {
 }
 watchQuizzes();
 focusReviewCard();
+if (config.stored) {
+	showStored(config.stored);
+}
 const saved = vscode.getState() as Partial<WebviewState> | undefined;
 vscode.setState({ lessonId, scrollY: saved?.lessonId === lessonId ? saved.scrollY ?? 0 : 0 });
 if (saved?.lessonId === lessonId && typeof saved.scrollY === 'number') {
