@@ -100,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 }
 
 /** Lessons are opened from the view: once it has been on screen a moment, the panel loads what the first open needs. */
-const PREPARE_AFTER_MS = 1000;
+const PREPARE_AFTER_MS = 300;
 function preparePanelWhenShown(view: vscode.TreeView<unknown>, panel: LessonPanel): vscode.Disposable {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const schedule = (): void => {

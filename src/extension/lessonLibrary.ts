@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildCatalogIndex, type IndexedLesson } from '../core/catalogIndex';
 import { decodeLessonBytes } from '../core/decode';
@@ -114,6 +116,9 @@ export class LessonLibrary extends Disposable {
 	}
 
 	private async load(): Promise<Loaded> {
+		// The workspace's files are looked for while the bundled ones are read (the first goes through the workbench).
+		const reading = this.workspace?.read();
+		reading?.catch(() => undefined); // a failure is met when it is awaited below, not as an unhandled rejection meanwhile
 		const files = (await Promise.all(LESSON_LOCALES.map((locale) => this.readLocale(locale)))).flat();
 		let index = buildCatalogIndex(files, this.locale());
 		if (index.needsParser > 0) {
@@ -123,7 +128,7 @@ export class LessonLibrary extends Disposable {
 		}
 		const { entries, diagnostics } = index;
 		this.report(diagnostics);
-		const workspace = await this.loadWorkspace(new Set(entries.map((l) => l.meta.id)));
+		const workspace = reading ? await this.loadWorkspace(await reading, new Set(entries.map((l) => l.meta.id))) : [];
 		const bundled = entries.map(({ file: _file, ...entry }: IndexedLesson): LessonEntry => entry);
 		return {
 			entries: [...bundled, ...workspace.map(entryOf)],
@@ -135,8 +140,7 @@ export class LessonLibrary extends Disposable {
 	/** Reads and parses one bundled lesson; problems go to the log and, as they stop the lesson, to an error message. */
 	private async parseBundled(file: string): Promise<Lesson | undefined> {
 		const [locale = 'en', name = ''] = file.split('/');
-		const uri = vscode.Uri.joinPath(this.lessonsRoot, locale, name);
-		const { text, diagnostics: decoding } = decodeLessonBytes(await vscode.workspace.fs.readFile(uri), file);
+		const { text, diagnostics: decoding } = decodeLessonBytes(await readFile(path.join(this.lessonsRoot.fsPath, locale, name)), file);
 		this.report(decoding);
 		if (text === undefined) {
 			return undefined;
@@ -152,11 +156,7 @@ export class LessonLibrary extends Disposable {
 	}
 
 	/** Reads the team's lessons; a workspace lesson may not take a bundled lesson's id (it is reported and left out). */
-	private async loadWorkspace(bundledIds: ReadonlySet<string>): Promise<readonly Lesson[]> {
-		if (!this.workspace) {
-			return [];
-		}
-		const { files, problems } = await this.workspace.read();
+	private async loadWorkspace({ files, problems }: Awaited<ReturnType<WorkspaceLessonSource['read']>>, bundledIds: ReadonlySet<string>): Promise<readonly Lesson[]> {
 		if (files.length === 0 && problems.length === 0) {
 			this.workspaceState = { bundledIds, uris: new Map(), problems: new Map() };
 			return [];
@@ -184,19 +184,22 @@ export class LessonLibrary extends Disposable {
 		return lessons;
 	}
 
+	/**
+	 * The bundled files of one locale. They are the extension's own files, on the extension host's disk, so they are
+	 * read with Node's fs: `workspace.fs` takes a round trip through the workbench per call, which made listing
+	 * twenty lessons several times slower than reading them.
+	 */
 	private async readLocale(locale: string): Promise<LessonFile[]> {
-		const dir = vscode.Uri.joinPath(this.lessonsRoot, locale);
-		let entries: [string, vscode.FileType][];
+		const dir = path.join(this.lessonsRoot.fsPath, locale);
+		let names: string[];
 		try {
-			entries = await vscode.workspace.fs.readDirectory(dir);
+			names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name).sort();
 		} catch {
 			return []; // a locale with no folder simply has no lessons
 		}
-		const names = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md')).map(([name]) => name).sort();
 		const files = await Promise.all(names.map(async (name): Promise<LessonFile | undefined> => {
-			const uri = vscode.Uri.joinPath(dir, name);
 			const file = `${locale}/${name}`;
-			const { text, diagnostics } = decodeLessonBytes(await vscode.workspace.fs.readFile(uri), file);
+			const { text, diagnostics } = decodeLessonBytes(await readFile(path.join(dir, name)), file);
 			this.report(diagnostics);
 			return text === undefined ? undefined : { file, locale, text };
 		}));
