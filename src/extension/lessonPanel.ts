@@ -10,6 +10,7 @@ import type { LessonLibrary } from './lessonLibrary';
 import { isOutdated, summarize } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
 import type { ReviewService } from './reviews';
+import { webviewAssets } from './webviewAssets';
 import { errorDocument, lessonDocument, webviewOptions } from './webviewHtml';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
@@ -102,27 +103,26 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	/**
-	 * Loads the parser and renderer chunks ahead of the first lesson opened (called once the Lessons view is on
-	 * screen), so that click does not wait for them. Loading twice costs nothing: a chunk is required once.
+	 * Loads the parser and renderer chunks and the page's script and stylesheet ahead of the first lesson opened
+	 * (called once the Lessons view is on screen), so that click does not wait for them. Loading twice costs
+	 * nothing: each is read once.
 	 */
 	prepare(): void {
 		void import('../core/parsers');
 		void import('../core/render');
+		void webviewAssets(this.deps.extensionUri).catch(() => undefined);
 	}
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
-	showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
+	async showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
 		const panel = this.ensurePanel();
 		this.lesson = lesson;
 		this.mode = 'review';
 		this.pendingSection = undefined;
 		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		panel.webview.html = lessonDocument(panel.webview, this.deps.extensionUri, bodyHtml, lesson.locale, {
-			lessonId: lesson.meta.id,
-			strings: webviewStrings(),
-		});
-		return Promise.resolve();
+		const assets = await webviewAssets(this.deps.extensionUri);
+		panel.webview.html = lessonDocument(bodyHtml, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
 	}
 
 	/** Shows the end of a review session: a heading and a sentence, no script. */
@@ -210,16 +210,12 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.lesson = lesson;
 		this.mode = 'lesson';
 		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
-		const { renderLesson } = await import('../core/render');
+		const [{ renderLesson }, assets] = await Promise.all([import('../core/render'), webviewAssets(this.deps.extensionUri)]);
 		const body = renderLesson(lesson, { labels: renderLabels() });
 		// The page comes with the stored answers: its quizzes are ready when its script runs, without a round trip.
 		const stored = this.storedAnswers(lesson);
 		this.storedInPage = JSON.stringify(stored);
-		panel.webview.html = lessonDocument(panel.webview, this.deps.extensionUri, body, lesson.locale, {
-			lessonId: lesson.meta.id,
-			strings: webviewStrings(),
-			stored,
-		});
+		panel.webview.html = lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored }, assets);
 	}
 
 	private post(message: ToWebview): void {

@@ -1,48 +1,46 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/html';
+import type { WebviewAssets } from './webviewAssets';
 
-/** Folders the lesson webview may load from: the stylesheet/icons and the built webview script. Nothing else. */
+/** Folders the lesson webview may load from: media/ (the error page's stylesheet). The lesson page itself loads nothing. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
 	return {
 		enableScripts: true,
 		enableCommandUris: false,
 		enableForms: false,
 		enableFindWidget: true,
-		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
 	};
 }
 
 /**
- * The only place that builds a document for the lesson panel: a strict CSP (no inline script or style, scripts
- * only with this render's nonce), the stylesheet and script from the extension, and the page data as an
- * attribute-escaped JSON `data-` attribute instead of inline script.
+ * The only place that builds a document for the lesson panel: a strict CSP (scripts and styles only with this
+ * render's nonce, nothing loaded from anywhere), the extension's script and stylesheet written in under that nonce
+ * (see webviewAssets), and the page data as an attribute-escaped JSON `data-` attribute instead of inline script.
  */
-export function lessonDocument(webview: vscode.Webview, extensionUri: vscode.Uri, bodyHtml: string, lang: string, config: unknown): string {
+export function lessonDocument(bodyHtml: string, lang: string, config: unknown, assets: WebviewAssets): string {
 	const nonce = randomBytes(16).toString('base64');
 	const csp = [
 		'default-src \'none\'',
-		`img-src ${webview.cspSource}`,
-		`style-src ${webview.cspSource}`,
-		`font-src ${webview.cspSource}`,
+		`style-src 'nonce-${nonce}'`,
 		`script-src 'nonce-${nonce}'`,
 		'form-action \'none\'',
 		'base-uri \'none\'',
 		'frame-src \'none\'',
 	].join('; ');
-	const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
 	return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(asset('media', 'lesson.css'))}">
+<style id="il-style" nonce="${nonce}">${assets.css}</style>
 </head>
 <body data-config="${escapeHtml(JSON.stringify(config))}">
 <main id="il-main">${bodyHtml}</main>
 <div id="il-live" class="il-sr-only" role="status" aria-live="polite" aria-atomic="true"></div>
-<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'webview.js'))}"></script>
+<script id="il-script" nonce="${nonce}">${assets.script}</script>
 </body>
 </html>`;
 }

@@ -97,8 +97,9 @@ function sweep() {
 		if (['iframe', 'frame', 'object', 'embed', 'form', 'base', 'img', 'image', 'video', 'audio', 'math', 'foreignobject', 'template', 'noscript'].includes(tag)) {
 			found.push(`<${tag}>`);
 		}
-		if (tag === 'script' && el.id !== '_vscodeApiScript' && !(el.nonce && el.getAttribute('src')?.endsWith('/dist/webview.js'))) found.push(`script ${el.outerHTML.slice(0, 80)}`);
-		if (tag === 'style' && el.id !== '_defaultStyles') found.push(`style ${el.outerHTML.slice(0, 80)}`);
+		// Our own script and stylesheet are written into the page under its nonce; anything else is foreign.
+		if (tag === 'script' && el.id !== '_vscodeApiScript' && !(el.nonce && el.id === 'il-script' && !el.hasAttribute('src'))) found.push(`script ${el.outerHTML.slice(0, 80)}`);
+		if (tag === 'style' && el.id !== '_defaultStyles' && !(el.nonce && el.id === 'il-style')) found.push(`style ${el.outerHTML.slice(0, 80)}`);
 		if (tag === 'link' && el.getAttribute('rel') !== 'stylesheet') found.push(`link ${el.outerHTML.slice(0, 80)}`);
 		if (tag === 'meta' && el.httpEquiv && el.httpEquiv.toLowerCase() !== 'content-security-policy') found.push(`meta ${el.outerHTML}`);
 		if (tag === 'svg' && !el.classList.contains('il-svg')) found.push('foreign <svg>');
