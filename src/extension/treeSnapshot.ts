@@ -6,6 +6,8 @@ export interface TreeSnapshotNode {
 	readonly label: string;
 	readonly description?: string;
 	readonly contextValue?: string;
+	/** A group the view shows closed until it is clicked open. */
+	readonly collapsed?: true;
 	readonly children?: readonly TreeSnapshotNode[];
 }
 
@@ -22,6 +24,7 @@ export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, pare
 			label,
 			...(typeof item.description === 'string' ? { description: item.description } : {}),
 			...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
+			...(item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed ? { collapsed: true } : {}),
 			...nested,
 		};
 	}));

@@ -281,6 +281,33 @@ suite('Restricted Mode (simulated: the harness runs with Workspace Trust disable
 	});
 });
 
+suite('Lessons view with many lessons', () => {
+	const many = (): vscode.Uri => file('lessons', 'many');
+
+	suiteTeardown(async () => {
+		await vscode.workspace.fs.delete(many(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+	});
+
+	test('a group of more than 50 lessons starts collapsed, so opening the view resolves only the rows it shows', async () => {
+		const lessonsApi = await api();
+		const template = await read(file('lessons', 'team-deploy-keys.md'));
+		const ids = Array.from({ length: 51 }, (_, i) => `many-${String(i + 1).padStart(2, '0')}`);
+		await Promise.all(ids.map((id, i) => write(vscode.Uri.joinPath(many(), `${id}.md`),
+			template.replace('id: team-deploy-keys', `id: ${id}`).replace('title: "Our deploy key in a public gist"', `title: "Lesson ${id}"`).replace('order: 10', `order: ${20 + i}`))));
+		const tree = await eventually(() => lessonsApi.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 52, 'the 51 lessons to be listed');
+		const workspace = group(tree, 'Workspace lessons');
+		assert.equal(workspace?.collapsed, true, '52 workspace lessons: collapsed');
+		assert.equal(workspace.description, '0/52');
+		for (const bundled of ['Onboarding', 'Developer', 'Team lead']) {
+			assert.equal(group(tree, bundled)?.collapsed, undefined, `${bundled} (under 50 lessons) stays expanded`);
+		}
+
+		await vscode.workspace.fs.delete(many(), { recursive: true, useTrash: false });
+		const after = await eventually(() => lessonsApi.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 1, 'the 51 lessons to go');
+		assert.equal(group(after, 'Workspace lessons')?.collapsed, undefined, 'one workspace lesson: expanded again');
+	});
+});
+
 suite('Security onboarding walkthrough', () => {
 	test('is contributed with four steps whose completion events are real actions of this extension', async () => {
 		const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
