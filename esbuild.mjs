@@ -41,6 +41,8 @@ const lazyChunks = {
 const LAZY_MODULES = [
 	// the team commands
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
+	// started once they have something to do
+	'lessonDiagnostics',
 ];
 const lazyModules = {
 	name: 'lazy-modules',

@@ -6,7 +6,7 @@ import { AssignmentsFile } from './assignmentsFile';
 import { Command } from './commands';
 import type { ExtensionConfig } from './config';
 import { LazyPart } from './lazyPart';
-import { LessonDiagnostics } from './lessonDiagnostics';
+import { LessonDiagnosticsGate } from './lessonDiagnosticsGate';
 import type { LessonLibrary } from './lessonLibrary';
 import type { LessonPanel } from './lessonPanel';
 import { Onboarding } from './onboarding';
@@ -40,7 +40,7 @@ export function createTeamFeatures(deps: TeamDeps): TeamFeatures {
 	const file = new AssignmentsFile(trust, log);
 	const assigned = new AssignedLessons(file, library, progress, config);
 	const statusBar = new AssignedStatusBar(assigned, progress);
-	const diagnostics = new LessonDiagnostics(library, assigned, trust, config);
+	const diagnostics = new LessonDiagnosticsGate(library, assigned, trust, config);
 	// The commands' implementations load as chunks on first use (esbuild.mjs); the preview then starts watching saves.
 	const preview = new LazyPart(async () => new (await import('./lessonPreview')).LessonPreview(panel, trust));
 	const picks = { library, progress, panel, config, assigned, trust };
