@@ -42,7 +42,7 @@ const LAZY_MODULES = [
 	// the team commands
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
 	// started once they have something to do
-	'lessonDiagnostics', 'onboardingSuggestion',
+	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
 ];
 const lazyModules = {
 	name: 'lazy-modules',
