@@ -43,6 +43,8 @@ const LAZY_MODULES = [
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
 	// started once they have something to do
 	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
+	// the Command Palette's questions, the API's tree snapshot
+	'commandPrompts', 'treeSnapshot',
 ];
 const lazyModules = {
 	name: 'lazy-modules',
