@@ -48,7 +48,8 @@ export class LessonDiagnosticsGate extends Disposable {
 		}
 		await this.library.lessons();
 		const { documents } = await this.assigned.get();
-		const problems = this.library.workspaceLessons.problems.size > 0 || documents.some((d) => d.diagnostics.length > 0);
+		// The library lists every workspace lesson file read, clean ones with no diagnostics too.
+		const problems = [...this.library.workspaceLessons.problems.values(), ...documents].some((d) => d.diagnostics.length > 0);
 		if (problems || vscode.workspace.textDocuments.some((d) => d.isDirty && isTracked(d.uri))) {
 			await this.diagnostics.get();
 		}
