@@ -14,7 +14,7 @@ const lazyRenderer = {
 	name: 'lazy-renderer',
 	setup(build) {
 		build.onResolve({ filter: /\/core\/render$/ }, (args) =>
-			args.importer.includes('/src/extension/') ? { path: './render.js', external: true } : undefined);
+			args.importer.includes('/src/extension/') ? { path: `${distPrefix(build)}render.js`, external: true } : undefined);
 	},
 };
 
@@ -28,9 +28,38 @@ const lazyChunks = {
 	name: 'lazy-chunks',
 	setup(build) {
 		build.onResolve({ filter: /\/core\/(parsers|triggerMatch|reviewScheduler)$/ }, (args) =>
-			args.importer.includes('/src/extension/') ? { path: `./${LAZY_CHUNKS[args.path.split('/').pop()]}.js`, external: true } : undefined);
+			args.importer.includes('/src/extension/') ? { path: `${distPrefix(build)}${LAZY_CHUNKS[args.path.split('/').pop()]}.js`, external: true } : undefined);
 	},
 };
+
+/**
+ * Command implementations and features that few sessions use load the same way, from dist/lazy/: the entry's
+ * `await import('./assignLessonsCommand')` becomes `require('./lazy/assignLessonsCommand.js')`. Each is a bundle of
+ * its own, so modules they share with the entry are copied: those hold no state of their own, and services (the
+ * library, progress, the panel...) come in as arguments.
+ */
+const LAZY_MODULES = [
+	// the team commands
+	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
+	// started once they have something to do
+	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
+	// the Command Palette's questions, the API's tree snapshot
+	'commandPrompts', 'treeSnapshot',
+];
+const lazyModules = {
+	name: 'lazy-modules',
+	setup(build) {
+		const inLazy = build.initialOptions.outdir?.endsWith('/lazy');
+		build.onResolve({ filter: new RegExp(`^\\./(${LAZY_MODULES.join('|')})$`) }, (args) =>
+			args.kind === 'dynamic-import' && args.importer.includes('/src/extension/')
+				? { path: `./${inLazy ? '' : 'lazy/'}${args.path.slice(2)}.js`, external: true } : undefined);
+	},
+};
+
+/** How a bundle in `outdir` reaches dist/: the chunks in dist/lazy/ require the core chunks from their parent folder. */
+function distPrefix(build) {
+	return build.initialOptions.outdir?.endsWith('/lazy') ? '../' : './';
+}
 
 /**
  * The JSON-Schema validators, compiled at build time: src/core/schemaValidators.ts is replaced by ajv's standalone
@@ -79,7 +108,8 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, precompiledValidators] },
+	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
+	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [m, `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
 	{ ...common, entryPoints: { render: 'src/core/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
 	{ ...common, entryPoints: { parsers: 'src/core/parsers.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
 	{ ...common, entryPoints: { triggers: 'src/core/triggerMatch.ts', reviews: 'src/core/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },

@@ -14,6 +14,10 @@ const NAMES = {
 	'dist/cli.js': 'CLI',
 };
 
+/** Where the chunks of rarely used commands and features go (esbuild.mjs), and their group in the tables. */
+const LAZY_DIR = 'dist/lazy/';
+const LAZY_GROUP = 'dist/lazy/*.js';
+
 /** `node_modules/yaml/dist/x.js` → `yaml`; `src/core/x.ts` stays `src/core/x.ts`; JSON imports keep their path. */
 function packageOf(input) {
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -41,6 +45,15 @@ export async function bundleComposition(tmpDir) {
 		}
 		result[file] = { rebuiltBytes: output.bytes, parts: [...parts].sort((a, b) => b[1] - a[1]).map(([input, bytes]) => ({ input, bytes })) };
 	}
+	// The command and feature chunks (dist/lazy/) also as one group, whose parts are the chunks: the size table
+	// shows one row for them, not one per command.
+	const lazy = Object.entries(result).filter(([file]) => file.startsWith(LAZY_DIR));
+	if (lazy.length > 0) {
+		result[LAZY_GROUP] = {
+			rebuiltBytes: lazy.reduce((n, [, c]) => n + c.rebuiltBytes, 0),
+			parts: lazy.map(([file, c]) => ({ input: file.slice(LAZY_DIR.length), bytes: c.rebuiltBytes })).sort((a, b) => b.bytes - a.bytes),
+		};
+	}
 	return result;
 }
 
@@ -56,8 +69,15 @@ export async function buildReadableDist(outDir) {
 
 /** Size on disk and gzipped (what a download costs) of each built bundle: the named ones first. */
 export function bundleSizes(composition) {
-	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])];
+	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])].filter((file) => !file.startsWith(LAZY_DIR) || file === LAZY_GROUP);
 	return files.map((file) => {
+		if (file === LAZY_GROUP) {
+			const chunks = Object.keys(composition).filter((f) => f.startsWith(LAZY_DIR) && f !== LAZY_GROUP).map((f) => path.join(ROOT, f)).filter((f) => existsSync(f));
+			return {
+				name: `lazy chunk (${chunks.length} commands and features, together)`, file,
+				bytes: chunks.reduce((n, f) => n + statSync(f).size, 0), gzipBytes: chunks.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
+			};
+		}
 		const full = path.join(ROOT, file);
 		const name = NAMES[file] ?? `lazy chunk (${path.basename(file, '.js')})`;
 		if (!existsSync(full)) {
@@ -97,7 +117,7 @@ export async function buildCoreBundles(outDir) {
 }
 
 /**
- * What the .vsix holds, from the zip's central directory: compressed bytes per part (each dist/ file, then
+ * What the .vsix holds, from the zip's central directory: compressed bytes per part (each dist/ file, dist/lazy/ as one, then
  * lessons/, media/, ... and the package's own files together), largest first.
  */
 export function vsixComposition(file) {
@@ -116,7 +136,7 @@ export function vsixComposition(file) {
 		const compressed = zip.readUInt32LE(offset + 20);
 		const nameLength = zip.readUInt16LE(offset + 28);
 		const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^extension\//, '');
-		const key = name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
+		const key = name.startsWith(LAZY_DIR) ? LAZY_DIR : name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
 		parts.set(key, (parts.get(key) ?? 0) + compressed);
 		offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
 	}

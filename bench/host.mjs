@@ -35,30 +35,32 @@ export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'di
 		if (pattern.startsWith('lessons/')) {
 			continue;
 		}
-		if (pattern.startsWith('dist/')) {
-			mkdirSync(path.join(dest, 'dist'), { recursive: true });
-			copyFileSync(path.join(distDir, path.basename(pattern)), path.join(dest, pattern));
-			continue;
-		}
-		if (pattern.endsWith('/**')) {
-			const dir = pattern.slice(0, -3);
-			if (existsSync(path.join(ROOT, dir))) {
-				cpSync(path.join(ROOT, dir), path.join(dest, dir), { recursive: true });
-			}
-		} else if (pattern.includes('*')) {
-			const dir = path.dirname(pattern);
-			const re = new RegExp(`^${path.basename(pattern).replace(/\./g, '\\.').replace(/\*/g, '.*')}$`);
-			for (const name of readdirSync(path.join(ROOT, dir)).filter((n) => re.test(n))) {
-				mkdirSync(path.join(dest, dir), { recursive: true });
-				copyFileSync(path.join(ROOT, dir, name), path.join(dest, dir, name));
-			}
-		} else if (existsSync(path.join(ROOT, pattern))) {
-			mkdirSync(path.dirname(path.join(dest, pattern)), { recursive: true });
-			copyFileSync(path.join(ROOT, pattern), path.join(dest, pattern));
-		}
+		// The bundles come from distDir (the readable build, for profiles) in dist/'s own layout.
+		const [from, to, rest] = pattern.startsWith('dist/') ? [distDir, path.join(dest, 'dist'), pattern.slice('dist/'.length)] : [ROOT, dest, pattern];
+		copyShipped(from, rest, to);
 	}
 	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
 	return dest;
+}
+
+/** Copies what one `!` line of .vscodeignore names (`dir/**`, `dir/*.ext` or a file), from `from` to `to`. */
+function copyShipped(from, pattern, to) {
+	if (pattern.endsWith('/**')) {
+		const dir = pattern.slice(0, -3);
+		if (existsSync(path.join(from, dir))) {
+			cpSync(path.join(from, dir), path.join(to, dir), { recursive: true });
+		}
+	} else if (pattern.includes('*')) {
+		const dir = path.dirname(pattern);
+		const re = new RegExp(`^${path.basename(pattern).replace(/\./g, '\\.').replace(/\*/g, '.*')}$`);
+		for (const name of readdirSync(path.join(from, dir)).filter((n) => re.test(n))) {
+			mkdirSync(path.join(to, dir), { recursive: true });
+			copyFileSync(path.join(from, dir, name), path.join(to, dir, name));
+		}
+	} else if (existsSync(path.join(from, pattern))) {
+		mkdirSync(path.dirname(path.join(to, pattern)), { recursive: true });
+		copyFileSync(path.join(from, pattern), path.join(to, pattern));
+	}
 }
 
 /**

@@ -184,6 +184,8 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 		const filled = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
 		const libraries = entry ? entry.parts.filter((q) => !q.input.startsWith('src/')) : [];
 		const largest = entry ? entry.parts.filter((q) => q.input.startsWith('src/')).slice(0, 6) : [];
+		const lazy = r.bundles.composition['dist/lazy/*.js']?.parts ?? [];
+		const lazyBytes = r.bundles.composition['dist/lazy/*.js']?.rebuiltBytes;
 		out.push(`### Activation and the extension entry
 
 Of the ${ms(total)} between the host's \`willLoadExtensionCode\` and \`didActivateExtension\` marks (median),
@@ -195,14 +197,22 @@ The runs vary widely from one to the next (see Details), more than the extension
 
 \`activate()\` only wires services; the status bar count, the assignments watch and the review timers start in
 the next task. Nothing is parsed: the YAML library, the schema validators and jsonc-parser are in
-dist/parsers.js, markdown-it in dist/render.js, re2js in dist/triggers.js, each loaded on first use. The
-status bar is filled ${ms(filled)} after activation (median) with a worst host stall of ${ms(after)}.
+dist/parsers.js, markdown-it in dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on
+first use. The status bar is filled ${ms(filled)} after activation (median) with a worst host stall of ${ms(after)}.
 
 The entry holds ${libraries.length === 0 ? 'no library code' : libraries.map((q) => `${q.input} ${kb(q.bytes)}`).join(', ')}; it is ${kb(ownCode)} of our own wiring, largest
-${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}. **To reach 60 KB** the command
-implementations that few sessions use (Assign Lessons, Export Progress Report, New/Preview Lesson, the
-Problems-panel checks, the code suggestions' providers) would load as chunks on first use, as the parsers do;
-the panel and the tree must stay, since a restored panel and the view need them at startup.`);
+${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}. The commands and features few sessions
+use are chunks in dist/lazy/ (${lazy.length === 0 ? 'none in this build' : `${lazy.map((q) => q.input.replace(/\.js$/, '')).join(', ')}; ${kb(lazyBytes)} together`}), loaded on
+first use: the entry keeps their command registrations, thin wrappers that load the implementation. The
+Problems-panel checks load once team content has problems or a lesson or assignments file is edited, the code
+suggestions once they are on and a code editor is visible, the review reminder once it is turned on.
+
+What is left is what startup needs: the panel (a restored panel), the tree and its nodes, the lesson list's line
+reader (core/lessonIndex.ts, core/catalogIndex.ts), progress (store, copies, layout, migrations) and the review
+schedule the tree counts. **To reach 60 KB** that path itself would shrink: a catalog of the bundled lessons
+written at build time (the line reader then only for workspace lessons), the panel's message handling
+(core/messageRouting.ts, core/grade.ts) loaded with its first message, and the progress migrations only for
+progress stored by an older version.`);
 	}
 
 	if (unmet.has('vsix')) {

@@ -49,15 +49,9 @@ function lessonIdOf(arg: unknown): string | undefined {
 	return undefined;
 }
 
-async function pickLesson(deps: CommandDeps, placeHolder: string, filter: (l: LessonEntry) => boolean = () => true): Promise<string | undefined> {
-	const progress = deps.progress.get();
-	const items = (await deps.library.lessons()).filter(filter).map((lesson) => {
-		const summary = summarize(lesson, progress, deps.config().passMark);
-		const icon = { notStarted: '$(circle-large-outline)', inProgress: '$(circle-large-filled)', passed: '$(pass-filled)', failed: '$(debug-restart)' }[summary.status];
-		return { label: `${icon} ${lesson.meta.title}`, description: lesson.meta.minutes === undefined ? '' : vscode.l10n.t('{0} min', lesson.meta.minutes), detail: lesson.meta.summary, id: lesson.meta.id };
-	});
-	const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
-	return picked?.id;
+/** Asks which lesson (commandPrompts, loaded then): run from the Command Palette, the commands have no argument. */
+async function pickLesson(deps: CommandDeps, placeHolder: string, filter?: (l: LessonEntry) => boolean): Promise<string | undefined> {
+	return (await import('./commandPrompts')).pickLesson(deps, placeHolder, filter);
 }
 
 /** The lesson after `currentId` in catalog order that is not passed yet (wrapping around), or undefined when all are passed. */
@@ -99,27 +93,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 			}
 		}),
 		vscode.commands.registerCommand(Command.ResetAllProgress, async (options?: { confirmed?: boolean }) => {
-			const reset = vscode.l10n.t('Reset All Progress');
-			const confirmed = options?.confirmed === true || await vscode.window.showWarningMessage(
-				vscode.l10n.t('Reset the progress of every lesson in this workspace? This cannot be undone.'), { modal: true }, reset) === reset;
-			if (confirmed) {
+			if (options?.confirmed === true || await (await import('./commandPrompts')).confirmResetAll()) {
 				await deps.progress.resetAll();
 			}
 		}),
 		vscode.commands.registerCommand(Command.GroupByTrack, setGroupBy('track')),
 		vscode.commands.registerCommand(Command.GroupByIncident, setGroupBy('incident')),
 		vscode.commands.registerCommand(Command.ShowLog, () => deps.log.show()),
-		vscode.commands.registerCommand(Command.ChangeLessonLanguage, async () => {
-			const current = deps.config().lessonLanguage;
-			const items = [
-				{ label: vscode.l10n.t('Follow the VS Code display language'), value: 'auto' },
-				{ label: 'English', value: 'en' },
-				{ label: '日本語', value: 'ja' },
-			].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('current') : undefined }));
-			const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Language of the lessons') });
-			if (picked) {
-				await vscode.workspace.getConfiguration('incidentLessons').update('lessonLanguage', picked.value === 'auto' ? undefined : picked.value, vscode.ConfigurationTarget.Global);
-			}
-		}),
+		vscode.commands.registerCommand(Command.ChangeLessonLanguage, async () => (await import('./commandPrompts')).pickLessonLanguage(deps.config().lessonLanguage)),
 	);
 }

@@ -11,7 +11,6 @@ import { createReviewFeatures, createReviewService } from './reviewFeatures';
 import { LessonStatusBar } from './statusBar';
 import { createTestingHooks } from './testingHooks';
 import { createTeamFeatures } from './teamFeatures';
-import { snapshotTree } from './treeSnapshot';
 import { TrustGate } from './trustGate';
 import { WorkspaceLessonSource } from './workspaceLessons';
 
@@ -91,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
 			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
 		})),
-		treeSnapshot: () => snapshotTree(tree),
+		treeSnapshot: async () => (await import('./treeSnapshot')).snapshotTree(tree),
 		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
 		reviewQueue: () => reviews.queue(),
 		reviewStatusBarText: () => review.statusBar.text,

@@ -4,10 +4,9 @@ import type { TriggerIndex, TriggerMatch } from '../core/triggerMatch';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
 import type { LessonLibrary } from './lessonLibrary';
+import { isSuggestable } from './suggestionScope';
 import type { TrustGate } from './trustGate';
 
-/** Schemes of documents worth scanning: files on disk (local or remote) and unsaved editors. */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 /** Scan limits for an editor document: each slice of a scan stops after 50 ms (see docs/reviews-and-suggestions.md). */
 const EDITOR_SCAN = { budgetMs: 50, maxChars: 1_000_000, maxMatchesPerTrigger: 20 } as const;
 /** A scan goes on in slices, yielding to the extension host between them, for at most this long in all. */
@@ -67,7 +66,7 @@ export class LessonSuggestions extends Disposable {
 
 	/** The matches of the document as it is now, scanning it if needed ([] when suggestions are off or it is not code). */
 	matches(document: vscode.TextDocument): Promise<readonly TriggerMatch[]> {
-		if (!this.isEnabled || !SCHEMES.has(document.uri.scheme)) {
+		if (!this.isEnabled || !isSuggestable(document)) {
 			return Promise.resolve([]);
 		}
 		const cached = this.cached(document);
@@ -85,7 +84,7 @@ export class LessonSuggestions extends Disposable {
 
 	/** Scans again once edits to `document` settle, then tells listeners. */
 	private scheduleScan(document: vscode.TextDocument): void {
-		if (!this.isEnabled || !SCHEMES.has(document.uri.scheme) || !vscode.window.visibleTextEditors.some((e) => e.document === document)) {
+		if (!this.isEnabled || !isSuggestable(document) || !vscode.window.visibleTextEditors.some((e) => e.document === document)) {
 			return;
 		}
 		const key = document.uri.toString();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, type ExtensionConfig } from './config';
+import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
 import type { AssignedLessons } from './assignedLessons';
 import type { LessonLibrary } from './lessonLibrary';
@@ -58,34 +58,11 @@ export class Onboarding extends Disposable {
 		return forNewHires && !await this.hasStarted();
 	}
 
-	/** Shows the suggestion when it applies. Resolves when it is shown (not when it is answered). */
+	/** Shows the suggestion (onboardingSuggestion, loaded only then) when it applies. Resolves when it is shown, not answered. */
 	async maybeSuggest(): Promise<void> {
-		if (!await this.shouldSuggest()) {
-			return;
-		}
-		const start = vscode.l10n.t('Start');
-		const later = vscode.l10n.t('Later');
-		const never = vscode.l10n.t('Don\'t show again');
-		void vscode.window.showInformationMessage(
-			vscode.l10n.t('Welcome to the team! This repository asks new members to take the onboarding security lessons. Start now?'),
-			start, later, never,
-		).then(async (picked) => {
-			if (picked === start) {
-				await this.deps.workspaceState.update(SUGGESTED_KEY, true);
-				await this.joinNewHires();
-				await this.deps.start();
-			} else if (picked === never) {
-				await this.deps.workspaceState.update(SUGGESTED_KEY, true);
-			}
-			// Later, or closed: ask again next time the extension starts in this workspace.
-		});
-	}
-
-	/** Adds `new-hires` to the learner's audiences (user settings), so the new-hire assignments count as theirs. */
-	private async joinNewHires(): Promise<void> {
-		const audiences = this.deps.config().audiences;
-		if (!audiences.includes(NEW_HIRES)) {
-			await vscode.workspace.getConfiguration(CONFIG_SECTION).update('audiences', [...audiences, NEW_HIRES], vscode.ConfigurationTarget.Global);
+		if (await this.shouldSuggest()) {
+			const { suggestOnboarding } = await import('./onboardingSuggestion');
+			suggestOnboarding({ ...this.deps, suggestedKey: SUGGESTED_KEY, newHires: NEW_HIRES });
 		}
 	}
 }

@@ -2,15 +2,13 @@ import * as vscode from 'vscode';
 import { Clock } from './clock';
 import { Command } from './commands';
 import type { ExtensionConfig } from './config';
+import { LazyPart } from './lazyPart';
 import type { LessonLibrary } from './lessonLibrary';
 import type { LessonPanel } from './lessonPanel';
-import { LessonSuggestions } from './lessonSuggestions';
 import type { ProgressStore } from './progressStore';
-import { ReviewReminder } from './reviewReminder';
 import { ReviewService } from './reviews';
-import { ReviewSession } from './reviewSession';
 import { ReviewStatusBar } from './reviewStatusBar';
-import { registerSuggestionProviders } from './suggestionProviders';
+import { isSuggestable } from './suggestionScope';
 import type { TrustGate } from './trustGate';
 
 interface ReviewDeps {
@@ -26,12 +24,10 @@ interface ReviewDeps {
 
 /** The review and suggestion features, built: what the tree, the API and the configuration listener reach. */
 export interface ReviewFeatures extends vscode.Disposable {
-	readonly session: ReviewSession;
 	readonly statusBar: ReviewStatusBar;
-	readonly suggestions: LessonSuggestions;
 	/** Call when `incidentLessons.reviews.*` or `incidentLessons.suggestions.*` changed. */
 	settingsChanged(): void;
-	/** Work that may wait until after activation: the status bar count. */
+	/** Work that may wait until after activation: the status bar count, the reminder and suggestions if they are on. */
 	start(): void;
 }
 
@@ -43,27 +39,42 @@ export function createReviewService(library: LessonLibrary, progress: ProgressSt
 
 /**
  * Spaced-repetition reviews (session, status bar, reminder, Start Review) and lessons suggested by the code in the
- * editor (CodeLens, hint, hover), owned by one disposable.
+ * editor (CodeLens, hint, hover), owned by one disposable. The session, the reminder and the suggestions load as
+ * chunks (esbuild.mjs): the session with the first Start Review, the reminder once it is turned on, the suggestions
+ * once they are on and an editor they apply to is visible.
  */
 export function createReviewFeatures(deps: ReviewDeps, panel: LessonPanel): ReviewFeatures {
 	const { library, config, log, trust, clock, reviews } = deps;
-	const session = new ReviewSession(panel, reviews, library, clock, log);
+	const session = new LazyPart(async () => new (await import('./reviewSession')).ReviewSession(panel, reviews, library, clock, log));
 	const statusBar = new ReviewStatusBar(reviews);
-	const reminder = new ReviewReminder(deps.context.globalState, reviews, config, clock);
-	const suggestions = new LessonSuggestions(library, trust, config, log);
-	const providers = registerSuggestionProviders(suggestions, config);
+	const reminder = new LazyPart(async () => new (await import('./reviewReminder')).ReviewReminder(deps.context.globalState, reviews, config, clock));
+	const suggestions = new LazyPart(async () => (await import('./suggestionProviders')).createSuggestions(library, trust, config, log));
+	const wake = (): void => {
+		const { enabled, reminder: remind } = config().reviews;
+		if (enabled && remind && !reminder.isRequested) {
+			void reminder.get();
+		}
+		if (config().suggestions !== 'off' && !suggestions.isRequested && vscode.window.visibleTextEditors.some((e) => isSuggestable(e.document))) {
+			void suggestions.get();
+		}
+	};
 	const disposable = vscode.Disposable.from(
-		clock, reviews, session, statusBar, reminder, suggestions, providers,
-		vscode.commands.registerCommand(Command.StartReview, (lessonId?: unknown, quizId?: unknown) =>
-			session.start(typeof lessonId === 'string' && typeof quizId === 'string' ? { lessonId, quizId } : undefined)),
+		clock, reviews, session, statusBar, reminder, suggestions,
+		vscode.window.onDidChangeVisibleTextEditors(wake),
+		vscode.commands.registerCommand(Command.StartReview, async (lessonId?: unknown, quizId?: unknown) =>
+			(await session.get()).start(typeof lessonId === 'string' && typeof quizId === 'string' ? { lessonId, quizId } : undefined)),
 	);
 	return {
-		session, statusBar, suggestions,
+		statusBar,
 		settingsChanged: () => {
 			reviews.changed();
-			suggestions.settingsChanged();
+			suggestions.current?.suggestions.settingsChanged();
+			wake();
 		},
-		start: () => void statusBar.update(),
+		start: () => {
+			void statusBar.update();
+			wake();
+		},
 		dispose: () => { disposable.dispose(); },
 	};
 }

@@ -3,10 +3,13 @@ import type { TriggerMatch } from '../core/triggerMatch';
 import { Command } from './commands';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
-import type { LessonSuggestions } from './lessonSuggestions';
+import type { LessonLibrary } from './lessonLibrary';
+import { LessonSuggestions } from './lessonSuggestions';
+import { SUGGESTION_SCHEMES } from './suggestionScope';
+import type { TrustGate } from './trustGate';
 
 /** Every editor a suggestion may appear in (the service decides which documents are scanned). */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+const SELECTOR: vscode.DocumentSelector = SUGGESTION_SCHEMES.map((scheme) => ({ scheme }));
 /** The most lenses or hints one document gets: a file full of matches needs one lesson, not a wall of links. */
 const MAX_PER_DOCUMENT = 30;
 
@@ -110,4 +113,15 @@ export function registerSuggestionProviders(suggestions: LessonSuggestions, conf
 		vscode.languages.registerHoverProvider(SELECTOR, new SuggestionHovers(suggestions)),
 	);
 	return { hints, dispose: () => { disposable.dispose(); } };
+}
+
+/**
+ * The suggestion service and its providers, made when suggestions are first needed (this module loads as a chunk,
+ * see reviewFeatures.ts). The hints are drawn at once: the editors that woke the service are already visible.
+ */
+export function createSuggestions(library: LessonLibrary, trust: TrustGate, config: () => ExtensionConfig, log: vscode.LogOutputChannel): vscode.Disposable & { readonly suggestions: LessonSuggestions } {
+	const suggestions = new LessonSuggestions(library, trust, config, log);
+	const providers = registerSuggestionProviders(suggestions, config);
+	void providers.hints.updateAll();
+	return { suggestions, dispose: () => { providers.dispose(); suggestions.dispose(); } };
 }

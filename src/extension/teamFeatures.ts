@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
-import { assignLessons } from './assignLessonsCommand';
 import { AssignedLessons } from './assignedLessons';
 import { OverdueDecorations } from './assignedNodes';
 import { AssignedStatusBar } from './assignedStatusBar';
 import { AssignmentsFile } from './assignmentsFile';
 import { Command } from './commands';
 import type { ExtensionConfig } from './config';
-import { LessonDiagnostics } from './lessonDiagnostics';
+import { LazyPart } from './lazyPart';
+import { LessonDiagnosticsGate } from './lessonDiagnosticsGate';
 import type { LessonLibrary } from './lessonLibrary';
 import type { LessonPanel } from './lessonPanel';
-import { LessonPreview } from './lessonPreview';
-import { newLesson } from './newLessonCommand';
 import { Onboarding } from './onboarding';
-import { showAssigned, showProgress, startOnboarding } from './progressPicks';
 import type { ProgressStore } from './progressStore';
-import { exportReport } from './reportExport';
 import type { TrustGate } from './trustGate';
 
 interface TeamDeps {
@@ -44,21 +40,24 @@ export function createTeamFeatures(deps: TeamDeps): TeamFeatures {
 	const file = new AssignmentsFile(trust, log);
 	const assigned = new AssignedLessons(file, library, progress, config);
 	const statusBar = new AssignedStatusBar(assigned, progress);
-	const diagnostics = new LessonDiagnostics(library, assigned, trust, config);
-	const preview = new LessonPreview(panel, trust);
+	const diagnostics = new LessonDiagnosticsGate(library, assigned, trust, config);
+	// The commands' implementations load as chunks on first use (esbuild.mjs); the preview then starts watching saves.
+	const preview = new LazyPart(async () => new (await import('./lessonPreview')).LessonPreview(panel, trust));
 	const picks = { library, progress, panel, config, assigned, trust };
-	const onboarding = new Onboarding({ workspaceState: deps.context.workspaceState, library, progress, assigned, trust, config, start: () => startOnboarding(picks) });
+	const startOnboarding = async (): Promise<void> => (await import('./progressPicks')).startOnboarding(picks);
+	const onboarding = new Onboarding({ workspaceState: deps.context.workspaceState, library, progress, assigned, trust, config, start: startOnboarding });
 	const { version } = deps.context.extension.packageJSON as { version?: unknown };
+	const exportDeps = { library, progress, config, assigned, trust, log, extensionVersion: typeof version === 'string' ? version : '' };
 	const disposable = vscode.Disposable.from(
 		file, assigned, statusBar, diagnostics, preview, onboarding,
 		vscode.window.registerFileDecorationProvider(new OverdueDecorations()),
-		vscode.commands.registerCommand(Command.AssignLessons, (arg?: unknown) => assignLessons({ library, trust, log }, arg)),
-		vscode.commands.registerCommand(Command.NewLesson, (arg?: unknown) => newLesson({ library, trust }, arg)),
-		vscode.commands.registerCommand(Command.PreviewLesson, (arg?: unknown) => preview.preview(arg instanceof vscode.Uri ? arg : undefined)),
-		vscode.commands.registerCommand(Command.ExportReport, (arg?: unknown) => exportReport({ library, progress, config, assigned, trust, log, extensionVersion: typeof version === 'string' ? version : '' }, arg)),
-		vscode.commands.registerCommand(Command.ShowProgress, () => showProgress(picks)),
-		vscode.commands.registerCommand(Command.ShowAssigned, () => showAssigned(picks)),
-		vscode.commands.registerCommand(Command.StartOnboarding, () => startOnboarding(picks)),
+		vscode.commands.registerCommand(Command.AssignLessons, async (arg?: unknown) => (await import('./assignLessonsCommand')).assignLessons({ library, trust, log }, arg)),
+		vscode.commands.registerCommand(Command.NewLesson, async (arg?: unknown) => (await import('./newLessonCommand')).newLesson({ library, trust }, arg)),
+		vscode.commands.registerCommand(Command.PreviewLesson, async (arg?: unknown) => (await preview.get()).preview(arg instanceof vscode.Uri ? arg : undefined)),
+		vscode.commands.registerCommand(Command.ExportReport, async (arg?: unknown) => (await import('./reportExport')).exportReport(exportDeps, arg)),
+		vscode.commands.registerCommand(Command.ShowProgress, async () => (await import('./progressPicks')).showProgress(picks)),
+		vscode.commands.registerCommand(Command.ShowAssigned, async () => (await import('./progressPicks')).showAssigned(picks)),
+		vscode.commands.registerCommand(Command.StartOnboarding, startOnboarding),
 	);
 	return {
 		assigned, statusBar,

@@ -1,0 +1,52 @@
+// The extension entry loads the implementations of rarely used commands as chunks (dist/lazy/, see esbuild.mjs)
+// on first use. This file sorts first, so it looks at the host before the other suites run those commands.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { IncidentLessonsApi } from '../../src/extension/api';
+import { Command } from '../../src/extension/commands';
+import { waitFor } from './helpers';
+
+const EXTENSION_ID = 'incident-lessons.incident-lessons';
+
+/**
+ * Chunks nothing at startup needs in the test workspace. (Its broken team lesson wakes the Problems-panel checks,
+ * its new-hire assignment the onboarding suggestion, and an open editor may wake the code suggestions.)
+ */
+const NOT_AT_STARTUP = [
+	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks', 'commandPrompts',
+	'reviewSession', 'reviewReminder', 'treeSnapshot',
+];
+
+function extension(): vscode.Extension<IncidentLessonsApi> {
+	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
+	assert.ok(ext, `${EXTENSION_ID} is installed`);
+	return ext;
+}
+
+/** Whether the extension host has loaded `file` (relative to the extension's folder). */
+function isLoaded(file: string): boolean {
+	return Object.hasOwn(require.cache, path.join(extension().extensionPath, file));
+}
+
+const chunk = (name: string): string => `dist/lazy/${name}.js`;
+
+suite('The extension entry and its lazy chunks', () => {
+	test('after activation and startup, the rarely used commands\' chunks are not loaded', async () => {
+		await extension().activate();
+		await new Promise((resolve) => setTimeout(resolve, 500)); // the work started after activate() returns
+		assert.ok(isLoaded('dist/extension.js'), 'the entry is in require.cache');
+		assert.deepEqual(NOT_AT_STARTUP.filter((name) => isLoaded(chunk(name))), []);
+	});
+
+	test('a command whose implementation is a chunk loads it on first use and works', async () => {
+		const lessonsApi = await extension().activate();
+		await vscode.commands.executeCommand(Command.StartOnboarding);
+		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
+		assert.ok(isLoaded(chunk('progressPicks')));
+		const tree = await lessonsApi.treeSnapshot();
+		assert.ok(tree.some((node) => node.label === 'Onboarding'), 'the API\'s tree snapshot, from its chunk');
+		assert.ok(isLoaded(chunk('treeSnapshot')));
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+});

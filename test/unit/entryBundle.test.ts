@@ -1,0 +1,80 @@
+// What the extension entry (dist/extension.js) is made of: the production build of esbuild.mjs, made in memory with
+// a metafile (the bench's shim, bench/metafile/), so activation loads no library code and no rarely used command.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** The modules of src/extension that load as chunks from dist/lazy/ on first use. */
+const LAZY = [
+	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonPreview', 'newLessonCommand', 'onboardingSuggestion',
+	'progressPicks', 'reportExport', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
+];
+
+interface Output {
+	readonly bytes: number;
+	readonly entryPoint?: string;
+	readonly inputs: Readonly<Record<string, { readonly bytesInOutput: number }>>;
+	readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[];
+}
+
+describe('the extension entry and its lazy chunks', () => {
+	let dir = '';
+	let outputs: Readonly<Record<string, Output>> = {};
+	const entry = (): Output => {
+		const output = outputs['dist/extension.js'];
+		assert.ok(output, 'dist/extension.js is built');
+		return output;
+	};
+
+	before(() => {
+		dir = mkdtempSync(path.join(tmpdir(), 'entry-bundle-'));
+		const metafile = path.join(dir, 'metafile.json');
+		execFileSync(process.execPath, ['--import', './bench/metafile/register.mjs', 'esbuild.mjs', '--production'],
+			{ cwd: ROOT, env: { ...process.env, BENCH_METAFILE: metafile }, stdio: 'pipe' });
+		outputs = JSON.parse(readFileSync(metafile, 'utf8')) as Record<string, Output>;
+	});
+
+	after(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('holds no library code: the parsers, markdown-it, re2js and ts-fsrs are chunks of their own', () => {
+		assert.deepEqual(Object.keys(entry().inputs).filter((input) => input.includes('node_modules')), []);
+	});
+
+	it('holds none of the lazy modules, and keeps what startup needs: the panel, the tree, the command registrations', () => {
+		const inputs = Object.keys(entry().inputs);
+		assert.deepEqual(LAZY.map((m) => `src/extension/${m}.ts`).filter((m) => inputs.includes(m)), []);
+		for (const needed of ['lessonPanel', 'lessonTree', 'commands', 'teamFeatures', 'reviewFeatures']) {
+			assert.ok(inputs.includes(`src/extension/${needed}.ts`), needed);
+		}
+	});
+
+	it('builds each lazy module as its own chunk in dist/lazy/, with no library code either', () => {
+		const chunks = Object.entries(outputs).filter(([file]) => file.startsWith('dist/lazy/') && file.endsWith('.js'));
+		assert.deepEqual(chunks.map(([, output]) => output.entryPoint).sort(), LAZY.map((m) => `src/extension/${m}.ts`).sort());
+		for (const [file, output] of chunks) {
+			assert.equal(file, `dist/lazy/${path.basename(output.entryPoint ?? '', '.ts')}.js`);
+			assert.deepEqual(Object.keys(output.inputs).filter((input) => input.includes('node_modules')), [], file);
+		}
+	});
+
+	it('requires at run time only chunks that the build writes', () => {
+		for (const [file, output] of Object.entries(outputs).filter(([f]) => f === 'dist/extension.js' || f.startsWith('dist/lazy/'))) {
+			for (const { path: request } of output.imports.filter((i) => i.external && i.path.startsWith('.'))) {
+				const target = path.posix.join(path.posix.dirname(file), request);
+				assert.ok(outputs[target], `${file} requires ${request}, which is not built`);
+			}
+		}
+	});
+
+	it('makes every `import(\'./x\')` in src/extension a lazy chunk (else it would land in the entry unseen)', () => {
+		const dir = path.join(ROOT, 'src', 'extension');
+		const imported = new Set(readdirSync(dir).filter((f) => f.endsWith('.ts'))
+			.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\bimport\('\.\/(\w+)'\)/g)].map((m) => m[1] ?? '')));
+		assert.deepEqual([...imported].sort(), [...LAZY].sort());
+	});
+});
