@@ -1,0 +1,75 @@
+// A bundled lesson whose front matter lists it but whose body does not parse (an install damaged on disk, or a
+// release that shipped a bad file): the list shows it, opening it shows an error page and a message naming file,
+// line and column, and the other lessons still open. The file is written into the installed extension for this
+// file's window only and removed afterwards.
+import assert from 'node:assert/strict';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
+const cs = codeServerFromEnv();
+const TITLE = 'A bundled lesson that does not parse';
+// Line 15 gives a quiz a `choices` that is not a list: the schema check fails there, which the list's line reader never runs.
+const BROKEN = `---
+id: zz-broken-bundled
+title: "${TITLE}"
+summary: Lists fine, fails when opened.
+track: general
+order: 99
+---
+
+## What happened
+
+\`\`\`quiz
+id: first
+type: single
+prompt: Which one?
+choices: not a list
+\`\`\`
+`;
+
+let browser;
+let page;
+let file;
+
+before(async () => {
+	const extensions = path.join(cs.stateDir, 'extensions');
+	const installed = readdirSync(extensions).find((name) => name.startsWith('incident-lessons.incident-lessons-'));
+	assert.ok(installed, `the extension is installed in ${extensions}`);
+	file = path.join(extensions, installed, 'lessons', 'en', 'zz-broken-bundled.md');
+	writeFileSync(file, BROKEN);
+	browser = await launchBrowser();
+	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	await page.goto(workbenchUrl(cs));
+	await waitForWorkbench(page);
+});
+
+after(async () => {
+	await browser?.close();
+	if (file) rmSync(file, { force: true });
+});
+
+test('a bundled lesson that does not parse opens an error page and a message naming file and line', async () => {
+	const icon = page.locator('.activitybar [aria-label^="Incident Lessons"]').first();
+	await icon.waitFor({ timeout: 60_000 });
+	await icon.click();
+	const row = page.locator('.monaco-list-row', { hasText: TITLE });
+	await row.waitFor({ timeout: 30_000 });
+	await row.click();
+
+	const toast = page.locator('.notification-toast', { hasText: 'cannot be opened' });
+	await toast.waitFor({ timeout: 30_000 });
+	assert.match(await toast.innerText(), /en\/zz-broken-bundled\.md:15:\d+ cannot be opened/);
+	const wv = webviewFrame(page);
+	await wv.locator('main.il-error h1').waitFor({ timeout: 30_000 });
+	assert.equal(await wv.locator('main.il-error h1').innerText(), 'Lesson not available');
+	assert.match(await wv.locator('main.il-error p').innerText(), /log names the file and line/);
+	assert.equal(await wv.locator('script:not(#_vscodeApiScript)').count(), 0, 'the error page runs nothing of ours');
+	await page.screenshot({ path: path.join(SHOTS, 'broken-lesson.png') });
+
+	// The other lessons are unaffected: the next one opens in the same panel.
+	await page.locator('.monaco-list-row', { hasText: /AXA Non-Life Insurance/ }).click();
+	await wv.locator('.il-quiz').first().waitFor({ timeout: 30_000 });
+});
