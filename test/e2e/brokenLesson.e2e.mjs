@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -40,10 +40,7 @@ before(async () => {
 	assert.ok(installed, `the extension is installed in ${extensions}`);
 	file = path.join(extensions, installed, 'lessons', 'en', 'zz-broken-bundled.md');
 	writeFileSync(file, BROKEN);
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs));
-	await waitForWorkbench(page);
+	({ browser, page } = await openWorkbench(cs));
 });
 
 after(async () => {

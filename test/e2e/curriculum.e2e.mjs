@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, runPaletteCommand, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -20,10 +20,7 @@ async function runCommand(command, choice) {
 }
 
 before(async () => {
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-	await page.goto(workbenchUrl(cs));
-	await waitForWorkbench(page);
+	({ browser, page } = await openWorkbench(cs, { viewport: { width: 1400, height: 1000 } }));
 });
 
 after(async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, waitForWorkbench, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const LESSON_TITLE = /AXA Non-Life Insurance/;
@@ -15,10 +15,7 @@ let page;
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `lesson-${name}.png`) });
 
 before(async () => {
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs));
-	await waitForWorkbench(page);
+	({ browser, page } = await openWorkbench(cs));
 });
 
 after(async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -55,10 +55,7 @@ before(async () => {
 		'    frame.to_csv("customers.csv")',
 		'',
 	].join('\n'));
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs));
-	await waitForWorkbench(page);
+	({ browser, page } = await openWorkbench(cs));
 });
 
 after(async () => {

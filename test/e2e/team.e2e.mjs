@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, runPaletteCommand, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -23,10 +23,7 @@ function viewRow(text) {
 
 before(async () => {
 	settingsBefore = readFileSync(SETTINGS, 'utf8');
-	browser = await launchBrowser();
-	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs));
-	await waitForWorkbench(page);
+	({ browser, page } = await openWorkbench(cs));
 });
 
 after(async () => {

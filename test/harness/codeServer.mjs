@@ -256,6 +256,15 @@ export async function waitForWorkbench(page, { timeout = 60_000 } = {}) {
 	await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
 }
 
+/** A browser with one workbench window on `cs`'s workspace, once the workbench has rendered. */
+export async function openWorkbench(cs, { viewport = { width: 1400, height: 900 } } = {}) {
+	const browser = await launchBrowser();
+	const page = await browser.newPage({ viewport });
+	await page.goto(workbenchUrl(cs));
+	await waitForWorkbench(page);
+	return { browser, page };
+}
+
 /** The extension's webview document: an outer iframe hosts the `#active-frame` that holds the extension's HTML. */
 export function webviewFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
