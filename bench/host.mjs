@@ -67,16 +67,16 @@ function copyShipped(from, pattern, to) {
  * Runs bench/host/measure.cjs once in a new window and returns what it wrote.
  * @param {{ url: string }} cs a started code-server
  * @param {import('playwright-core').Browser} browser
- * @param {{ extensionPath: string, mode: 'activation' | 'scale', answers?: number, timeoutMs?: number }} options
+ * @param {{ extensionPath: string, mode: 'activation' | 'view' | 'scale', answers?: number, view?: { viewId: string, container: string }, timeoutMs?: number }} options
  */
-export async function measureInHost(cs, browser, { extensionPath, extensionId, mode, answers = 0, openView = false, profile = false, timeoutMs = 240_000 }) {
+export async function measureInHost(cs, browser, { extensionPath, extensionId, mode, answers = 0, openView = false, profile = false, view, timeoutMs = 240_000 }) {
 	const dir = moduleDir(extensionPath, ++runs);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const modulePath = path.join(dir, 'measure.cjs');
 	const out = path.join(dir, 'result.json');
 	copyFileSync(MEASURE, modulePath);
-	writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ mode, out, answers, openView, profile, extensionId }));
+	writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ mode, out, answers, openView, profile, extensionId, view }));
 
 	const context = await browser.newContext();
 	const page = await context.newPage();

@@ -229,15 +229,27 @@ lessons shipped as one compressed file; both trade build simplicity for bytes th
 	}
 
 	if (unmet.has('tree')) {
-		const cold = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
+		const ours = viewTimeline(r.host.viewTimeline?.ours);
+		const hello = viewTimeline(r.host.viewTimeline?.hello);
+		const gap = (a, b) => (typeof a === 'number' && typeof b === 'number' ? ms(b - a) : 'n/a');
+		const span = (t, a, b) => (typeof t[a] === 'number' && typeof t[b] === 'number' ? t[b] - t[a] : 0);
+		const work = (t) => span(t, 'willLoadCodeMs', 'didActivateMs') + span(t, 'rootRequestedMs', 'rootResolvedMs') + span(t, 'groupsRequestedMs', 'groupsResolvedMs');
+		const [hostWork, helloWork] = [work(ours), work(hello)];
 		out.push(`### Tree view first row
 
-The hello-world view activates and returns five fixed items. Ours activates (entry load above), then its first
-\`getChildren\` waits for the list: the bundled lesson files read through \`workspace.fs\` and indexed (front matter
-lines only), the assignments file looked for, and the review queue. The host-side part (the status bar's load,
-which the view shares) is ${ms(cold)} (median) in the activation runs; the rest is the workbench asking for and
-drawing the rows, and the second request for the expanded groups' children. What would bring it closer: the
-list of bundled lessons written at build time (one file read instead of twenty).`);
+Where the time goes, from inside the extension host (the view's command in a fresh window; table "Opening the
+Lessons view" under Details): the host has activated the extension ${ms(ours.didActivateMs)} after the command (hello-world
+${ms(hello.didActivateMs)}); the workbench asks for the root at ${ms(ours.rootRequestedMs)} (hello-world ${ms(hello.rootRequestedMs)}) and gets it
+${gap(ours.rootRequestedMs, ours.rootResolvedMs)} later (hello-world ${gap(hello.rootRequestedMs, hello.rootResolvedMs)}: five fixed items). Ours waits for the list there: the
+bundled lesson files, read from the extension's folder with Node's fs and indexed by their front-matter lines,
+and the workspace's lesson folder and assignments file, looked for through \`workspace.fs\` (a virtual file
+system must work too). Then the track groups, which open expanded, cost a second request that hello-world
+does not make: asked for ${gap(ours.rootResolvedMs, ours.groupsRequestedMs)} after the root was answered, answered ${gap(ours.groupsRequestedMs, ours.groupsResolvedMs)} later; only then are the
+rows drawn, a dozen instead of five. The host's own work (loading and activating the extension, answering the two
+requests) comes to ${ms(hostWork)} of the ${ms(r.summary.treeMs)} to the first row in the browser (hello-world ${ms(helloWork)} of ${ms(r.summary.helloTreeMs)}); the rest is the
+workbench: opening the container, the round trips to the host and drawing the rows.
+What would bring it closer: a flat first level (the lessons without track groups, or the groups collapsed), which
+the view keeps for the learner's sake, and a smaller entry to load (above).`);
 	}
 
 	if (unmet.has('webview')) {
@@ -245,15 +257,14 @@ list of bundled lessons written at build time (one file read instead of twenty).
 		const untilDocument = median(r.browser.map((b) => b.lessonOpen.coldUntilDocumentMs));
 		out.push(`### Open lesson → interactive
 
-Of the first open's ${ms(r.summary.lessonColdMs)} (median), ${ms(untilDocument)} pass before the webview's document exists: the command,
-VS Code making the webview's frames, and meanwhile the lesson parsed (dist/parsers.js loads on the first open)
-and rendered (dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The panel is created before the lesson is
-parsed, so the two overlap. The rest is inside the document: its stylesheet and script, then the \`ready\` →
-\`restore\` round trip through the extension host. Later opens reuse the engine and the panel (${ms(r.summary.lessonWarmMs)}).
-
-**What would bring it down**: send the stored answers with the HTML (a \`data-\` attribute, as the strings already
-are) so the page is interactive without the round trip, and load the two chunks while the Lessons view is shown,
-before the first click.`);
+Of the first open's ${ms(r.summary.lessonColdMs)} (median), ${ms(untilDocument)} pass before the webview's document exists: the command, VS Code
+making the webview's frames (the first webview of a window also starts their service worker), and meanwhile the
+lesson parsed and rendered (dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The parser and renderer chunks and
+the page's script and stylesheet are loaded once the Lessons view has been on screen for 300 ms, and the panel is
+created before the lesson is parsed, so the click waits for neither. The document then loads nothing: its script
+and stylesheet are written in under its nonce and the stored answers come in its \`data-config\`, so no
+\`ready\` → \`restore\` round trip stands before the quizzes take clicks. Later opens reuse the panel (${ms(r.summary.lessonWarmMs)}).
+What remains is VS Code's: making the first webview's frames.`);
 	}
 
 	if (unmet.has('tree-10k')) {
@@ -292,6 +303,35 @@ here: it moves learners' data to a second place, with its own two-window merge a
 The run took ${(r.machine.durationS / 60).toFixed(1)} min${busyNote(r.machine)}; most of it is starting fresh windows and the 1,000 answers.`);
 	}
 	return out;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Medians of the view-opening timeline (bench/host/measure.cjs, mode view); host marks only from cold runs. */
+function viewTimeline(runs = []) {
+	const cold = runs.filter((run) => !run.wasActive);
+	const med = (key, from = runs) => median(from.map((run) => run[key]).filter((v) => typeof v === 'number'));
+	return {
+		runs: runs.length, coldRuns: cold.length,
+		willLoadCodeMs: med('willLoadCodeMs', cold), didLoadCodeMs: med('didLoadCodeMs', cold), didActivateMs: med('didActivateMs', cold),
+		rootRequestedMs: med('rootRequestedMs'), rootResolvedMs: med('rootResolvedMs'),
+		groupsRequestedMs: med('groupsRequestedMs'), groupsResolvedMs: med('groupsResolvedMs'),
+	};
+}
+
+function viewTimelineTable(r) {
+	const ours = viewTimeline(r.host.viewTimeline?.ours);
+	const hello = viewTimeline(r.host.viewTimeline?.hello);
+	const row = (what, key) => [what, ms(ours[key]), ms(hello[key])];
+	return table(['from the view\'s command (median)', 'Lessons view', 'hello-world'], [
+		row('host starts loading the code', 'willLoadCodeMs'),
+		row('code loaded', 'didLoadCodeMs'),
+		row('`activate()` returned', 'didActivateMs'),
+		row('workbench asks for the root', 'rootRequestedMs'),
+		row('root answered', 'rootResolvedMs'),
+		row('workbench asks for the expanded groups', 'groupsRequestedMs'),
+		row('groups answered', 'groupsResolvedMs'),
+	]);
 }
 
 function details(r) {
@@ -337,6 +377,15 @@ ${activationTable}
 
 ${a.every((run) => !run.wasActive) ? 'No run had the extension active before the measurement.' : `Runs ${a.map((run, i) => (run.wasActive ? i + 1 : 0)).filter(Boolean).join(', ')} found the extension already active (another of its activation events fired while the window started); their marks are that earlier activation's, taken during the window's start, and they are left out of the medians.`} Modules of the
 extension loaded at activation: ${[...new Set(a.flatMap((run) => run.modulesAtActivation))].join(', ') || 'none'}.
+
+### Opening the Lessons view, inside the extension host
+
+The view's container command (what the activity-bar icon runs) in a fresh window, ${plural(r.host.viewTimeline?.ours?.length ?? 0, 'run')} each; times from the
+command, taken in the host: its own marks for loading and activating the extension (only runs where the command
+activated it), and the calls the workbench makes to the tree provider. Drawing the rows is not in it; the browser
+rounds below time the whole click.
+
+${viewTimelineTable(r)}
 
 ### Bundles
 

@@ -20,12 +20,17 @@ const TMP = path.join(ROOT, 'bench/tmp');
 const OUT_DIR = quick ? TMP : path.join(ROOT, 'bench');
 
 const PLAN = quick
-	? { sets: [{ lessons: 100, runs: 3 }, { lessons: 1000, runs: 2 }], activationRuns: 2, helloActivationRuns: 1, browserRounds: 2, answers: 200, scaleLessons: 1000, progressLessons: 300 }
-	: { sets: [{ lessons: 100, runs: 7 }, { lessons: 1000, runs: 5 }, { lessons: 10_000, runs: 3 }], activationRuns: 5, helloActivationRuns: 3, browserRounds: 5, answers: 1000, scaleLessons: 10_000, progressLessons: 300 };
+	? { sets: [{ lessons: 100, runs: 3 }, { lessons: 1000, runs: 2 }], activationRuns: 2, helloActivationRuns: 1, viewRuns: 1, browserRounds: 2, answers: 200, scaleLessons: 1000, progressLessons: 300 }
+	: { sets: [{ lessons: 100, runs: 7 }, { lessons: 1000, runs: 5 }, { lessons: 10_000, runs: 3 }], activationRuns: 5, helloActivationRuns: 3, viewRuns: 3, browserRounds: 5, answers: 1000, scaleLessons: 10_000, progressLessons: 300 };
 /** A typical lesson (12 KB, both SVG figures, 5 quizzes) and a very long one (250 KB, 60 quizzes). */
 const RENDER_SUBJECTS = [{ bytes: 12_000, quizzes: 5, seed: 12 }, { bytes: 250_000, quizzes: 60, seed: 250 }];
 /** Answers with the view open at 10,000 lessons: what one answer costs when every refresh walks them all. */
 const SCALE_ANSWERS = 3;
+/** The views whose opening is timed from inside the host (the container command is what the activity-bar icon runs). */
+const VIEW_TIMELINES = {
+	ours: { viewId: 'incidentLessons.lessons', container: 'workbench.view.extension.incidentLessons' },
+	hello: { viewId: 'helloTree.items', container: 'workbench.view.extension.helloTree' },
+};
 
 const started = Date.now();
 function step(message) {
@@ -126,6 +131,13 @@ async function hostTimings(scaleExtension, progressExtension) {
 				result.helloActivation.push(await measureInHost(cs, browser, { extensionPath: hello, extensionId: 'bench.hello-tree', mode: 'activation' }));
 				step(`host: hello-world activation: ${result.helloActivation.at(-1).marks.loadToActivatedMs} ms by the host's marks`);
 			}
+		}
+		result.viewTimeline = { ours: [], hello: [] };
+		for (let i = 0; i < PLAN.viewRuns; i++) {
+			result.viewTimeline.ours.push(await measureInHost(cs, browser, { extensionPath: ROOT, mode: 'view', view: VIEW_TIMELINES.ours }));
+			result.viewTimeline.hello.push(await measureInHost(cs, browser, { extensionPath: hello, extensionId: 'bench.hello-tree', mode: 'view', view: VIEW_TIMELINES.hello }));
+			const [ours, base] = [result.viewTimeline.ours.at(-1), result.viewTimeline.hello.at(-1)];
+			step(`host: view opened ${i + 1}/${PLAN.viewRuns}: root answered after ${ours.rootResolvedMs?.toFixed(0)} ms, groups after ${ours.groupsResolvedMs?.toFixed(0)} ms (hello-world root ${base.rootResolvedMs?.toFixed(0)} ms)`);
 		}
 		step(`host: Lessons view with ${PLAN.scaleLessons} lessons (cold), then ${SCALE_ANSWERS} answers`);
 		result.scale = await measureInHost(cs, browser, { extensionPath: scaleExtension, mode: 'scale', openView: true, answers: SCALE_ANSWERS, profile: true });

@@ -4,6 +4,8 @@
 //
 // config.mode:
 //   activation  a fresh `activate()`, timed by wall clock and by the host's own performance marks
+//   view        a tree view opened cold by its container command: when the host loaded and activated the extension
+//               and when the workbench asked for and got the root and the expanded groups (config.view)
 //   scale       many lessons: with config.openView, the Lessons view opened cold (tree children, items resolved,
 //               host heap, event-loop stalls); then config.answers calls of `answer()`, counting workspaceState writes
 // Results go to config.out as JSON; nothing is asserted here (bench/run.mjs judges the figures).
@@ -146,17 +148,26 @@ async function measureActivation(ext, gc) {
  * Wraps the tree provider the extension registers, to count and time what the view asks for. Installed on the
  * extension's own API object before activation; the provider itself is unchanged.
  */
-function instrumentTreeViews() {
-	const calls = { getChildren: 0, getTreeItem: 0, itemsReturned: 0, rootResolved: [], groupsResolvedAt: 0, started: 0, provider: undefined };
+function instrumentTreeViews(watchedViewId = 'incidentLessons.lessons') {
+	const calls = {
+		getChildren: 0, getTreeItem: 0, itemsReturned: 0, rootResolved: [], groupsResolvedAt: 0, started: 0, provider: undefined,
+		rootRequestedAt: undefined, groupsRequestedAt: undefined,
+	};
 	const original = vscode.window.createTreeView;
 	vscode.window.createTreeView = (viewId, options) => {
-		if (viewId === 'incidentLessons.lessons') {
+		if (viewId === watchedViewId) {
 			const provider = options.treeDataProvider;
 			calls.provider = provider;
 			const getChildren = provider.getChildren.bind(provider);
 			const getTreeItem = provider.getTreeItem.bind(provider);
 			provider.getChildren = async (node) => {
 				calls.getChildren++;
+				const asked = performance.now() - calls.started;
+				if (node === undefined) {
+					calls.rootRequestedAt ??= asked;
+				} else {
+					calls.groupsRequestedAt ??= asked;
+				}
 				const children = (await getChildren(node)) ?? [];
 				calls.itemsReturned += children.length;
 				const at = performance.now() - calls.started;
@@ -234,6 +245,35 @@ async function openView(ext, tree) {
 		...stop(), rootChildrenMs: tree.rootResolved[0], allChildrenMs: Math.max(tree.rootResolved[0] ?? 0, tree.groupsResolvedAt),
 		getChildrenCalls: tree.getChildren, getTreeItemCalls: tree.getTreeItem, itemsReturned: tree.itemsReturned,
 		activatedByView: ext.isActive, activationMarks: activationMarks(ext.id),
+	};
+}
+
+/**
+ * A tree view opened cold by its container's command, as the activity-bar icon opens it: when, from the command,
+ * the host loaded and activated the extension (its own marks), the workbench asked for the root and for the expanded
+ * groups' children, and the provider answered. The workbench's drawing is not in it (the browser rounds time that).
+ */
+async function measureViewTimeline(ext, config) {
+	const wasActive = ext.isActive;
+	const tree = instrumentTreeViews(config.view.viewId);
+	await settle();
+	const startedEpoch = performance.timeOrigin + performance.now();
+	tree.started = performance.now();
+	await vscode.commands.executeCommand(config.view.container);
+	await waitUntil(() => tree.rootResolved.length > 0, 60_000);
+	await sleep(1000); // the expanded groups' children are asked for after the root is drawn
+	const marks = globalThis.MonacoPerformanceMarks?.getMarks() ?? [];
+	const mark = (name) => {
+		const found = marks.find((m) => m.name === `${MARK_PREFIX}${name}/${ext.id}`)?.startTime;
+		return found === undefined || wasActive ? undefined : found - startedEpoch;
+	};
+	return {
+		wasActive,
+		willLoadCodeMs: mark('willLoadExtensionCode'), didLoadCodeMs: mark('didLoadExtensionCode'),
+		willActivateMs: mark('willActivateExtension'), didActivateMs: mark('didActivateExtension'),
+		rootRequestedMs: tree.rootRequestedAt, rootResolvedMs: tree.rootResolved[0],
+		groupsRequestedMs: tree.groupsRequestedAt, groupsResolvedMs: tree.groupsRequestedAt === undefined ? undefined : tree.groupsResolvedAt,
+		itemsReturned: tree.itemsReturned, getChildrenCalls: tree.getChildren,
 	};
 }
 
@@ -332,7 +372,9 @@ exports.run = async function run() {
 			throw new Error(`${id} is not installed in this host`);
 		}
 		const gc = collector();
-		result = config.mode === 'scale' ? await measureScale(ext, gc, config) : await measureActivation(ext, gc);
+		result = config.mode === 'scale' ? await measureScale(ext, gc, config)
+			: config.mode === 'view' ? await measureViewTimeline(ext, config)
+				: await measureActivation(ext, gc);
 	} catch (error) {
 		result = { error: error instanceof Error ? error.stack : String(error) };
 	}
