@@ -15,6 +15,9 @@ import { snapshotTree } from './treeSnapshot';
 import { TrustGate } from './trustGate';
 import { WorkspaceLessonSource } from './workspaceLessons';
 
+/** Set while active: deactivate writes what waits for the shared copy of progress (see ProgressStore). */
+let flushProgress: (() => Promise<void>) | undefined;
+
 /** Wires the services together. Nothing is read or parsed here: lessons load when the view or a command first needs them. */
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
@@ -25,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
+	flushProgress = () => progress.flush();
 	const { clock, reviews } = createReviewService(library, progress, getConfig);
 	const panel: LessonPanel = new LessonPanel({
 		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
@@ -84,7 +88,10 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
 		},
 		getProgress: () => progress.get(),
-		readStoredProgress: () => progress.stored().shared,
+		readStoredProgress: async () => {
+			await progress.flush();
+			return progress.stored().shared;
+		},
 		currentLessonId: () => panel.currentLessonId,
 		statusBarText: () => statusBar.text,
 		assignedStatusBarText: () => team.statusBar.text,
@@ -99,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	};
 }
 
-export function deactivate(): void {
-	// Progress is written as each answer arrives; there is nothing to save here.
+export function deactivate(): Promise<void> | undefined {
+	// Answers are in the workspace copy already; the shared copy may still wait for the last ones.
+	return flushProgress?.();
 }
