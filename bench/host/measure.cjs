@@ -191,9 +191,11 @@ function instrumentTreeViews(watchedViewId = 'incidentLessons.lessons') {
 /**
  * Loads the extension's main module first and puts a copy of its exports in the require cache whose `activate`
  * counts workspaceState and globalState updates (the host then requires the same cached module and gets the copy).
+ * `…Sends` counts the updates VS Code sends: it sends the whole state once for all updates of one task.
  */
 function countStateWrites(ext) {
-	const counter = { workspaceState: 0, globalState: 0 };
+	const counter = { workspaceState: 0, globalState: 0, workspaceStateSends: 0, globalStateSends: 0 };
+	const pending = {};
 	const file = require.resolve(path.join(ext.extensionPath, ext.packageJSON.main));
 	const main = require(file);
 	const cached = require.cache[file];
@@ -201,6 +203,11 @@ function countStateWrites(ext) {
 		const update = memento.update.bind(memento);
 		memento.update = (...args) => {
 			counter[key]++;
+			if (!pending[key]) {
+				pending[key] = true;
+				counter[`${key}Sends`]++;
+				setTimeout(() => { pending[key] = false; }, 0);
+			}
 			return update(...args);
 		};
 	};
@@ -328,6 +335,7 @@ async function answerMany(ext, api, writes, count) {
 	return {
 		answers: times.length, rejected, totalMs,
 		workspaceStateWrites: writes.workspaceState - before.workspaceState, globalStateWrites: writes.globalState - before.globalState,
+		globalStateSends: writes.globalStateSends - before.globalStateSends,
 		firstTenthMedianMs: median(times.slice(0, tenth)), lastTenthMedianMs: median(times.slice(-tenth)), medianMs: median(times),
 		storedBytes: typeof api.getProgress === 'function' ? Buffer.byteLength(JSON.stringify(api.getProgress() ?? null)) : undefined, ...stop(),
 	};

@@ -9,6 +9,9 @@
  *   (neither after a reset), the base's generation, and a `stamp` unique to the write, by which a window tells which
  *   entries another window changed without reading the others.
  *
+ * An entry in the workspace copy whose shared write is still to come (it is coalesced) is marked `unshared`, so that
+ * a window that closed before that write can recover it from its workspace copy (see ../extension/progressCopies).
+ *
  * Entries of another generation are left over from an earlier base and ignored. A value without a generation (any
  * older version, or a whole version 3 value such as `flattenStored` gives) is complete by itself. Pure.
  */
@@ -27,12 +30,22 @@ export interface StoredBase {
 	readonly reviews: Progress['reviews'];
 }
 
+/**
+ * Marks a workspace-copy entry written before the shared copy had it: `base` is the stamp of the shared entry it was
+ * made on ('' for none), `since` the time (ms) of the first change the shared copy has not received.
+ */
+export interface UnsharedMark {
+	readonly base: string;
+	readonly since: number;
+}
+
 /** One lesson's entry. Neither `lesson` nor `reviews`: the lesson was reset since the base was written. */
 export interface StoredEntry {
 	readonly generation: string;
 	readonly stamp: string;
 	readonly lesson?: LessonProgress;
 	readonly reviews?: Readonly<Record<string, ReviewCard>>;
+	readonly unshared?: UnsharedMark;
 }
 
 /** Progress as read from one stored copy. */
@@ -66,10 +79,27 @@ export function baseValue(p: Progress, generation: string): StoredBase {
 	return { schemaVersion: CURRENT_PROGRESS_VERSION, generation, lessons: p.lessons, reviews: p.reviews };
 }
 
-/** The entry that stores `lessonId`'s part of `p`. */
-export function entryValue(p: Progress, lessonId: string, generation: string, stamp: string): StoredEntry {
+/** The entry that stores `lessonId`'s part of `p` (marked when the shared copy does not have it yet). */
+export function entryValue(p: Progress, lessonId: string, generation: string, stamp: string, unshared?: UnsharedMark): StoredEntry {
 	const { lesson, cards } = lessonParts(p, lessonId);
-	return { generation, stamp, ...(lesson ? { lesson } : {}), ...(cards ? { reviews: cards } : {}) };
+	return { generation, stamp, ...(lesson ? { lesson } : {}), ...(cards ? { reviews: cards } : {}), ...(unshared ? { unshared } : {}) };
+}
+
+/** The raw entry's stamp and `unshared` mark, if it is an entry of `generation` that has them. */
+export function entryMarks(raw: unknown, generation: string): { stamp: string; unshared: UnsharedMark | undefined } | undefined {
+	if (!isRecord(raw) || raw.generation !== generation || !isTag(raw.stamp)) {
+		return undefined;
+	}
+	const mark = raw.unshared;
+	const valid = isRecord(mark) && (mark.base === '' || isTag(mark.base)) && typeof mark.since === 'number' && Number.isFinite(mark.since);
+	return { stamp: raw.stamp, unshared: valid ? { base: mark.base as string, since: mark.since as number } : undefined };
+}
+
+/** The lesson's parts in a raw entry of `generation`, checked; undefined when it is not one or has problems. */
+export function entryParts(lessonId: string, raw: unknown, generation: string): LessonParts | undefined {
+	const problems: string[] = [];
+	const entry = readEntry(lessonId, raw, generation, problems);
+	return entry === undefined || entry === 'other' || problems.length > 0 ? undefined : entry.parts;
 }
 
 /** A stored entry of `generation`, checked; 'other' for an entry of another generation, undefined for garbage. */

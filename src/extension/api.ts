@@ -16,8 +16,11 @@ export interface IncidentLessonsApi {
 	answer(lessonId: string, quizId: string, answer: Answer): Promise<QuizResult | undefined>;
 	/** The learner's progress, as stored. */
 	getProgress(): Progress;
-	/** The raw stored value (the copy every window shares), bypassing every cache: what was really persisted. */
-	readStoredProgress(): unknown;
+	/**
+	 * The raw stored value (the copy every window shares), bypassing every cache: what was really persisted. Resolves
+	 * after the answers waiting for that copy are written.
+	 */
+	readStoredProgress(): Promise<unknown>;
 	/** The lesson open in the panel, if any. */
 	currentLessonId(): string | undefined;
 	/** The status-bar text, e.g. "$(mortar-board) Lessons 3/12". */

@@ -14,6 +14,9 @@ import { createTeamFeatures } from './teamFeatures';
 import { TrustGate } from './trustGate';
 import { WorkspaceLessonSource } from './workspaceLessons';
 
+/** Set while active: deactivate writes what waits for the shared copy of progress (see ProgressStore). */
+let flushProgress: (() => Promise<void>) | undefined;
+
 /** Wires the services together. Nothing is read or parsed here: lessons load when the view or a command first needs them. */
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
@@ -24,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
+	flushProgress = () => progress.flush();
 	const { clock, reviews } = createReviewService(library, progress, getConfig);
 	const panel: LessonPanel = new LessonPanel({
 		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
@@ -83,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
 		},
 		getProgress: () => progress.get(),
-		readStoredProgress: () => progress.stored().shared,
+		readStoredProgress: async () => {
+			await progress.flush();
+			return progress.stored().shared;
+		},
 		currentLessonId: () => panel.currentLessonId,
 		statusBarText: () => statusBar.text,
 		assignedStatusBarText: () => team.statusBar.text,
@@ -116,6 +123,7 @@ function preparePanelWhenShown(view: vscode.TreeView<unknown>, panel: LessonPane
 	return vscode.Disposable.from(view, watch, { dispose: () => clearTimeout(timer) });
 }
 
-export function deactivate(): void {
-	// Progress is written as each answer arrives; there is nothing to save here.
+export function deactivate(): Promise<void> | undefined {
+	// Answers are in the workspace copy already; the shared copy may still wait for the last ones.
+	return flushProgress?.();
 }

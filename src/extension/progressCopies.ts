@@ -8,9 +8,18 @@
  * reading costs nothing while no other window writes: VS Code hands out a new object for every stored value once
  * anything of the extension's is written, so comparing the shared base by identity tells whether to look again,
  * and then only entries whose stamp changed are read and checked.
+ *
+ * Why an answer's shared write may come later: VS Code sends the extension's whole stored state on every update, and
+ * a globalState update also comes back to every window whole, so each update costs more as history grows. An answer
+ * written with `shareLater` goes to the workspace copy at once (marked `unshared`) and to the shared copy with the
+ * next `flushShared`, which writes every lesson changed since in one update. Until then this window holds the change
+ * and replays it over any change another window makes to the same lesson meanwhile, as if it were written after it.
+ * A window that closed before its flush left the marked entries in its workspace copy; the first read takes them back
+ * (see `recoverUnshared`), and the next flush shares them.
  */
-import { isId, lessonParts, withLessons, type Progress } from '../core/progress';
-import { baseGeneration, baseValue, entryValue, flattenStored, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../core/progressLayout';
+import { isId, lessonParts, withLessons, type LessonParts, type Progress } from '../core/progress';
+import { baseGeneration, baseValue, entryMarks, entryParts, entryValue, flattenStored, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../core/progressLayout';
+import { addUnsharedAnswers } from '../core/progressMerge';
 
 /** The part of vscode.Memento used here. */
 export interface ProgressMemento {
@@ -46,6 +55,18 @@ interface EntryRef {
 	readonly lessonId: string;
 	readonly key: string;
 	readonly raw: unknown;
+}
+
+/** A lesson changed in this window that the shared copy does not have yet. */
+interface Unshared {
+	/** The stamp of its latest entry (in the workspace copy; the shared copy gets the same entry). */
+	stamp: string;
+	/** When the first change not yet shared was made (ms). */
+	readonly since: number;
+	/** Those changes, in order, to replay over another window's change to the lesson. */
+	readonly changes: ((p: Progress) => Progress)[];
+	/** Replayed since it was written to the workspace copy: the flush writes it there too. */
+	replayed: boolean;
 }
 
 function* pairs(entries: Iterable<EntryRef>): Generator<readonly [string, unknown]> {
@@ -112,6 +133,8 @@ export class ProgressCopies {
 	/** Another window's change was read and not yet taken by `takeChanges`. */
 	private unannounced = false;
 	private tags = 0;
+	/** Lessons written with `shareLater` and not flushed yet, by id. */
+	private unshared = new Map<string, Unshared>();
 	/** How often a copy was read whole (tests check that answers cause no such read). */
 	wholeReads = 0;
 
@@ -133,23 +156,29 @@ export class ProgressCopies {
 		if (laidOut?.generation !== undefined && this.source === this.shared && baseGeneration(base) === laidOut.generation) {
 			const refreshed = refreshLaidOut(laidOut, pairs(this.shared.entries()));
 			if (refreshed) {
-				this.laidOut = refreshed.laidOut;
+				this.laidOut = this.replay(refreshed.laidOut, this.changedUnshared(laidOut, refreshed.laidOut));
 				this.seenBase = base;
 				if (refreshed.changed) {
 					this.unannounced = true;
-					this.onRead(refreshed.laidOut);
+					this.onRead(this.laidOut);
 				}
-				return refreshed.laidOut.progress;
+				return this.laidOut.progress;
 			}
 		}
 		return this.readWhole(base);
 	}
 
-	/** Forgets what was read, as a new window starts. */
+	/** Forgets what was read and what is not shared yet, as a new window starts (which recovers it from the workspace copy). */
 	reload(): Progress {
 		this.laidOut = undefined;
+		this.unshared = new Map();
 		this.unannounced = false;
 		return this.current();
+	}
+
+	/** Whether some change is waiting for `flushShared`. */
+	hasUnshared(): boolean {
+		return this.unshared.size > 0;
 	}
 
 	/** True when stored progress is from a newer schema and must not be overwritten. */
@@ -169,9 +198,11 @@ export class ProgressCopies {
 	 * Applies `change` to the freshest progress and stores the result; resolves with it, or with undefined when
 	 * stored progress is read-only. With a `lessonId`, `change` may change that lesson's record and cards only, and
 	 * only that lesson's entry is written; without one (Reset All), or when there is no base to add an entry to or
-	 * data to repair, both copies start over with a new base.
+	 * data to repair, both copies start over with a new base. With `shareLater`, a lesson's entry goes to the workspace
+	 * copy only, and to the shared copy with the next `flushShared`; `change` must then give the same result whenever
+	 * it is applied (it may be replayed).
 	 */
-	async write(lessonId: string | undefined, change: (p: Progress) => Progress): Promise<Progress | undefined> {
+	async write(lessonId: string | undefined, change: (p: Progress) => Progress, { shareLater = false } = {}): Promise<Progress | undefined> {
 		const before = this.current();
 		const laidOut = this.laidOut;
 		if (laidOut === undefined || laidOut.readOnly) {
@@ -179,11 +210,57 @@ export class ProgressCopies {
 		}
 		const after = change(before);
 		const { generation } = laidOut;
-		const progress = lessonId !== undefined && isId(lessonId) && generation !== undefined && this.source === this.shared && !this.needsRepair
-			? await this.writeEntry(lessonId, after, laidOut, generation)
-			: await this.startOver(after);
+		let progress: Progress;
+		if (lessonId !== undefined && isId(lessonId) && generation !== undefined && this.source === this.shared && !this.needsRepair) {
+			// A workspace copy still on an older base is rewritten whole, with the shared copy at once.
+			const later = shareLater && baseGeneration(this.workspace.base()) === generation;
+			progress = later ? await this.writeUnshared(lessonId, change, after, laidOut, generation) : await this.writeEntry(lessonId, after, laidOut, generation);
+		} else {
+			progress = await this.startOver(after);
+		}
 		this.seenBase = this.shared.base();
 		return progress;
+	}
+
+	/**
+	 * Writes every lesson changed with `shareLater` since the last flush to the shared copy, in one update (and to the
+	 * workspace copy those replayed over another window's change). Must not overlap a write. Any write without
+	 * `shareLater` shares them too.
+	 */
+	async flushShared(): Promise<void> {
+		if (this.unshared.size === 0) {
+			return;
+		}
+		const progress = this.current();
+		const laidOut = this.laidOut;
+		if (laidOut === undefined || laidOut.readOnly) {
+			this.unshared = new Map();
+			return;
+		}
+		const { generation } = laidOut;
+		if (generation === undefined || this.source !== this.shared || this.needsRepair) {
+			// Another window left a value without entries (or damage) in the meantime: start over, changes replayed.
+			await this.startOver(progress);
+			this.seenBase = this.shared.base();
+			return;
+		}
+		const mirrorCurrent = baseGeneration(this.workspace.base()) === generation;
+		const { batch, updates } = this.shareWaiting(progress, laidOut, generation, mirrorCurrent);
+		try {
+			await Promise.all(updates);
+		} catch (e) {
+			// Not shared after all: kept for the next flush, which writes the same entries again.
+			for (const [lessonId, pending] of batch) {
+				const newer = this.unshared.get(lessonId);
+				this.unshared.set(lessonId, newer ? { ...newer, since: pending.since, changes: [...pending.changes, ...newer.changes] } : pending);
+			}
+			throw e;
+		}
+		if (!mirrorCurrent) {
+			// The mirror has an older base (another window started over): it gets the whole current progress.
+			await this.workspace.startOver(baseValue(progress, generation));
+		}
+		this.seenBase = this.shared.base();
 	}
 
 	/** Both copies as single raw values (see `flattenStored`). */
@@ -200,25 +277,132 @@ export class ProgressCopies {
 		const hadRead = this.laidOut !== undefined;
 		// A workspace that changed identity (or was used with 0.1.0) has no shared base yet, only the mirror.
 		this.source = sharedBase !== undefined ? this.shared : this.workspace;
-		const read = readLaidOut(this.source.base(), pairs(this.source.entries()));
+		let read = readLaidOut(this.source.base(), pairs(this.source.entries()));
+		this.needsRepair = read.problems.length > 0;
+		if (hadRead) {
+			read = this.replay(read, [...this.unshared.keys()]);
+		} else if (this.source === this.shared && read.generation !== undefined && !this.needsRepair) {
+			read = this.recoverUnshared(read, read.generation);
+		}
 		this.laidOut = read;
 		this.seenBase = sharedBase;
-		this.needsRepair = read.problems.length > 0;
 		this.unannounced ||= hadRead;
 		this.wholeReads++;
 		this.onRead(read);
 		return read.progress;
 	}
 
+	/**
+	 * The lessons with changes not yet shared whose shared entry another window changed between two reads. An entry
+	 * with this window's own stamp is not a change (a window that recovered this one's workspace copy shared it).
+	 */
+	private changedUnshared(before: LaidOutProgress, after: LaidOutProgress): string[] {
+		const changed: string[] = [];
+		for (const [lessonId, pending] of this.unshared) {
+			const stamp = after.stamps.get(lessonId);
+			if (stamp === pending.stamp) {
+				this.unshared.delete(lessonId);
+			} else if (stamp !== before.stamps.get(lessonId)) {
+				changed.push(lessonId);
+			}
+		}
+		return changed;
+	}
+
+	/** `laidOut` with the changes not yet shared of `lessonIds` applied again (another window changed those lessons). */
+	private replay(laidOut: LaidOutProgress, lessonIds: readonly string[]): LaidOutProgress {
+		const parts = new Map<string, LessonParts>();
+		for (const lessonId of lessonIds) {
+			const pending = this.unshared.get(lessonId);
+			if (pending !== undefined) {
+				const replayed = pending.changes.reduce((p, change) => change(p), laidOut.progress);
+				parts.set(lessonId, lessonParts(replayed, lessonId));
+				pending.stamp = this.newTag();
+				pending.replayed = true;
+			}
+		}
+		return parts.size > 0 ? { ...laidOut, progress: withLessons(laidOut.progress, parts) } : laidOut;
+	}
+
+	/**
+	 * The first read of a window: takes back, from the workspace copy, entries written with `shareLater` that never
+	 * reached the shared copy (the window closed first), and marks them for the next flush. Only an entry made on the
+	 * shared entry that is still there is taken: otherwise it was shared and changed since by another window (or, if
+	 * the window closed within the second after the answer, both windows changed the lesson: the other's change is
+	 * kept). Should another window change the lesson before the flush, the answers are added to that (core/progressMerge).
+	 */
+	private recoverUnshared(read: LaidOutProgress, generation: string): LaidOutProgress {
+		if (baseGeneration(this.workspace.base()) !== generation) {
+			return read;
+		}
+		const taken = new Map<string, LessonParts>();
+		for (const { lessonId, raw } of this.workspace.entries()) {
+			const marks = entryMarks(raw, generation);
+			const sharedStamp = read.stamps.get(lessonId) ?? '';
+			if (marks?.unshared?.base !== sharedStamp || marks.stamp === sharedStamp) {
+				continue;
+			}
+			const ours = entryParts(lessonId, raw, generation);
+			if (ours !== undefined) {
+				const { since } = marks.unshared;
+				taken.set(lessonId, ours);
+				const merge = (p: Progress): Progress => withLessons(p, new Map([[lessonId, addUnsharedAnswers(ours, lessonParts(p, lessonId), since).parts]]));
+				this.unshared.set(lessonId, { stamp: marks.stamp, since, changes: [merge], replayed: false });
+			}
+		}
+		return taken.size > 0 ? { ...read, progress: withLessons(read.progress, taken) } : read;
+	}
+
+	/** Writes the lesson's entry to the workspace copy only, marked, and keeps the change for the next flush. */
+	private async writeUnshared(lessonId: string, change: (p: Progress) => Progress, after: Progress, laidOut: LaidOutProgress, generation: string): Promise<Progress> {
+		const stamp = this.newTag();
+		const parts = lessonParts(after, lessonId);
+		// No later than the change's own time (an answer's time is taken before its write waits its turn).
+		const since = Math.min(Date.now(), Date.parse(parts.lesson?.updatedAt ?? '') || Date.now());
+		const pending = this.unshared.get(lessonId) ?? { stamp, since, changes: [], replayed: false };
+		pending.stamp = stamp;
+		pending.changes.push(change);
+		this.unshared.set(lessonId, pending);
+		const unshared = { base: laidOut.stamps.get(lessonId) ?? '', since: pending.since };
+		// Memory first: a read while the write is under way keeps this change (it replays the unshared ones).
+		this.laidOut = { ...laidOut, progress: withLessons(laidOut.progress, new Map([[lessonId, parts]])) };
+		await this.workspace.memento.update(this.workspace.entryKey(lessonId), entryValue(after, lessonId, generation, stamp, unshared));
+		return (this.laidOut ?? laidOut).progress;
+	}
+
+	/**
+	 * Issues the shared writes of every lesson waiting for them (and the workspace writes of those replayed, when
+	 * `mirrorToo`), taking them off the waiting list; their stamps are known before the writes, as in `writeEntry`.
+	 */
+	private shareWaiting(progress: Progress, laidOut: LaidOutProgress, generation: string, mirrorToo: boolean): { batch: Map<string, Unshared>; updates: PromiseLike<void>[] } {
+		const batch = this.unshared;
+		this.unshared = new Map();
+		const updates: PromiseLike<void>[] = [];
+		for (const [lessonId, pending] of batch) {
+			const entry = entryValue(progress, lessonId, generation, pending.stamp);
+			laidOut.stamps.set(lessonId, pending.stamp);
+			updates.push(this.shared.memento.update(this.shared.entryKey(lessonId), entry));
+			if (pending.replayed && mirrorToo) {
+				updates.push(this.workspace.memento.update(this.workspace.entryKey(lessonId), entry));
+			}
+		}
+		return { batch, updates };
+	}
+
 	private async writeEntry(lessonId: string, after: Progress, laidOut: LaidOutProgress, generation: string): Promise<Progress> {
+		// Written now, with whatever else of the lesson was waiting for the shared copy.
+		this.unshared.delete(lessonId);
 		const stamp = this.newTag();
 		const entry = entryValue(after, lessonId, generation, stamp);
 		// Known before the write, so a read while it is under way does not take this window's entry for another's.
 		laidOut.stamps.set(lessonId, stamp);
 		// Only this lesson is stored, so only this lesson is taken from `after`: memory holds what a reload reads.
 		const change = new Map([[lessonId, lessonParts(after, lessonId)]]);
-		await this.shared.memento.update(this.shared.entryKey(lessonId), entry);
-		if (baseGeneration(this.workspace.base()) === generation) {
+		const mirrorCurrent = baseGeneration(this.workspace.base()) === generation;
+		// What else waits for the shared copy goes in the same update.
+		const { updates } = this.shareWaiting(laidOut.progress, laidOut, generation, mirrorCurrent);
+		await Promise.all([this.shared.memento.update(this.shared.entryKey(lessonId), entry), ...updates]);
+		if (mirrorCurrent) {
 			await this.workspace.memento.update(this.workspace.entryKey(lessonId), entry);
 		} else {
 			// The mirror has an older base (another window started over): it gets the whole current progress.
@@ -245,6 +429,7 @@ export class ProgressCopies {
 		await this.workspace.startOver(base);
 		this.source = this.shared;
 		this.needsRepair = false;
+		this.unshared = new Map();
 		this.laidOut = { progress: after, generation, stamps: new Map(), problems: [], readOnly: false };
 		return after;
 	}

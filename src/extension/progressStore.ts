@@ -4,6 +4,7 @@ import { emptyProgress, hasLessons, recordAnswer, resetLesson, type Progress } f
 import type { LaidOutProgress } from '../core/progressLayout';
 import { Disposable } from './dispose';
 import { ProgressCopies, type ProgressStorage } from './progressCopies';
+import { ProgressWrites } from './progressWrites';
 
 export { PROGRESS_KEY, type ProgressStorage } from './progressCopies';
 
@@ -18,10 +19,12 @@ export function currentWorkspaceId(): string {
 }
 
 /**
- * The only writer of learner progress. Each change is written at once and awaited, as one change applied to the
- * freshest stored copy; nothing is written on deactivate. An answer writes only its lesson (see ./progressCopies).
- * Stored data that cannot be read as-is is backed up before the first write, data from a newer release is never
- * overwritten, and the learner is told about either once.
+ * The only writer of learner progress. Each change is written at once to the workspace copy and awaited, as one
+ * change applied to the freshest stored copy; an answer writes only its lesson (see ./progressCopies). The shared
+ * copy gets answers at most once a second (./progressWrites), and at once when the window loses focus, so another
+ * window sees them when the learner turns to it; what is left goes on deactivate, and a window that closed first
+ * takes it back from its workspace copy on the next start. Stored data that cannot be read as-is is backed up before
+ * the first write, data from a newer release is never overwritten, and the learner is told about either once.
  */
 export class ProgressStore extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<string | undefined>());
@@ -34,8 +37,7 @@ export class ProgressStore extends Disposable {
 	private shown: string[] = [];
 	/** The value last given to the `hasProgress` context key, so it is set only when it changes. */
 	private hasProgress: boolean | undefined;
-	/** Serialises writes so two quick answers never race each other's read-modify-write. */
-	private queue: Promise<void> = Promise.resolve();
+	private readonly writes: ProgressWrites;
 
 	constructor(
 		storage: ProgressStorage,
@@ -44,12 +46,16 @@ export class ProgressStore extends Disposable {
 	) {
 		super();
 		this.copies = new ProgressCopies(storage, (read) => this.report(read));
+		this.writes = new ProgressWrites(this.copies, (e) => this.log.error(`Could not save progress: ${String(e)}`));
 		this.sharedKey = this.copies.sharedKey;
 		this.register(vscode.window.onDidChangeWindowState((state) => {
 			if (state.focused) {
 				this.checkForChanges();
+			} else {
+				void this.flush();
 			}
 		}));
+		this.register({ dispose: () => void this.writes.dispose().catch(() => undefined) });
 	}
 
 	/** Current progress; brought up to date whenever another window has written since the last read. */
@@ -63,10 +69,12 @@ export class ProgressStore extends Disposable {
 	 * change this lesson's cards only.
 	 */
 	record(lessonId: string, contentHash: string, result: QuizResult, answer: Answer, alsoChange?: (before: Progress, after: Progress) => Progress): Promise<void> {
+		// One time, so that a replay over another window's change (see ./progressCopies) records the same answer.
+		const now = new Date();
 		return this.write(lessonId, (p) => {
-			const after = recordAnswer(p, lessonId, contentHash, result, answer, new Date());
+			const after = recordAnswer(p, lessonId, contentHash, result, answer, now);
 			return alsoChange ? alsoChange(p, after) : after;
-		});
+		}, true);
 	}
 
 	resetLesson(lessonId: string): Promise<void> {
@@ -88,6 +96,11 @@ export class ProgressStore extends Disposable {
 		if (this.copies.takeChanges()) {
 			this._onDidChange.fire(undefined);
 		}
+	}
+
+	/** Writes to the shared copy what waits for it; resolves when it is stored (or could not be: that is logged). */
+	flush(): Promise<void> {
+		return this.writes.flush().catch(() => undefined);
 	}
 
 	/** Forgets what was read and told, as a new window starts: storage is read again and may be reported again. */
@@ -129,6 +142,8 @@ export class ProgressStore extends Disposable {
 			this.notify(message);
 		}
 		void this.setHasProgress(progress);
+		// A first read can take back answers a closed window never shared.
+		this.writes.schedule();
 	}
 
 	private async setHasProgress(progress: Progress): Promise<void> {
@@ -139,18 +154,13 @@ export class ProgressStore extends Disposable {
 		}
 	}
 
-	private write(lessonId: string | undefined, change: (p: Progress) => Progress): Promise<void> {
-		const run = async (): Promise<void> => {
-			const after = await this.copies.write(lessonId, change);
-			if (after === undefined) {
-				return;
-			}
-			await this.setHasProgress(after);
-			// Another window's changes read on the way are announced with this one.
-			this._onDidChange.fire(this.copies.takeChanges() ? undefined : lessonId);
-		};
-		const next = this.queue.then(run);
-		this.queue = next.catch((e: unknown) => this.log.error(`Could not save progress: ${String(e)}`));
-		return next;
+	private async write(lessonId: string | undefined, change: (p: Progress) => Progress, shareLater = false): Promise<void> {
+		const after = await this.writes.write(lessonId, change, { shareLater });
+		if (after === undefined) {
+			return;
+		}
+		await this.setHasProgress(after);
+		// Another window's changes read on the way are announced with this one.
+		this._onDidChange.fire(this.copies.takeChanges() ? undefined : lessonId);
 	}
 }

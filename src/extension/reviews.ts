@@ -32,6 +32,8 @@ export class ReviewService extends Disposable {
 	/** Fires when what is due may have changed: an answer, a reset, the lessons, the settings, or time passing. */
 	readonly onDidChange = this._onDidChange.event;
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** The queue since the last change: the status bar and the refresh timer ask for it after every answer. */
+	private latest: Promise<ReviewQueue> | undefined;
 
 	constructor(
 		private readonly library: LessonLibrary,
@@ -54,12 +56,26 @@ export class ReviewService extends Disposable {
 
 	/** Call when the review settings changed. */
 	changed(): void {
+		this.latest = undefined;
 		this._onDidChange.fire();
 		void this.scheduleRefresh();
 	}
 
-	/** What to review now (empty when reviews are off). */
-	async queue(): Promise<ReviewQueue> {
+	/** What to review now (empty when reviews are off); built once per change (every change, time included, comes through `changed`). */
+	queue(): Promise<ReviewQueue> {
+		if (this.latest === undefined) {
+			const built = this.build();
+			this.latest = built;
+			built.catch(() => {
+				if (this.latest === built) {
+					this.latest = undefined; // asked again next time
+				}
+			});
+		}
+		return this.latest;
+	}
+
+	private async build(): Promise<ReviewQueue> {
 		if (!this.isEnabled) {
 			return EMPTY_QUEUE;
 		}

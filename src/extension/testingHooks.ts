@@ -21,8 +21,10 @@ export interface TestingHooks {
 	writeAsAnotherWindow(raw: unknown): Promise<void>;
 	/** Reads stored progress again as a new window would (a window reload). */
 	reloadProgress(): Progress;
-	/** Both raw stored copies. */
+	/** Both raw stored copies, as they are now (the shared copy may still wait for the latest answers). */
 	storedProgress(): { shared: unknown; workspace: unknown };
+	/** Writes the answers waiting for the shared copy, as the next flush would. */
+	flushProgress(): Promise<void>;
 	/** What the learner was told about stored progress since the last (simulated) window start. */
 	notices(): readonly string[];
 	/** Keys of backups taken of unreadable progress. */
@@ -43,6 +45,7 @@ export function createTestingHooks(context: vscode.ExtensionContext, panel: Less
 	return {
 		deliverWebviewMessage: (raw) => panel.receive(raw),
 		plantStoredProgress: async (shared, workspace) => {
+			await progress.flush();
 			await context.globalState.update(progress.sharedKey, shared);
 			await context.workspaceState.update(PROGRESS_KEY, workspace);
 			return progress.reload();
@@ -52,6 +55,7 @@ export function createTestingHooks(context: vscode.ExtensionContext, panel: Less
 		},
 		reloadProgress: () => progress.reload(),
 		storedProgress: () => progress.stored(),
+		flushProgress: () => progress.flush(),
 		notices: () => progress.notices(),
 		backupKeys: () => progress.backupKeys(),
 		checkForChanges: () => progress.checkForChanges(),

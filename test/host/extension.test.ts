@@ -133,7 +133,7 @@ suite('Incident Lessons in the extension host', () => {
 		assert.ok(lesson);
 		const quizId = lesson.quizIds[0] ?? '';
 		await lessonsApi.answer(lesson.id, quizId, await correctAnswer(lesson.id, quizId));
-		const stored = lessonsApi.readStoredProgress() as { schemaVersion?: number; lessons?: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
+		const stored = await lessonsApi.readStoredProgress() as { schemaVersion?: number; lessons?: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
 		assert.equal(stored.schemaVersion, 3);
 		assert.equal(stored.lessons?.[lesson.id]?.quizzes[quizId]?.correct, true);
 	});

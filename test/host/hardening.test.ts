@@ -53,6 +53,7 @@ suite('Hardening: forged webview messages', () => {
 	test('go through the panel\'s handler: dropped, never recorded, nothing opened', async () => {
 		const testing = await hooks();
 		const ids = await quizIds();
+		await testing.flushProgress();
 		const before = JSON.stringify(testing.storedProgress());
 		const hostileHref = fc.constantFrom('javascript:alert(1)', 'command:workbench.action.terminal.new', 'vscode://file/etc/passwd',
 			'data:text/html,x', 'file:///etc/passwd', '//evil.example', ' javascript:x', 'notes.txt');
@@ -72,15 +73,18 @@ suite('Hardening: forged webview messages', () => {
 		assert.equal(JSON.stringify(testing.storedProgress()), before, 'nothing was stored');
 	});
 
-	test('a real answer through the same path is recorded and written at once', async () => {
+	test('a real answer through the same path is recorded: in the workspace copy at once, in the shared copy with the flush', async () => {
 		const testing = await hooks();
 		const [quizId] = await quizIds();
 		assert.ok(quizId);
 		const routed = await testing.deliverWebviewMessage({ type: 'answer', lessonId: LESSON, quizId, answer: await correctAnswer(LESSON, quizId) });
 		assert.equal(routed.kind, 'record');
-		const stored = testing.storedProgress() as { shared: { lessons: Record<string, { quizzes: Record<string, { correct: boolean }> }> }; workspace: unknown };
+		type Stored = { lessons: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
+		assert.equal((testing.storedProgress().workspace as Stored).lessons[LESSON]?.quizzes[quizId]?.correct, true, 'in the workspace copy');
+		await testing.flushProgress();
+		const stored = testing.storedProgress() as { shared: Stored; workspace: unknown };
 		assert.equal(stored.shared.lessons[LESSON]?.quizzes[quizId]?.correct, true, 'in the shared copy');
-		assert.deepEqual(stored.workspace, stored.shared, 'and in the workspace copy');
+		assert.deepEqual(stored.workspace, stored.shared, 'the same in both');
 	});
 });
 
@@ -154,6 +158,7 @@ suite('Hardening: stored progress', () => {
 		assert.equal(progress.lessons[LESSON]?.quizzes[a]?.correct, true);
 		assert.equal(testing.notices().length, 0, 'an upgrade is not a problem to report');
 		await lessonsApi.answer(LESSON, b, await correctAnswer(LESSON, b));
+		await testing.flushProgress();
 		const { shared } = testing.storedProgress() as { shared: { schemaVersion: number; lessons: Record<string, { quizzes: Record<string, unknown> }> } };
 		assert.equal(shared.schemaVersion, lessonsApi.getProgress().schemaVersion, 'written in the current version');
 		assert.deepEqual(Object.keys(shared.lessons[LESSON]?.quizzes ?? {}).sort(), [a, b].sort(), 'the old answer and the new one');
@@ -220,6 +225,7 @@ suite('Hardening: stored progress', () => {
 		await testing.plantStoredProgress(undefined, undefined);
 		await lessonsApi.answer(LESSON, a, await correctAnswer(LESSON, a));
 		// The other window read the same progress, then answered quiz b; its write arrives here.
+		await testing.flushProgress();
 		const other = plain(testing.storedProgress().shared) as { lessons: Record<string, { quizzes: Record<string, unknown> }> };
 		const otherLesson = other.lessons[LESSON];
 		assert.ok(otherLesson);
@@ -230,6 +236,7 @@ suite('Hardening: stored progress', () => {
 		const [, , c] = await quizIds();
 		assert.ok(c);
 		await lessonsApi.answer(LESSON, c, await wrongAnswer(LESSON, c));
+		await testing.flushProgress();
 		const stored = testing.storedProgress().shared as { lessons: Record<string, { quizzes: Record<string, unknown> }> };
 		assert.deepEqual(Object.keys(stored.lessons[LESSON]?.quizzes ?? {}).sort(), [a, b, c].sort(), 'all three answers are stored');
 	});

@@ -52,7 +52,7 @@ suite('Spaced-repetition reviews', () => {
 		await lessons.answer(LESSON, second, await correctAnswer(LESSON, second));
 		const cards = lessons.getProgress().reviews[LESSON];
 		assert.deepEqual([cards?.[first]?.lastRating, cards?.[second]?.lastRating], ['hard', 'good']);
-		const stored = lessons.readStoredProgress() as { schemaVersion: number; reviews: Record<string, Record<string, unknown>> };
+		const stored = await lessons.readStoredProgress() as { schemaVersion: number; reviews: Record<string, Record<string, unknown>> };
 		assert.equal(stored.schemaVersion, 3);
 		assert.deepEqual(Object.keys(stored.reviews[LESSON] ?? {}).sort(), [first, second].sort(), 'cards are persisted with the answers');
 		assert.deepEqual((await lessons.reviewQueue()).items, [], 'nothing is due right after answering');

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { QuizResult } from '../../src/core/lesson';
-import { emptyProgress, migrateProgress, recordAnswer, resetLesson, type Progress } from '../../src/core/progress';
-import { baseGeneration, baseValue, entryValue, flattenStored, readLaidOut, refreshLaidOut } from '../../src/core/progressLayout';
+import { emptyProgress, lessonParts, migrateProgress, recordAnswer, resetLesson, type Progress } from '../../src/core/progress';
+import { baseGeneration, baseValue, entryMarks, entryValue, flattenStored, readLaidOut, refreshLaidOut } from '../../src/core/progressLayout';
+import { addUnsharedAnswers } from '../../src/core/progressMerge';
 import { propertyParams } from './propertySeed';
 
 const T = new Date('2025-03-03T10:00:00.000Z');
@@ -100,5 +101,44 @@ describe('the split layout', () => {
 		for (const value of [undefined, null, 'x', { schemaVersion: 2, lessons: {} }, { schemaVersion: 9, generation: 'g' }]) {
 			assert.equal(flattenStored(value, [['a', { generation: 'g', stamp: 's' }]]), value);
 		}
+	});
+});
+
+describe('answers a window never shared (core/progressMerge)', () => {
+	const at = (ms: number): Date => new Date(T.getTime() + ms);
+	const answeredAt = (p: Progress, lessonId: string, quizId: string, ms: number): Progress => recordAnswer(p, lessonId, 'h', result(quizId), [0], at(ms));
+	const started = answeredAt(emptyProgress(), 'l', 'q0', 0);
+
+	it('adds the answers given since `since` to the other window\'s lesson, unless it answered the quiz later', () => {
+		const ours = lessonParts(answeredAt(answeredAt(started, 'l', 'q1', 10), 'l', 'q2', 20), 'l');
+		const theirs = lessonParts(answeredAt(answeredAt(started, 'l', 'q3', 15), 'l', 'q2', 30), 'l');
+		const { parts, took } = addUnsharedAnswers(ours, theirs, T.getTime() + 10);
+		assert.equal(took, true);
+		assert.deepEqual(Object.keys(parts.lesson?.quizzes ?? {}).sort(), ['q0', 'q1', 'q2', 'q3']);
+		assert.equal(parts.lesson?.quizzes.q2?.answeredAt, at(30).toISOString(), 'their later answer to q2 stands');
+		assert.equal(parts.lesson?.updatedAt, at(30).toISOString());
+		assert.equal(parts.lesson?.startedAt, T.toISOString());
+	});
+
+	it('takes nothing over a reset lesson, or one restarted after the answer', () => {
+		const ours = lessonParts(answeredAt(started, 'l', 'q1', 10), 'l');
+		assert.equal(addUnsharedAnswers(ours, { lesson: undefined, cards: undefined }, T.getTime() + 10).took, false);
+		const restarted = lessonParts(answeredAt(emptyProgress(), 'l', 'q2', 20), 'l');
+		assert.deepEqual(addUnsharedAnswers(ours, restarted, T.getTime() + 10), { parts: restarted, took: false });
+	});
+
+	it('keeps answers to a lesson both windows started at about the same time', () => {
+		const ours = lessonParts(answeredAt(emptyProgress(), 'l', 'q1', 10), 'l');
+		const theirs = lessonParts(answeredAt(emptyProgress(), 'l', 'q2', 20), 'l');
+		const { parts } = addUnsharedAnswers(ours, theirs, T.getTime() + 10);
+		assert.deepEqual(Object.keys(parts.lesson?.quizzes ?? {}).sort(), ['q1', 'q2']);
+	});
+
+	it('reads the mark of an entry not yet shared, and ignores a damaged one', () => {
+		const entry = plain(entryValue(started, 'l', 'g1', 's1', { base: 's0', since: 5 }));
+		assert.deepEqual(entryMarks(entry, 'g1'), { stamp: 's1', unshared: { base: 's0', since: 5 } });
+		assert.deepEqual(entryMarks({ ...(entry as object), unshared: { base: 7, since: 'x' } }, 'g1'), { stamp: 's1', unshared: undefined });
+		assert.equal(entryMarks(entry, 'g2'), undefined);
+		assert.deepEqual(plain(readLaidOut(plain(baseValue(emptyProgress(), 'g1')), [['l', entry]]).progress), plain(started), 'the mark is not progress');
 	});
 });
