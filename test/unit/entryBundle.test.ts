@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..', '..');
 
 /** The modules of src/extension that load as chunks from dist/lazy/ on first use. */
 const LAZY = [
-	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonPage', 'lessonPreview', 'newLessonCommand',
+	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonFiles', 'lessonPage', 'lessonPreview', 'newLessonCommand',
 	'onboardingSuggestion', 'progressPicks', 'reportExport', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
 ];
 
@@ -53,9 +53,9 @@ describe('the extension entry and its lazy chunks', () => {
 		}
 	});
 
-	it('leaves the lesson page\'s building and message handling to its chunk', () => {
+	it('leaves the list\'s line reader and the lesson page\'s building and message handling to their chunks', () => {
 		const inputs = Object.keys(entry().inputs);
-		const away = ['core/messageRouting', 'core/grade', 'extension/labels', 'extension/webviewAssets'];
+		const away = ['core/lessonIndex', 'core/catalogIndex', 'core/decode', 'core/messageRouting', 'core/grade', 'extension/labels', 'extension/webviewAssets'];
 		assert.deepEqual(away.map((m) => `src/${m}.ts`).filter((m) => inputs.includes(m)), []);
 	});
 
