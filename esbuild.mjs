@@ -45,6 +45,8 @@ const LAZY_MODULES = [
 	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
 	// the Command Palette's questions, the API's tree snapshot
 	'commandPrompts', 'treeSnapshot',
+	// the lesson page's HTML and message handling, with the first page the panel writes; the lesson files, with the list
+	'lessonPage', 'lessonFiles',
 ];
 const lazyModules = {
 	name: 'lazy-modules',

@@ -207,12 +207,13 @@ first use: the entry keeps their command registrations, thin wrappers that load 
 Problems-panel checks load once team content has problems or a lesson or assignments file is edited, the code
 suggestions once they are on and a code editor is visible, the review reminder once it is turned on.
 
-What is left is what startup needs: the panel (a restored panel), the tree and its nodes, the lesson list's line
-reader (core/lessonIndex.ts, core/catalogIndex.ts), progress (store, copies, layout, migrations) and the review
-schedule the tree counts. **To reach 60 KB** that path itself would shrink: a catalog of the bundled lessons
-written at build time (the line reader then only for workspace lessons), the panel's message handling
-(core/messageRouting.ts, core/grade.ts) loaded with its first message, and the progress migrations only for
-progress stored by an older version.`);
+What is left is what startup needs: the panel (it restores a panel after a reload; its page and message handling
+are the lessonPage chunk, loaded with the first page written), the tree and its nodes, the library (its reading of
+the lesson files and core/lessonIndex.ts's line reader are the lessonFiles chunk, loaded with the first call for
+the list: the status bar count, in the task after activation), progress (store, copies, layout, migrations) and
+the review schedule the tree counts. ${unmet.has('bundle-entry')
+		? '**To reach 60 KB** that path itself would shrink: the progress migrations loaded only for progress stored by an older version, and the team features (assignments, their tree nodes and status bar) only in a workspace with team content.'
+		: 'That is within the 60 KB target; the progress migrations, needed only for progress stored by an older version, are the next part that could load on demand.'}`);
 	}
 
 	if (unmet.has('vsix')) {

@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
-import { gradeAnswer } from '../core/grade';
 import type { Answer, Lesson, QuizResult } from '../core/lesson';
-import { gradeLessonAnswer, handleWebviewMessage, type MessageEffects, type RoutedMessage } from '../core/messageRouting';
-import { parseWebviewState, type GradedAnswer, type StoredAnswers, type ToWebview } from '../protocol';
+import type { MessageEffects, RoutedMessage } from '../core/messageRouting';
+import { parseWebviewState, type StoredAnswers, type ToWebview } from '../protocol';
 import type { ExtensionConfig } from './config';
 import { Disposable } from './dispose';
-import { renderLabels, webviewStrings } from './labels';
 import type { LessonLibrary } from './lessonLibrary';
-import { isOutdated, summarize } from './lessonStatus';
+import type * as LessonPage from './lessonPage';
+import { summarize } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
 import type { ReviewService } from './reviews';
-import { webviewAssets } from './webviewAssets';
-import { errorDocument, lessonDocument, webviewOptions } from './webviewHtml';
+import { webviewOptions } from './webviewHtml';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
 
@@ -30,7 +28,8 @@ interface PanelDeps {
 /**
  * The one reusable lesson panel: opening another lesson replaces the content of the same tab.
  * Webview messages go through core/messageRouting (every one is checked as if forged); this class only
- * supplies the effects a checked message may have.
+ * supplies the effects a checked message may have. The page's HTML and the message handling load as a chunk
+ * (./lessonPage) with the first page written, so activation and a restored panel's frame do not wait for them.
  */
 export class LessonPanel extends Disposable implements vscode.WebviewPanelSerializer {
 	private panel: vscode.WebviewPanel | undefined;
@@ -42,6 +41,8 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private pendingSection: string | undefined;
 	/** The stored answers the lesson page was written with (JSON), until it says it is ready. */
 	private storedInPage: string | undefined;
+	/** The page chunk, once loaded: every page written and every message handled goes through it. */
+	private page: typeof LessonPage | undefined;
 	/** The section of the latest `show` (for tests: where a related-lesson CodeLens opened the lesson). */
 	lastSection: string | undefined;
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
@@ -82,9 +83,10 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (!entry) {
 			return false;
 		}
-		// The panel's frames are made while the lesson is parsed and the renderer loads, not after.
+		// The panel's frames are made while the lesson is parsed and the renderer and page chunk load, not after.
 		const parsing = this.deps.library.get(lessonId);
 		void import('../core/render');
+		void this.loadPage().catch(() => undefined);
 		this.pendingSection = section;
 		this.lastSection = section;
 		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
@@ -96,21 +98,30 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			await this.render(lesson);
 		} else if (this.panel) {
 			this.lesson = undefined;
-			this.panel.webview.html = errorDocument(this.panel.webview, this.deps.extensionUri, vscode.l10n.t('Lesson not available'),
+			await this.showError(this.panel, vscode.l10n.t('Lesson not available'),
 				vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
 		}
 		return true;
 	}
 
+	private async loadPage(): Promise<typeof LessonPage> {
+		this.page ??= await import('./lessonPage');
+		return this.page;
+	}
+
+	/** A page saying why there is no lesson to show: a heading and a sentence, no script. */
+	private async showError(panel: vscode.WebviewPanel, title: string, message: string): Promise<void> {
+		const { errorDocument } = await this.loadPage();
+		panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, title, message);
+	}
+
 	/**
-	 * Loads the parser and renderer chunks and the page's script and stylesheet ahead of the first lesson opened
-	 * (called once the Lessons view is on screen), so that click does not wait for them. Loading twice costs
-	 * nothing: each is read once.
+	 * Loads the page chunk, the parser and renderer chunks and the page's script and stylesheet ahead of the first
+	 * lesson opened (called once the Lessons view is on screen), so that click does not wait for them. Loading twice
+	 * costs nothing: each is read once.
 	 */
 	prepare(): void {
-		void import('../core/parsers');
-		void import('../core/render');
-		void webviewAssets(this.deps.extensionUri).catch(() => undefined);
+		void this.loadPage().then((page) => page.preparePage(this.deps.extensionUri), () => undefined);
 	}
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
@@ -121,8 +132,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.pendingSection = undefined;
 		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		const assets = await webviewAssets(this.deps.extensionUri);
-		panel.webview.html = lessonDocument(bodyHtml, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
+		panel.webview.html = await (await this.loadPage()).reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml);
 	}
 
 	/** Shows the end of a review session: a heading and a sentence, no script. */
@@ -131,8 +141,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.lesson = undefined;
 		this.mode = 'review';
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, title, message);
-		return Promise.resolve();
+		return this.showError(panel, title, message);
 	}
 
 	private ensurePanel(): vscode.WebviewPanel {
@@ -179,7 +188,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (lesson) {
 			await this.render(lesson);
 		} else {
-			panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, vscode.l10n.t('Lesson not available'),
+			await this.showError(panel, vscode.l10n.t('Lesson not available'),
 				vscode.l10n.t('This lesson could not be restored. Open it again from the Lessons view.'));
 		}
 	}
@@ -193,7 +202,8 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.panel = panel;
 		panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'lesson.svg');
 		this.panelDisposables = [
-			panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+			panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((error: unknown) =>
+				this.deps.log.error(`Could not handle a message from the lesson webview: ${String(error)}`))),
 			panel.onDidDispose(() => {
 				this.panel = undefined;
 				this.lesson = undefined;
@@ -210,12 +220,12 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.lesson = lesson;
 		this.mode = 'lesson';
 		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
-		const [{ renderLesson }, assets] = await Promise.all([import('../core/render'), webviewAssets(this.deps.extensionUri)]);
-		const body = renderLesson(lesson, { labels: renderLabels() });
-		// The page comes with the stored answers: its quizzes are ready when its script runs, without a round trip.
-		const stored = this.storedAnswers(lesson);
-		this.storedInPage = JSON.stringify(stored);
-		panel.webview.html = lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored }, assets);
+		const page = await this.loadPage();
+		panel.webview.html = await page.lessonPageHtml(this.deps.extensionUri, lesson, () => {
+			const stored = this.storedAnswers(page, lesson);
+			this.storedInPage = JSON.stringify(stored);
+			return stored;
+		});
 	}
 
 	private post(message: ToWebview): void {
@@ -226,8 +236,9 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 * Handles one raw message as if the open lesson's webview posted it: routed, checked, logged when dropped.
 	 * The webview's messages arrive here, and so do the test hook's, so tests exercise the real path.
 	 */
-	receive(raw: unknown): Promise<RoutedMessage> {
-		return handleWebviewMessage(raw, this.lesson, this.effectsFor(this.lesson));
+	async receive(raw: unknown): Promise<RoutedMessage> {
+		const lesson = this.lesson; // the lesson open when the message arrived
+		return (await this.loadPage()).handleWebviewMessage(raw, lesson, this.effectsFor(lesson));
 	}
 
 	private effectsFor(lesson: Lesson | undefined): MessageEffects {
@@ -273,7 +284,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 * Also the path the extension API uses, so tests exercise the same code as a click.
 	 */
 	async answer(lesson: Lesson, quizId: string, answer: Answer, elapsedMs?: number): Promise<QuizResult | undefined> {
-		const graded = gradeLessonAnswer(lesson, quizId, answer);
+		const graded = (await this.loadPage()).gradeLessonAnswer(lesson, quizId, answer);
 		if (!('result' in graded)) {
 			this.deps.log.warn(`Ignored an answer: ${graded.reason}.`);
 			return undefined;
@@ -303,10 +314,11 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 */
 	private sendRestore(fromReady = false): void {
 		const lesson = this.lesson;
-		if (!lesson) {
+		// Without the page chunk, the page of `lesson` is not written yet: it is written with the latest answers.
+		if (!lesson || !this.page) {
 			return;
 		}
-		const stored = this.storedAnswers(lesson);
+		const stored = this.storedAnswers(this.page, lesson);
 		const inPage = fromReady ? this.storedInPage : undefined;
 		this.storedInPage = undefined;
 		if (inPage !== JSON.stringify(stored)) {
@@ -319,17 +331,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	/** What the page shows of the learner's answers: none on a review card (recalling the answer is the point). */
-	private storedAnswers(lesson: Lesson): StoredAnswers {
-		const progress = this.deps.progress.get();
-		const stored = this.mode === 'lesson' && Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
-		const graded: GradedAnswer[] = [];
-		for (const quiz of lesson.quizzes) {
-			const entry = stored && Object.hasOwn(stored.quizzes, quiz.id) ? stored.quizzes[quiz.id] : undefined;
-			const result = entry ? gradeAnswer(quiz, entry.answer) : undefined;
-			if (entry && result) {
-				graded.push({ quizId: quiz.id, answer: entry.answer, result });
-			}
-		}
-		return { graded, summary: summarize(lesson, progress, this.deps.config().passMark), outdated: this.mode === 'lesson' && isOutdated(lesson, progress) };
+	private storedAnswers(page: typeof LessonPage, lesson: Lesson): StoredAnswers {
+		return page.storedAnswers(lesson, this.deps.progress.get(), this.deps.config().passMark, this.mode === 'lesson');
 	}
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { LessonFile } from '../core/catalog';
-import { decodeLessonBytes } from '../core/decode';
 import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
 import { WORKSPACE_LESSONS_PATH } from '../core/paths';
 import { Disposable } from './dispose';
@@ -10,10 +9,6 @@ import type { TrustGate } from './trustGate';
 export interface WorkspaceLessonFile extends LessonFile {
 	readonly uri: vscode.Uri;
 }
-
-/** Bounds that keep a huge or looping folder from costing anything. */
-const MAX_DEPTH = 4;
-const MAX_FILES = 500;
 
 /** The locale of a workspace lesson: its `en`/`ja` folder, else `und` (undetermined, shown to every learner). */
 export function workspaceLocale(uri: vscode.Uri): string {
@@ -58,46 +53,8 @@ export class WorkspaceLessonSource extends Disposable {
 		if (!this.trust.isTrusted) {
 			return { files: [], problems: [] };
 		}
-		const uris: vscode.Uri[] = [];
-		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			await this.collect(vscode.Uri.joinPath(folder.uri, WORKSPACE_LESSONS_PATH), 0, uris);
-		}
-		const files: WorkspaceLessonFile[] = [];
-		const problems: { uri: vscode.Uri; diagnostics: Diagnostic[] }[] = [];
-		for (const uri of uris.slice(0, MAX_FILES)) {
-			const file = workspaceFileName(uri);
-			try {
-				const { text, diagnostics } = decodeLessonBytes(await vscode.workspace.fs.readFile(uri), file);
-				if (text === undefined) {
-					problems.push({ uri, diagnostics });
-				} else {
-					files.push({ file, locale: workspaceLocale(uri), text, uri });
-				}
-			} catch (error) {
-				this.log.warn(`Could not read workspace lesson ${file}: ${String(error)}`);
-			}
-		}
-		if (uris.length > MAX_FILES) {
-			this.log.warn(`Only the first ${MAX_FILES} workspace lesson files are read; ${uris.length} were found.`);
-		}
-		return { files, problems };
-	}
-
-	private async collect(dir: vscode.Uri, depth: number, into: vscode.Uri[]): Promise<void> {
-		let entries: [string, vscode.FileType][];
-		try {
-			entries = await vscode.workspace.fs.readDirectory(dir);
-		} catch {
-			return; // no lessons folder: no workspace lessons
-		}
-		for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-			const uri = vscode.Uri.joinPath(dir, name);
-			if (type === vscode.FileType.File && name.endsWith('.md')) {
-				into.push(uri);
-			} else if (type === vscode.FileType.Directory && depth < MAX_DEPTH && !name.startsWith('.')) {
-				await this.collect(uri, depth + 1, into);
-			}
-		}
+		// Read by the library's chunk (./lessonFiles), which asks for it: it is loaded by then.
+		return (await import('./lessonFiles')).readWorkspaceLessons(this.log);
 	}
 
 	/** One watcher per workspace folder; bursts of events (a checkout) become one change. */

@@ -49,4 +49,17 @@ suite('The extension entry and its lazy chunks', () => {
 		assert.ok(isLoaded(chunk('treeSnapshot')));
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
+
+	test('a lesson opened comes from the list\'s chunk and is written and answered through the lesson page\'s chunk', async () => {
+		const lessonsApi = await extension().activate();
+		const [first] = await lessonsApi.listLessons();
+		assert.ok(first, 'a lesson');
+		assert.ok(isLoaded(chunk('lessonFiles')), 'the list is read by its chunk');
+		await vscode.commands.executeCommand(Command.OpenLesson, first.id);
+		await waitFor(() => lessonsApi.currentLessonId() === first.id, 'the lesson open');
+		assert.ok(isLoaded(chunk('lessonPage')));
+		assert.ok(lessonsApi.testing, 'the testing hooks (development and test mode)');
+		assert.equal((await lessonsApi.testing.deliverWebviewMessage({ type: 'ready', lessonId: first.id })).kind, 'restore');
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
 });

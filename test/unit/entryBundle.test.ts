@@ -11,8 +11,8 @@ const ROOT = path.join(__dirname, '..', '..');
 
 /** The modules of src/extension that load as chunks from dist/lazy/ on first use. */
 const LAZY = [
-	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonPreview', 'newLessonCommand', 'onboardingSuggestion',
-	'progressPicks', 'reportExport', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
+	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonFiles', 'lessonPage', 'lessonPreview', 'newLessonCommand',
+	'onboardingSuggestion', 'progressPicks', 'reportExport', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
 ];
 
 interface Output {
@@ -51,6 +51,17 @@ describe('the extension entry and its lazy chunks', () => {
 		for (const needed of ['lessonPanel', 'lessonTree', 'commands', 'teamFeatures', 'reviewFeatures']) {
 			assert.ok(inputs.includes(`src/extension/${needed}.ts`), needed);
 		}
+	});
+
+	it('leaves the list\'s line reader and the lesson page\'s building and message handling to their chunks', () => {
+		const inputs = Object.keys(entry().inputs);
+		const away = ['core/lessonIndex', 'core/catalogIndex', 'core/decode', 'core/messageRouting', 'core/grade', 'extension/labels', 'extension/webviewAssets'];
+		assert.deepEqual(away.map((m) => `src/${m}.ts`).filter((m) => inputs.includes(m)), []);
+	});
+
+	it('holds the lesson page\'s asset cache (webviewAssets) in one bundle only, the lesson page chunk', () => {
+		const holders = Object.entries(outputs).filter(([, output]) => Object.hasOwn(output.inputs, 'src/extension/webviewAssets.ts')).map(([file]) => file);
+		assert.deepEqual(holders, ['dist/lazy/lessonPage.js']);
 	});
 
 	it('builds each lazy module as its own chunk in dist/lazy/, with no library code either', () => {
