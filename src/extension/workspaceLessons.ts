@@ -64,8 +64,11 @@ export class WorkspaceLessonSource extends Disposable {
 			clearTimeout(this.timer);
 			this.timer = setTimeout(() => this._onDidChange.fire(), 150);
 		};
+		// Everything under the lessons folder, and the folders above it: removing a folder reports only the folder.
+		const parent = WORKSPACE_LESSONS_PATH.slice(0, WORKSPACE_LESSONS_PATH.lastIndexOf('/'));
+		const pattern = `{${parent},${WORKSPACE_LESSONS_PATH},${WORKSPACE_LESSONS_PATH}/**}`;
 		this.watchers = vscode.Disposable.from(...(vscode.workspace.workspaceFolders ?? []).map((folder) => {
-			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${WORKSPACE_LESSONS_PATH}/**/*.md`));
+			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
 			return vscode.Disposable.from(watcher, watcher.onDidCreate(fire), watcher.onDidChange(fire), watcher.onDidDelete(fire));
 		}));
 	}
