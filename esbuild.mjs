@@ -43,8 +43,8 @@ const LAZY_MODULES = [
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
 	// started once they have something to do
 	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
-	// the Command Palette's questions, the API's tree snapshot
-	'commandPrompts', 'treeSnapshot',
+	// the Command Palette's questions, the API's tree snapshot, the Reviews group's rows (once there are cards)
+	'commandPrompts', 'treeSnapshot', 'reviewNodes',
 	// the lesson page's HTML and message handling, with the first page the panel writes; the lesson files, with the list
 	'lessonPage', 'lessonFiles',
 ];

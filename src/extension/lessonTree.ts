@@ -11,7 +11,7 @@ import type { LessonLibrary } from './lessonLibrary';
 import { GroupNode, LessonNode, trackLabel } from './lessonNodes';
 import { summarize } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
-import { ReviewGroupNode, ReviewItemNode } from './reviewNodes';
+import type * as ReviewNodes from './reviewNodes';
 import type { ReviewService } from './reviews';
 import type { TrustGate } from './trustGate';
 
@@ -20,7 +20,7 @@ const TRACK_ORDER = ['onboarding', 'developer', 'lead', 'general'];
 
 export { GroupNode, LessonNode } from './lessonNodes';
 
-type Node = GroupNode | LessonNode | AssignedGroupNode | RestrictedNode | ReviewGroupNode | ReviewItemNode;
+type Node = GroupNode | LessonNode | AssignedGroupNode | RestrictedNode | ReviewNodes.ReviewGroupNode | ReviewNodes.ReviewItemNode;
 
 /** What the view shows besides the bundled lessons: the learner's assignments, and whether the workspace is trusted. */
 export interface TeamSources {
@@ -87,12 +87,16 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		return item;
 	}
 
+	/** The Reviews group's node classes: a chunk, loaded the first time the learner has cards (see reviewNodes()). */
+	private reviewNodeClasses: typeof ReviewNodes | undefined;
+
 	async getChildren(node?: Node): Promise<Node[]> {
 		if (node instanceof GroupNode) {
 			return node.lessons.map((l) => new LessonNode(l, this.summary(l)));
 		}
-		if (node instanceof ReviewGroupNode) {
-			return node.queue.items.map((item) => new ReviewItemNode(item, node.lessons.get(item.lessonId)));
+		const reviewNodes = this.reviewNodeClasses;
+		if (reviewNodes && node instanceof reviewNodes.ReviewGroupNode) {
+			return node.queue.items.map((item) => new reviewNodes.ReviewItemNode(item, node.lessons.get(item.lessonId)));
 		}
 		if (node instanceof AssignedGroupNode) {
 			const today = localDate(new Date());
@@ -140,7 +144,8 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 			return [];
 		}
 		const lessons = await this.library.getMany(queue.items.map((item) => item.lessonId));
-		return [new ReviewGroupNode(queue, new Map(lessons.map((l) => [l.meta.id, l])))];
+		this.reviewNodeClasses ??= await import('./reviewNodes');
+		return [new this.reviewNodeClasses.ReviewGroupNode(queue, new Map(lessons.map((l) => [l.meta.id, l])))];
 	}
 
 	private summary(lesson: LessonEntry): LessonSummary {

@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, '..', '..');
 /** The modules of src/extension that load as chunks from dist/lazy/ on first use. */
 const LAZY = [
 	'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonFiles', 'lessonPage', 'lessonPreview', 'newLessonCommand',
-	'onboardingSuggestion', 'progressPicks', 'reportExport', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
+	'onboardingSuggestion', 'progressPicks', 'reportExport', 'reviewNodes', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
 ];
 
 interface Output {
