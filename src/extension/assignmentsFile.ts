@@ -4,6 +4,7 @@ import { ASSIGNMENTS_PATH } from '../core/paths';
 import type { Diagnostic } from '../core/lesson';
 import { Disposable } from './dispose';
 import type { TrustGate } from './trustGate';
+import { readWorkspaceFile } from './workspaceFs';
 import { workspaceFileName } from './workspaceLessons';
 
 /** One workspace folder's assignments file, read and checked. */
@@ -60,7 +61,7 @@ export class AssignmentsFile extends Disposable {
 			const uri = assignmentsUri(folder);
 			let bytes: Uint8Array;
 			try {
-				bytes = await vscode.workspace.fs.readFile(uri);
+				bytes = await readWorkspaceFile(uri);
 			} catch {
 				continue; // no assignments in this folder
 			}

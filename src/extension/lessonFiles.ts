@@ -13,6 +13,7 @@ import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../core/lesson';
 import { entryOf, type LessonEntry } from '../core/lessonIndex';
 import { WORKSPACE_LESSONS_PATH } from '../core/paths';
 import type { WorkspaceLessonsState } from './lessonLibrary';
+import { readWorkspaceDirectory, readWorkspaceFile } from './workspaceFs';
 import { workspaceFileName, workspaceLocale, type WorkspaceLessonFile, type WorkspaceLessonSource } from './workspaceLessons';
 
 /** Bounds that keep a huge or looping workspace folder from costing anything. */
@@ -146,7 +147,7 @@ export async function readWorkspaceLessons(log: vscode.LogOutputChannel): Promis
 	for (const uri of uris.slice(0, MAX_FILES)) {
 		const file = workspaceFileName(uri);
 		try {
-			const { text, diagnostics } = decodeLessonBytes(await vscode.workspace.fs.readFile(uri), file);
+			const { text, diagnostics } = decodeLessonBytes(await readWorkspaceFile(uri), file);
 			if (text === undefined) {
 				problems.push({ uri, diagnostics });
 			} else {
@@ -165,7 +166,7 @@ export async function readWorkspaceLessons(log: vscode.LogOutputChannel): Promis
 async function collect(dir: vscode.Uri, depth: number, into: vscode.Uri[]): Promise<void> {
 	let entries: [string, vscode.FileType][];
 	try {
-		entries = await vscode.workspace.fs.readDirectory(dir);
+		entries = await readWorkspaceDirectory(dir);
 	} catch {
 		return; // no lessons folder: no workspace lessons
 	}

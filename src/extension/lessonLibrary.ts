@@ -30,6 +30,8 @@ export class LessonLibrary extends Disposable {
 	/** Parsed bundled lessons, by id, for the current load. */
 	private parsed = new Map<string, Promise<Lesson | undefined>>();
 	private workspaceState = NO_WORKSPACE_LESSONS;
+	/** Counts loads and invalidations: only the latest load may set {@link workspaceState}. */
+	private generation = 0;
 	/** What the chunk reads from, and where its problems go. */
 	private readonly sources: LessonSources;
 
@@ -91,6 +93,7 @@ export class LessonLibrary extends Disposable {
 	/** Forgets what was read (the language changed, files changed) and tells listeners. */
 	invalidate(): void {
 		this.loading = undefined;
+		this.generation++;
 		this.parsed = new Map();
 		this._onDidChange.fire();
 	}
@@ -101,8 +104,12 @@ export class LessonLibrary extends Disposable {
 	}
 
 	private async load(): Promise<LoadedLessons> {
+		const generation = ++this.generation;
 		const loaded = await (await import('./lessonFiles')).loadLessons(this.sources);
-		this.workspaceState = loaded.workspaceState;
+		// A load that an invalidation overtook (trust or files changed meanwhile) must not replace a newer one's state.
+		if (generation === this.generation) {
+			this.workspaceState = loaded.workspaceState;
+		}
 		return loaded;
 	}
 
