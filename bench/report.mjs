@@ -243,8 +243,8 @@ Lessons view" under Details): the host has activated the extension ${ms(ours.did
 ${ms(hello.didActivateMs)}); the workbench asks for the root at ${ms(ours.rootRequestedMs)} (hello-world ${ms(hello.rootRequestedMs)}) and gets it
 ${gap(ours.rootRequestedMs, ours.rootResolvedMs)} later (hello-world ${gap(hello.rootRequestedMs, hello.rootResolvedMs)}: five fixed items). Ours waits for the list there: the
 bundled lesson files, read from the extension's folder with Node's fs and indexed by their front-matter lines,
-and the workspace's lesson folder and assignments file, looked for through \`workspace.fs\` (a virtual file
-system must work too). Then the track groups, which open expanded, cost a second request that hello-world
+and the workspace's lesson folder and assignments file, looked for on the host's disk (through \`workspace.fs\`
+when the workspace is on another file system). Then the track groups, which open expanded, cost a second request that hello-world
 does not make: asked for ${gap(ours.rootResolvedMs, ours.groupsRequestedMs)} after the root was answered, answered ${gap(ours.groupsRequestedMs, ours.groupsResolvedMs)} later; only then are the
 rows drawn, a dozen instead of five. The host's own work (loading and activating the extension, answering the two
 requests) comes to ${ms(hostWork)} of the ${ms(r.summary.treeMs)} to the first row in the browser (hello-world ${ms(helloWork)} of ${ms(r.summary.helloTreeMs)}); the rest is the
