@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { browserRound } from './browser.mjs';
-import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, vsixComposition } from './bundles.mjs';
+import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, lessonsAsOneStream, vsixComposition } from './bundles.mjs';
 import { generateSet } from './generate.mjs';
 import { measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -234,7 +234,7 @@ async function main() {
 	const results = {
 		date: new Date(started).toISOString(), quick, machine: info,
 		sets: sets.map(({ lessons, bytes }) => ({ lessons, bytes })),
-		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), composition }, host, browser,
+		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), composition }, host, browser,
 		summary: {
 			// A run where something else (a restored editor's language) activated the extension first measures nothing.
 			activationMarksMs: median(host.activation.filter((a) => !a.wasActive).map((a) => a.marks.loadToActivatedMs)),
