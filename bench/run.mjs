@@ -67,7 +67,8 @@ async function machine() {
 	const vscodeDir = path.join(ROOT, '.vscode-test/code-server/node_modules/code-server');
 	const version = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined);
 	const commit = await capture('git', ['rev-parse', '--short', 'HEAD']);
-	const dirty = await capture('git', ['status', '--porcelain', '--untracked-files=no']);
+	// The results of an earlier run are not a change to what is measured.
+	const dirty = await capture('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.md', ':!bench/results.json']);
 	return {
 		cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: os.totalmem() / 2 ** 30,
 		os: release ?? `${os.type()} ${os.release()}`, node: process.version,
