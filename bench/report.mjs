@@ -285,10 +285,16 @@ the list (${ms(scale.view.rootChildrenMs)} cold).
 ${hostProfile(scale.profiles?.view, 'while the view opened')}`);
 	}
 
-	if (unmet.has('progress')) {
-		const p = r.host.progress.progress;
-		out.push(`### Progress writes
-
+	const answers = r.host.progress.progress;
+	const growth = answers.lastTenthMedianMs / answers.firstTenthMedianMs;
+	// Within a tenth of the 2× limit, a met figure can turn on the next run's noise: say so and why.
+	const growthAtEdge = !unmet.has('progress') && growth > 1.8;
+	if (unmet.has('progress') || growthAtEdge) {
+		const p = answers;
+		out.push(`### Progress writes${growthAtEdge ? ` (met, at the edge: ${x(growth, 2)})` : ''}
+${growthAtEdge ? `
+The growth is within a tenth of the 2× limit: met in this run, and a run on a busier machine can land just over it.
+` : ''}
 ${p.workspaceStateWrites} workspaceState writes for ${p.answers} answers (${p.rejected} rejected), and ${p.globalStateWrites} globalState entries${p.globalStateSends !== undefined ? ` in ${p.globalStateSends} sends` : ''}.
 Progress is stored one entry per lesson (schema 3, see docs/security.md), so an answer writes only its lesson's
 answers and cards. An answer waits for its \`workspaceState\` write only; the shared \`globalState\` copy gets every
@@ -450,7 +456,7 @@ ${summary}
 
 ${unmet === 0 ? 'Every target is met.' : `${unmet} of ${rows.filter((row) => row.met !== undefined).length} targets are not met; the notes below say why, with the measurements and profiles behind it, and what change would meet each.`}
 
-${explained.length > 0 ? `## Targets not met\n\n${explained.join('\n\n')}\n\n` : ''}${details(r)}`;
+${explained.length > 0 ? `## ${unmet > 0 ? 'Targets not met (and any met only at the edge)' : 'Targets met only at the edge'}\n\n${explained.join('\n\n')}\n\n` : ''}${details(r)}`;
 	writeFileSync(file, text);
 	return summary;
 }
