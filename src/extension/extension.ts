@@ -62,13 +62,14 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			}
 		}),
 	);
-	// After activate() returns, so the host is not held up: the status bar count, the assignments watch, review timers.
+	// After activate() returns, so the host is not held up: first the status bar count (it loads the list the view
+	// asks for next), then, once the view has had its rows, the assignments watch, the checks and the review timers.
+	const counted = setTimeout(() => void statusBar.update(), 0);
 	const started = setTimeout(() => {
-		void statusBar.update();
 		team.start();
 		review.start();
-	}, 0);
-	context.subscriptions.push({ dispose: () => clearTimeout(started) });
+	}, STARTUP_DEFERRED_MS);
+	context.subscriptions.push({ dispose: () => { clearTimeout(counted); clearTimeout(started); } });
 
 	return {
 		listLessons: async () => {
@@ -104,6 +105,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
 	};
 }
+
+/** What can wait at startup (assignments, checks, review timers) waits this long, leaving the host to the view. */
+const STARTUP_DEFERRED_MS = 250;
 
 /** Lessons are opened from the view: once it has been on screen a moment, the panel loads what the first open needs. */
 const PREPARE_AFTER_MS = 300;
