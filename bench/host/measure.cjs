@@ -262,6 +262,9 @@ async function openView(ext, tree) {
  */
 async function measureViewTimeline(ext, config) {
 	const wasActive = ext.isActive;
+	if (wasActive) {
+		return { wasActive }; // another activation event came first: its tree view was made before it could be watched
+	}
 	const tree = instrumentTreeViews(config.view.viewId);
 	await settle();
 	const startedEpoch = performance.timeOrigin + performance.now();
@@ -346,6 +349,9 @@ async function answerMany(ext, api, writes, count) {
  * event-loop stalls) and its provider timed warm; then `config.answers` answers through the API.
  */
 async function measureScale(ext, gc, config) {
+	if (config.openView && ext.isActive) {
+		return { wasActive: true }; // as in measureViewTimeline: nothing to time in this window
+	}
 	const tree = instrumentTreeViews();
 	const writes = countStateWrites(ext);
 	await settle();
