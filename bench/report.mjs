@@ -9,7 +9,8 @@ const x = (value, digits = 1) => (typeof value === 'number' ? `${value.toFixed(d
 const pct = (share) => `${(share * 100).toFixed(0)}%`;
 const mark = (met) => (met === undefined ? '–' : met ? '**met**' : '**not met**');
 
-function median(values) {
+/** The median of the numbers among `values` (undefined when there are none). */
+export function median(values) {
 	const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
 	if (sorted.length === 0) {
 		return undefined;

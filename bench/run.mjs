@@ -12,7 +12,7 @@ import { generateSet } from './generate.mjs';
 import { measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { describeTriggerScan, measureTriggerScan } from './triggers.mjs';
-import { writeReport } from './report.mjs';
+import { median, writeReport } from './report.mjs';
 import { ROOT, ensureCodeServer, launchBrowser, packageExtension, run, startCodeServer } from '../test/harness/codeServer.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -35,15 +35,6 @@ const VIEW_TIMELINES = {
 const started = Date.now();
 function step(message) {
 	console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
-}
-
-function median(values) {
-	const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
-	if (sorted.length === 0) {
-		return undefined;
-	}
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function runNode(args, { env } = {}) {

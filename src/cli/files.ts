@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/decode';
 import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
 import { createDiagnostic } from '../core/rules';
+import { describeError } from './fileErrors';
 import { readCapped } from './readCapped';
 
 /** A lesson file to check: how to print its path, and where it is. */
@@ -16,16 +17,6 @@ export interface FoundFile {
 /** Files not accepted as lessons for lint (only `.md` files are searched for inside folders). */
 function isLessonName(name: string): boolean {
 	return name.toLowerCase().endsWith('.md');
-}
-
-function describeError(error: unknown): string {
-	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-	switch (code) {
-		case 'ENOENT': return 'no such file or folder';
-		case 'EACCES': case 'EPERM': return 'permission denied';
-		case 'EISDIR': return 'it is a folder';
-		default: return error instanceof Error ? error.message : String(error);
-	}
 }
 
 /** A `file-unreadable` diagnostic for `display`. */

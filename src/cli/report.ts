@@ -6,18 +6,10 @@ import { MAX_REPORT_BYTES, readReport } from '../core/report';
 import { aggregateReports, type ReportFile, type SkippedReport } from '../core/teamReport';
 import { formatTeamCsv, formatTeamMarkdown } from '../core/teamReportFormat';
 import { formatTeamHtml } from '../core/teamReportHtml';
+import { describeError } from './fileErrors';
 import { oneLine, type CliOutput } from './output';
 import { readCapped } from './readCapped';
 import type { ReportCommand } from './reportArgs';
-
-function describeError(error: unknown): string {
-	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-	switch (code) {
-		case 'ENOENT': return 'no such file or folder';
-		case 'EACCES': case 'EPERM': return 'permission denied';
-		default: return error instanceof Error ? error.message : String(error);
-	}
-}
 
 /** The `*.json` files under the given paths (folders recursively; hidden folders and node_modules skipped). */
 async function findReportFiles(paths: readonly string[], cwd: string, skipped: SkippedReport[]): Promise<{ display: string; absolute: string }[]> {

@@ -1,6 +1,7 @@
 /** Finding and reading the source files `suggest` scans (the CLI's I/O behind the pure trigger matcher). */
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { describeError } from './fileErrors';
 import { readCapped } from './readCapped';
 
 /** A source file: how to print its path, and where it is. */
@@ -15,15 +16,6 @@ const SKIPPED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 /** The most files one run scans; the rest are reported as skipped. */
 export const MAX_SOURCE_FILES = 20_000;
-
-function describeError(error: unknown): string {
-	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-	switch (code) {
-		case 'ENOENT': return 'no such file or folder';
-		case 'EACCES': case 'EPERM': return 'permission denied';
-		default: return error instanceof Error ? error.message : String(error);
-	}
-}
 
 async function walk(display: string, absolute: string, found: SourceFile[], problems: string[]): Promise<void> {
 	let entries;
