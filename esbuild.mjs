@@ -33,12 +33,14 @@ const lazyChunks = {
 };
 
 /**
- * Command implementations and features that few sessions use load the same way, from dist/lazy/: the entry's
+ * Command implementations and features that few sessions use load the same way, from dist/lazy/: the services'
  * `await import('./assignLessonsCommand')` becomes `require('./lazy/assignLessonsCommand.js')`. Each is a bundle of
- * its own, so modules they share with the entry are copied: those hold no state of their own, and services (the
+ * its own, so modules they share with the services chunk are copied: those hold no state of their own, and services (the
  * library, progress, the panel...) come in as arguments.
  */
 const LAZY_MODULES = [
+	// everything but the entry's stand-ins (extension.ts): started in the task after activation, or by the first call
+	'services',
 	// the team commands
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
 	// started once they have something to do
@@ -53,7 +55,7 @@ const lazyModules = {
 	setup(build) {
 		const inLazy = build.initialOptions.outdir?.endsWith('/lazy');
 		build.onResolve({ filter: new RegExp(`^\\./(${LAZY_MODULES.join('|')})$`) }, (args) =>
-			args.kind === 'dynamic-import' && args.importer.includes('/src/extension/')
+			(args.kind === 'dynamic-import' || args.kind === 'require-call') && args.importer.includes('/src/extension/')
 				? { path: `./${inLazy ? '' : 'lazy/'}${args.path.slice(2)}.js`, external: true } : undefined);
 	},
 };

@@ -1,133 +1,88 @@
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from './api';
-import { openNextLesson, registerCommands } from './commands';
-import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './config';
-import { LessonLibrary } from './lessonLibrary';
-import { LESSON_VIEW_TYPE, LessonPanel } from './lessonPanel';
-import { isOutdated, summarize } from './lessonStatus';
-import { LessonTreeProvider } from './lessonTree';
-import { currentWorkspaceId, ProgressStore } from './progressStore';
-import { createReviewFeatures, createReviewService } from './reviewFeatures';
-import { LessonStatusBar } from './statusBar';
-import { createTestingHooks } from './testingHooks';
-import { createTeamFeatures } from './teamFeatures';
-import { TrustGate } from './trustGate';
-import { WorkspaceLessonSource } from './workspaceLessons';
+import type { TreeNode } from './lessonTree';
+import type * as ServicesModule from './services';
+import type { Services, Shell } from './services';
 
-/** Set while active: deactivate writes what waits for the shared copy of progress (see ProgressStore). */
-let flushProgress: (() => Promise<void>) | undefined;
+/**
+ * The extension entry: activate() only registers what the workbench can call (the Lessons view, the lesson page's
+ * restorer, the commands, the API) with stand-ins that start the services (./services, a chunk of its own) on first
+ * use. The services start in the next task anyway; activation, which the host times and shows in Running
+ * Extensions, waits for none of it.
+ */
 
-/** Wires the services together. Nothing is read or parsed here: lessons load when the view or a command first needs them. */
+/** As contributed in package.json. */
+const LESSONS_VIEW = 'incidentLessons.lessons';
+const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
+
+let started: Services | undefined;
+
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
-	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
-	let config = readConfig();
-	const getConfig = (): ExtensionConfig => config;
-	const trust = new TrustGate();
-	const workspaceLessons = new WorkspaceLessonSource(trust, log);
-	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
-	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
-		(message) => void vscode.window.showWarningMessage(message));
-	flushProgress = () => progress.flush();
-	const { clock, reviews } = createReviewService(library, progress, getConfig);
-	const panel: LessonPanel = new LessonPanel({
-		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
-		openNext: (lessonId) => openNextLesson({ library, progress, panel, config: getConfig, log }, lessonId),
+	const treeChanged = new vscode.EventEmitter<TreeNode | undefined>();
+	const stubs = contributedCommands(context).map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
+		services();
+		return vscode.commands.executeCommand(id, ...args);
+	}));
+	const view = vscode.window.createTreeView<TreeNode>(LESSONS_VIEW, {
+		showCollapseAll: true,
+		treeDataProvider: {
+			onDidChangeTreeData: treeChanged.event,
+			getChildren: (node) => services().tree.getChildren(node),
+			getTreeItem: (node) => services().tree.getTreeItem(node),
+			resolveTreeItem: (item, node) => services().tree.resolveTreeItem(item, node),
+		},
 	});
-	const team = createTeamFeatures({ context, library, progress, panel, config: getConfig, log, trust });
-	const review = createReviewFeatures({ context, library, progress, config: getConfig, log, trust, clock, reviews }, panel);
-	const tree = new LessonTreeProvider(library, progress, getConfig, { assigned: team.assigned, trust }, reviews);
-	const statusBar = new LessonStatusBar(library, progress, getConfig);
+	const restorer = vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+		deserializeWebviewPanel: (panel, state) => services().panel.deserializeWebviewPanel(panel, state),
+	});
 
-	context.subscriptions.push(
-		log, trust, workspaceLessons, library, progress, panel, team, review, tree, statusBar,
-		preparePanelWhenShown(vscode.window.createTreeView('incidentLessons.lessons', { treeDataProvider: tree, showCollapseAll: true }), panel),
-		vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, panel),
-		registerCommands({ library, progress, panel, config: getConfig, log }),
-		vscode.workspace.onDidChangeConfiguration((e) => {
-			if (!e.affectsConfiguration(CONFIG_SECTION)) {
-				return;
-			}
-			const before = config;
-			config = readConfig();
-			if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews) || before.suggestions !== config.suggestions) {
-				review.settingsChanged();
-			}
-			if (before.lessonLanguage !== config.lessonLanguage) {
-				library.invalidate();
-			} else if (before.audiences.join() !== config.audiences.join()) {
-				team.assigned.invalidate();
-			} else {
-				tree.refresh();
-				void statusBar.update();
-			}
-		}),
-	);
-	// After activate() returns, so the host is not held up: first the status bar count (it loads the list the view
-	// asks for next), then, once the view has had its rows, the assignments watch, the checks and the review timers.
-	const counted = setTimeout(() => void statusBar.update(), 0);
-	const started = setTimeout(() => {
-		team.start();
-		review.start();
-	}, STARTUP_DEFERRED_MS);
-	context.subscriptions.push({ dispose: () => { clearTimeout(counted); clearTimeout(started); } });
-
-	return {
-		listLessons: async () => {
-			// Only lessons with stored answers can be outdated, so only those are parsed whole.
-			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
-			return (await library.lessons()).map((l) => {
-				const lesson = started.get(l.meta.id);
-				return {
-					id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: [...l.quizIds],
-					summary: summarize(l, progress.get(), config.passMark), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
-				};
-			});
-		},
-		answer: async (lessonId, quizId, answer) => {
-			const lesson = await library.get(lessonId);
-			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
-		},
-		getProgress: () => progress.get(),
-		readStoredProgress: async () => {
-			await progress.flush();
-			return progress.stored().shared;
-		},
-		currentLessonId: () => panel.currentLessonId,
-		statusBarText: () => statusBar.text,
-		assignedStatusBarText: () => team.statusBar.text,
-		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
-			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
-		})),
-		treeSnapshot: async () => (await import('./treeSnapshot')).snapshotTree(tree),
-		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
-		reviewQueue: () => reviews.queue(),
-		reviewStatusBarText: () => review.statusBar.text,
-		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
-	};
+	/**
+	 * The services, started on first call. Synchronously, so that the API's plain getters answer at once; the
+	 * command stand-ins go first, as the services register the real commands under the same ids.
+	 */
+	function services(): Services {
+		if (!started) {
+			clearTimeout(soon);
+			vscode.Disposable.from(...stubs).dispose();
+			// A plain require: the API's getters cannot wait for a dynamic import. esbuild.mjs keeps it a chunk.
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const { startServices } = require('./services') as typeof ServicesModule;
+			const shell: Shell = { view, treeChanged };
+			started = startServices(context, shell);
+		}
+		return started;
+	}
+	const soon = setTimeout(services, 0);
+	context.subscriptions.push(treeChanged, view, restorer, { dispose: () => { clearTimeout(soon); vscode.Disposable.from(...stubs).dispose(); } });
+	return apiOf(() => services().api, context.extensionMode !== vscode.ExtensionMode.Production);
 }
 
-/** What can wait at startup (assignments, checks, review timers) waits this long, leaving the host to the view. */
-const STARTUP_DEFERRED_MS = 250;
+/** The command ids the manifest contributes: each can come from the Command Palette, a menu or a key before the services start. */
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+	const commands: unknown = (context.extension.packageJSON as { contributes?: { commands?: unknown } }).contributes?.commands;
+	return Array.isArray(commands) ? commands.map((c: { command?: unknown }) => c.command).filter((id): id is string => typeof id === 'string') : [];
+}
 
-/** Lessons are opened from the view: once it has been on screen a moment, the panel loads what the first open needs. */
-const PREPARE_AFTER_MS = 300;
-function preparePanelWhenShown(view: vscode.TreeView<unknown>, panel: LessonPanel): vscode.Disposable {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const schedule = (): void => {
-		timer ??= setTimeout(() => panel.prepare(), PREPARE_AFTER_MS);
+/** The API, each call passed on to the services' own (starting them if need be). */
+function apiOf(api: () => IncidentLessonsApi, withTesting: boolean): IncidentLessonsApi {
+	const facade: IncidentLessonsApi = {
+		listLessons: () => api().listLessons(),
+		answer: (lessonId, quizId, answer) => api().answer(lessonId, quizId, answer),
+		getProgress: () => api().getProgress(),
+		readStoredProgress: () => api().readStoredProgress(),
+		currentLessonId: () => api().currentLessonId(),
+		statusBarText: () => api().statusBarText(),
+		assignedStatusBarText: () => api().assignedStatusBarText(),
+		assignedLessons: () => api().assignedLessons(),
+		treeSnapshot: () => api().treeSnapshot(),
+		simulateRestrictedMode: (on) => api().simulateRestrictedMode(on),
+		reviewQueue: () => api().reviewQueue(),
+		reviewStatusBarText: () => api().reviewStatusBarText(),
 	};
-	const watch = view.onDidChangeVisibility((e) => {
-		if (e.visible) {
-			schedule();
-		}
-	});
-	if (view.visible) {
-		schedule();
-	}
-	return vscode.Disposable.from(view, watch, { dispose: () => clearTimeout(timer) });
+	return withTesting ? Object.defineProperty(facade, 'testing', { get: () => api().testing, enumerable: true }) : facade;
 }
 
 export function deactivate(): Promise<void> | undefined {
 	// Answers are in the workspace copy already; the shared copy may still wait for the last ones.
-	return flushProgress?.();
+	return started?.flush();
 }

@@ -21,6 +21,8 @@ const TRACK_ORDER = ['onboarding', 'developer', 'lead', 'general'];
 export { GroupNode, LessonNode } from './lessonNodes';
 
 type Node = GroupNode | LessonNode | AssignedGroupNode | RestrictedNode | ReviewNodes.ReviewGroupNode | ReviewNodes.ReviewItemNode;
+/** Any row of the Lessons view. */
+export type TreeNode = Node;
 
 /** What the view shows besides the bundled lessons: the learner's assignments, and whether the workspace is trusted. */
 export interface TeamSources {

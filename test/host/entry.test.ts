@@ -1,4 +1,5 @@
-// The extension entry loads the implementations of rarely used commands as chunks (dist/lazy/, see esbuild.mjs)
+// The extension entry starts its services (dist/lazy/services.js) after activation; they load the implementations
+// of rarely used commands as chunks (dist/lazy/, see esbuild.mjs)
 // on first use. This file sorts first, so it looks at the host before the other suites run those commands.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -36,6 +37,7 @@ suite('The extension entry and its lazy chunks', () => {
 		await extension().activate();
 		await new Promise((resolve) => setTimeout(resolve, 500)); // the work started after activate() returns
 		assert.ok(isLoaded('dist/extension.js'), 'the entry is in require.cache');
+		assert.ok(isLoaded(chunk('services')), 'the services start in the task after activation');
 		assert.deepEqual(NOT_AT_STARTUP.filter((name) => isLoaded(chunk(name))), []);
 	});
 
