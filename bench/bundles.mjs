@@ -12,11 +12,17 @@ const NAMES = {
 	'dist/render.js': 'lazy render chunk',
 	'dist/webview.js': 'webview script',
 	'dist/cli.js': 'CLI',
+	'dist/lazy/services.js': 'services, started in the task after activation',
 };
 
-/** Where the chunks of rarely used commands and features go (esbuild.mjs), and their group in the tables. */
+/**
+ * Where the chunks of rarely used commands and features go (esbuild.mjs), and their group in the tables. The services
+ * chunk is there too, but it loads at every startup: it has a row of its own.
+ */
 const LAZY_DIR = 'dist/lazy/';
 const LAZY_GROUP = 'dist/lazy/*.js';
+const SERVICES = 'dist/lazy/services.js';
+const inLazyGroup = (file) => file.startsWith(LAZY_DIR) && file !== LAZY_GROUP && file !== SERVICES;
 
 /** `node_modules/yaml/dist/x.js` → `yaml`; `src/core/x.ts` stays `src/core/x.ts`; JSON imports keep their path. */
 function packageOf(input) {
@@ -47,7 +53,7 @@ export async function bundleComposition(tmpDir) {
 	}
 	// The command and feature chunks (dist/lazy/) also as one group, whose parts are the chunks: the size table
 	// shows one row for them, not one per command.
-	const lazy = Object.entries(result).filter(([file]) => file.startsWith(LAZY_DIR));
+	const lazy = Object.entries(result).filter(([file]) => inLazyGroup(file));
 	if (lazy.length > 0) {
 		result[LAZY_GROUP] = {
 			rebuiltBytes: lazy.reduce((n, [, c]) => n + c.rebuiltBytes, 0),
@@ -69,10 +75,10 @@ export async function buildReadableDist(outDir) {
 
 /** Size on disk and gzipped (what a download costs) of each built bundle: the named ones first. */
 export function bundleSizes(composition) {
-	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])].filter((file) => !file.startsWith(LAZY_DIR) || file === LAZY_GROUP);
+	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])].filter((file) => !inLazyGroup(file));
 	return files.map((file) => {
 		if (file === LAZY_GROUP) {
-			const chunks = Object.keys(composition).filter((f) => f.startsWith(LAZY_DIR) && f !== LAZY_GROUP).map((f) => path.join(ROOT, f)).filter((f) => existsSync(f));
+			const chunks = Object.keys(composition).filter(inLazyGroup).map((f) => path.join(ROOT, f)).filter((f) => existsSync(f));
 			return {
 				name: `lazy chunk (${chunks.length} commands and features, together)`, file,
 				bytes: chunks.reduce((n, f) => n + statSync(f).size, 0), gzipBytes: chunks.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
@@ -136,7 +142,7 @@ export function vsixComposition(file) {
 		const compressed = zip.readUInt32LE(offset + 20);
 		const nameLength = zip.readUInt16LE(offset + 28);
 		const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^extension\//, '');
-		const key = name.startsWith(LAZY_DIR) ? LAZY_DIR : name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
+		const key = name !== SERVICES && name.startsWith(LAZY_DIR) ? LAZY_DIR : name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
 		parts.set(key, (parts.get(key) ?? 0) + compressed);
 		offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
 	}

@@ -23,6 +23,9 @@ function table(header, rows) {
 	return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** The chunk the entry starts in the task after activation (esbuild.mjs, src/extension/services.ts). */
+const SERVICES_CHUNK = 'dist/lazy/services.js';
+
 /** Every figure with its target and verdict. `id` links a row to its note. */
 export function evaluate(r) {
 	const catalog = r.core.catalog;
@@ -38,6 +41,7 @@ export function evaluate(r) {
 		activationWallMs: median(fresh.map((a) => a.wallMs)),
 		activationRunsUsed: fresh.length,
 	};
+	const servicesStartMs = median(fresh.map((a) => a.servicesStartMs).filter((v) => typeof v === 'number'));
 	const scale = r.host.scale;
 	const progress = r.host.progress.progress;
 	const treeRatio = s.treeMs / s.helloTreeMs;
@@ -57,9 +61,10 @@ export function evaluate(r) {
 			id: 'render', figure: `Lesson render, ${kb(s.bytes)} (${s.quizzes} quizzes, ${s.figures} SVG figures)`,
 			value: `${ms(s.renderMs, 2)} vs ${ms(s.bareMarkdownItMs, 2)} bare markdown-it: ${x(s.ratio, 2)}`, target: '≤ 1.5× bare markdown-it', met: s.ratio <= 1.5,
 		})),
-		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)}; ${s.activationRunsUsed ?? r.host.activation.length} of ${r.host.activation.length} runs${(s.activationRunsUsed ?? r.host.activation.length) < r.host.activation.length ? ', the others found it already active' : ''})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
+		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)}; services started in the next task: ${ms(servicesStartMs)}; ${s.activationRunsUsed ?? r.host.activation.length} of ${r.host.activation.length} runs${(s.activationRunsUsed ?? r.host.activation.length) < r.host.activation.length ? ', the others found it already active' : ''})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
 		{ id: 'activation-markdown-it', figure: 'markdown-it loaded at activation', value: renderLoaded || entryHasMarkdownIt ? 'yes' : 'no (dist/render.js not in require.cache; not in the entry bundle)', target: 'no', met: !renderLoaded && !entryHasMarkdownIt },
 		{ id: 'bundle-entry', figure: 'Extension entry (dist/extension.js, minified)', value: kb(size('dist/extension.js')), target: '≤ 60 KB', met: size('dist/extension.js') <= 60 * KB },
+		{ id: 'bundle-services', figure: `Services, started in the task after activation (${SERVICES_CHUNK})`, value: `${kb(size(SERVICES_CHUNK))} (with the entry: ${kb((size(SERVICES_CHUNK) ?? 0) + (size('dist/extension.js') ?? 0))})`, target: '–', met: undefined },
 		{ id: 'bundle-render', figure: 'Lazy render chunk (dist/render.js)', value: kb(size('dist/render.js')), target: '–', met: undefined },
 		{ id: 'bundle-webview', figure: 'Webview script (dist/webview.js)', value: kb(size('dist/webview.js')), target: '≤ 30 KB', met: size('dist/webview.js') <= 30 * KB },
 		{ id: 'bundle-cli', figure: 'CLI (dist/cli.js)', value: kb(size('dist/cli.js')), target: '–', met: undefined },
@@ -183,38 +188,32 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 		const total = median(fresh.map((a) => a.marks.loadToActivatedMs));
 		const after = median(activation.map((a) => a.afterActivation.worstStallMs));
 		const filled = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
-		const libraries = entry ? entry.parts.filter((q) => !q.input.startsWith('src/')) : [];
-		const largest = entry ? entry.parts.filter((q) => q.input.startsWith('src/')).slice(0, 6) : [];
+		const servicesMs = median(activation.map((a) => a.servicesStartMs).filter((v) => typeof v === 'number'));
+		const services = r.bundles.composition[SERVICES_CHUNK];
+		const libraries = services ? services.parts.filter((q) => !q.input.startsWith('src/')) : [];
+		const largest = services ? services.parts.filter((q) => q.input.startsWith('src/')).slice(0, 6) : [];
 		const lazy = r.bundles.composition['dist/lazy/*.js']?.parts ?? [];
 		const lazyBytes = r.bundles.composition['dist/lazy/*.js']?.rebuiltBytes;
 		out.push(`### Activation and the extension entry
 
 Of the ${ms(total)} between the host's \`willLoadExtensionCode\` and \`didActivateExtension\` marks (median),
 loading the ${kb(entry?.rebuiltBytes)} entry takes ${ms(code)} (\`willLoadExtensionCode\` → \`didLoadExtensionCode\`) and \`activate()\`
-itself ${ms(call)}; the rest is the host preparing the extension context (its storage, a round trip to the
-workbench that runs beside the code load). The hello-world tree, a 1 KB extension, takes
-${ms(r.summary.helloActivationMarksMs)} by the same marks in the same run: that part is the host's, whatever the extension.
-The runs vary widely from one to the next (see Details), more than the extension's own part.
+itself ${ms(call)}; the rest is the host preparing the extension context: its storage, a round trip to the
+workbench. The hello-world tree, a 1 KB extension, takes ${ms(r.summary.helloActivationMarksMs)} by the same marks in the same run: that part is
+the host's, whatever the extension, and it varies from run to run (see Details) by more than the extension's own part.
 
-\`activate()\` only wires services; the status bar count, the assignments watch and the review timers start in
-the next task. Nothing is parsed: the YAML library, the schema validators and jsonc-parser are in
-dist/parsers.js, markdown-it in dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on
-first use. The status bar is filled ${ms(filled)} after activation (median) with a worst host stall of ${ms(after)}.
+\`activate()\` registers stand-ins only: the Lessons view's provider, the lesson page's restorer, the contributed
+commands and the API, each passing its calls on to the services. The services (${SERVICES_CHUNK}, ${kb(services?.rebuiltBytes)}: the panel, the tree, the
+library, progress, the team and review features, the command implementations) start in the task after activation,
+or at once if a call needs them first. This moves work out of activation, it does not remove it: that task takes
+${ms(servicesMs)} (median), and the status bar is filled ${ms(filled)} after activation with a worst host stall of ${ms(after)}. Nothing is
+parsed at startup: the YAML library, the schema validators and jsonc-parser are in dist/parsers.js, markdown-it in
+dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on first use.
 
-The entry holds ${libraries.length === 0 ? 'no library code' : libraries.map((q) => `${q.input} ${kb(q.bytes)}`).join(', ')}; it is ${kb(ownCode)} of our own wiring, largest
-${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}. The commands and features few sessions
-use are chunks in dist/lazy/ (${lazy.length === 0 ? 'none in this build' : `${lazy.map((q) => q.input.replace(/\.js$/, '')).join(', ')}; ${kb(lazyBytes)} together`}), loaded on
-first use: the entry keeps their command registrations, thin wrappers that load the implementation. The
-Problems-panel checks load once team content has problems or a lesson or assignments file is edited, the code
-suggestions once they are on and a code editor is visible, the review reminder once it is turned on.
-
-What is left is what startup needs: the panel (it restores a panel after a reload; its page and message handling
-are the lessonPage chunk, loaded with the first page written), the tree and its nodes, the library (its reading of
-the lesson files and core/lessonIndex.ts's line reader are the lessonFiles chunk, loaded with the first call for
-the list: the status bar count, in the task after activation), progress (store, copies, layout, migrations) and
-the review schedule the tree counts. ${unmet.has('bundle-entry')
-		? '**To reach 60 KB** that path itself would shrink: the progress migrations loaded only for progress stored by an older version, and the team features (assignments, their tree nodes and status bar) only in a workspace with team content.'
-		: 'That is within the 60 KB target; the progress migrations, needed only for progress stored by an older version, are the next part that could load on demand.'}`);
+The services hold ${libraries.length === 0 ? 'no library code' : libraries.map((q) => `${q.input} ${kb(q.bytes)}`).join(', ')}; largest ${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}.
+The commands and features few sessions use are further chunks in dist/lazy/ (${lazy.length === 0 ? 'none in this build' : `${lazy.map((q) => q.input.replace(/\.js$/, '')).join(', ')}; ${kb(lazyBytes)} together`}),
+loaded on first use.${unmet.has('activation') ? ` **What would meet ≤ 5 ms**: nothing left in the extension; the host's own round trip
+for the context is about what hello-world measures in this harness.` : ''}`);
 	}
 
 	if (unmet.has('vsix')) {
@@ -358,9 +357,9 @@ function details(r) {
 	const renderTable = table(['lesson', 'quizzes / figures', 'render (dist/render.js)', 'bare markdown-it', 'markdown-it, our options', 'render ÷ bare (median of batches)'],
 		r.core.render.subjects.map((s) => [kb(s.bytes), `${s.quizzes} / ${s.figures}`, ms(s.renderMs, 2), ms(s.bareMarkdownItMs, 2), ms(s.sameOptionsMarkdownItMs, 2), x(s.ratio, 2)]));
 	const a = r.host.activation;
-	const activationTable = table(['run', 'marks: load → activated', 'code load', 'activate()', 'wall', 'heap', 'status bar filled after', 'worst host stall after'],
+	const activationTable = table(['run', 'marks: load → activated', 'code load', 'activate()', 'wall', 'services start (next task)', 'status bar filled after', 'worst host stall after', 'heap, status bar filled'],
 		a.map((run, i) => [String(i + 1), ms(run.marks.loadToActivatedMs), ms(run.marks.codeLoadMs), ms(run.marks.activateCallMs), ms(run.wallMs, 1),
-			`${run.heapGrowthMb.toFixed(1)} MB`, ms(run.afterActivation.statusBarFilledMs), ms(run.afterActivation.worstStallMs)]));
+			ms(run.servicesStartMs), ms(run.afterActivation.statusBarFilledMs), ms(run.afterActivation.worstStallMs), `${run.heapGrowthMb.toFixed(1)} MB`]));
 	const browserTable = table(['round', 'hello-world first row', 'Lessons first row', 'lesson interactive, first (document after)', 'later opens'],
 		r.browser.map((b) => [String(b.round + 1), ms(b.hello.firstRowPaintedMs), ms(b.lessons.firstRowPaintedMs),
 			`${ms(b.lessonOpen.coldMs)} (${ms(b.lessonOpen.coldUntilDocumentMs)})`, b.lessonOpen.warmMs.map((v) => v.toFixed(0)).join(' / ') + ' ms']));
