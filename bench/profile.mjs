@@ -21,9 +21,10 @@ function moduleLines(bundleFile) {
 	return owners;
 }
 
-function ownerOf(callFrame, bundleUrl, owners) {
+function ownerOf(callFrame, bundles) {
 	const { url, functionName, lineNumber } = callFrame;
-	if (url === bundleUrl) {
+	const owners = bundles.get(url);
+	if (owners) {
 		return owners[lineNumber] ?? '(bundle)';
 	}
 	if (url.includes('extensionHostProcess')) {
@@ -41,15 +42,15 @@ function ownerOf(callFrame, bundleUrl, owners) {
 
 /**
  * Self time by module and by function from a profile (a .cpuprofile file, or the newest one in a folder), largest
- * first. Samples in `bundleFile` are attributed to the module their line belongs to; others are labelled by where
- * they run (`VS Code extension host`, `node internals`, `(garbage collector)`, ...). Idle time is left out.
+ * first. Samples in `bundleFile` (one readable bundle, or several: an extension's entry and its chunks) are attributed
+ * to the module their line belongs to; others are labelled by where they run (`VS Code extension host`,
+ * `node internals`, `(garbage collector)`, ...). Idle time is left out.
  */
 export function summarizeProfile(profilePath, bundleFile, { top = 8 } = {}) {
 	const file = profilePath.endsWith('.cpuprofile') ? profilePath
 		: path.join(profilePath, readdirSync(profilePath).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1));
 	const profile = JSON.parse(readFileSync(file, 'utf8'));
-	const owners = moduleLines(bundleFile);
-	const bundleUrl = pathToFileURL(path.resolve(bundleFile)).href;
+	const bundles = new Map([bundleFile].flat().map((f) => [pathToFileURL(path.resolve(f)).href, moduleLines(f)]));
 	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 	const selfTime = new Map();
 	profile.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -63,7 +64,7 @@ export function summarizeProfile(profilePath, bundleFile, { top = 8 } = {}) {
 		}
 		// Node reports a bundle loaded with require() by its path; keep both spellings.
 		const frame = callFrame.url.startsWith('/') ? { ...callFrame, url: pathToFileURL(callFrame.url).href } : callFrame;
-		const owner = ownerOf(frame, bundleUrl, owners);
+		const owner = ownerOf(frame, bundles);
 		total += micros;
 		byModule.set(owner, (byModule.get(owner) ?? 0) + micros);
 		const name = (callFrame.functionName || '(anonymous)').slice(0, 60);

@@ -3,7 +3,7 @@
 // met or not, and for what is not met the profile and the change that would meet it).
 // `--quick`: smaller sets and fewer runs, to try the bench itself (its results are not written to bench/).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { browserRound } from './browser.mjs';
@@ -165,13 +165,18 @@ async function hostTimings(scaleExtension, progressExtension) {
 	const summarize = (run, name, extension) => {
 		const file = run.profiles?.[name];
 		if (file) {
-			run.profiles[name] = { ...summarizeProfile(file, path.join(extension, 'dist/extension.js')), file: path.relative(ROOT, file) };
+			run.profiles[name] = { ...summarizeProfile(file, extensionBundles(extension)), file: path.relative(ROOT, file) };
 		}
 	};
 	summarize(result.scale, 'view', scaleExtension);
 	summarize(result.scale, 'answers', scaleExtension);
 	summarize(result.progress, 'answers', progressExtension);
 	return result;
+}
+
+/** The readable bundles of an extension copy: the entry and every chunk (dist/*.js, dist/lazy/*.js). */
+function extensionBundles(extension) {
+	return ['dist', 'dist/lazy'].flatMap((dir) => readdirSync(path.join(extension, dir)).filter((f) => f.endsWith('.js')).map((f) => path.join(extension, dir, f)));
 }
 
 async function browserTimings(vsix) {
