@@ -178,6 +178,7 @@ function instrumentTreeViews(watchedViewId = 'incidentLessons.lessons') {
 				const children = (await getChildren(node)) ?? [];
 				calls.itemsReturned += children.length;
 				const at = performance.now() - calls.started;
+				calls.eluAtLastAnswer = performance.eventLoopUtilization();
 				if (node === undefined) {
 					calls.rootResolved.push(at);
 				} else {
@@ -275,6 +276,7 @@ async function measureViewTimeline(ext, config) {
 	const tree = instrumentTreeViews(config.view.viewId);
 	await settle();
 	const startedEpoch = performance.timeOrigin + performance.now();
+	const eluStart = performance.eventLoopUtilization();
 	tree.started = performance.now();
 	await vscode.commands.executeCommand(config.view.container);
 	await waitUntil(() => tree.rootResolved.length > 0, 60_000);
@@ -293,6 +295,9 @@ async function measureViewTimeline(ext, config) {
 		rootRequestedMs: tree.rootRequestedAt, rootResolvedMs: tree.rootResolved[0],
 		groupsRequestedMs: tree.groupsRequestedAt, groupsResolvedMs: tree.groupsRequestedAt === undefined ? undefined : tree.groupsResolvedAt,
 		itemsReturned: tree.itemsReturned, getChildrenCalls: tree.getChildren,
+		// How long the host's thread was busy (any code: VS Code's, other extensions', this one's) from the command
+		// to the last answer for the view.
+		hostBusyMs: tree.eluAtLastAnswer ? performance.eventLoopUtilization(tree.eluAtLastAnswer, eluStart).active : undefined,
 	};
 }
 
