@@ -16,6 +16,8 @@ const LESSONS_VIEW = 'incidentLessons.lessons';
 const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
 
 let started: Services | undefined;
+/** Why the services could not start, kept: starting again would register their commands twice. */
+let failure: Error | undefined;
 
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const treeChanged = new vscode.EventEmitter<TreeNode | undefined>();
@@ -41,18 +43,33 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	 * command stand-ins go first, as the services register the real commands under the same ids.
 	 */
 	function services(): Services {
+		if (failure) {
+			throw failure;
+		}
 		if (!started) {
 			clearTimeout(soon);
 			vscode.Disposable.from(...stubs).dispose();
-			// A plain require: the API's getters cannot wait for a dynamic import. esbuild.mjs keeps it a chunk.
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const { startServices } = require('./services') as typeof ServicesModule;
-			const shell: Shell = { view, treeChanged };
-			started = startServices(context, shell);
+			try {
+				// A plain require: the API's getters cannot wait for a dynamic import. esbuild.mjs keeps it a chunk.
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const { startServices } = require('./services') as typeof ServicesModule;
+				const shell: Shell = { view, treeChanged };
+				started = startServices(context, shell);
+			} catch (error) {
+				failure = error instanceof Error ? error : new Error(String(error));
+				void vscode.window.showErrorMessage(vscode.l10n.t('Incident Lessons could not start: {0}', failure.message));
+				throw failure;
+			}
 		}
 		return started;
 	}
-	const soon = setTimeout(services, 0);
+	const soon = setTimeout(() => {
+		try {
+			services();
+		} catch {
+			// Shown to the learner above; every later call gets the same error.
+		}
+	}, 0);
 	context.subscriptions.push(treeChanged, view, restorer, { dispose: () => { clearTimeout(soon); vscode.Disposable.from(...stubs).dispose(); } });
 	return apiOf(() => services().api, context.extensionMode !== vscode.ExtensionMode.Production);
 }
