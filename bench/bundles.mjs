@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { ROOT, run } from '../test/harness/codeServer.mjs';
 
 /** The bundles the issue names; any other dist/*.js (lazy chunks) is listed as well, without a target. */
@@ -158,4 +158,26 @@ export function lessonsAsOneStream(dir = path.join(ROOT, 'lessons')) {
 	const text = Buffer.concat(files.map((f) => readFileSync(path.join(dir, f))));
 	const bytes = brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 } }).length;
 	return { files: files.length, rawBytes: text.length, bytes };
+}
+
+/**
+ * The chunks of dist/lazy/ (the services and the rarely used commands) built once more with esbuild's code splitting
+ * (ES modules), so that the modules they share are one chunk instead of a copy in each: their deflated bytes both
+ * ways (as in the zip), for the .vsix note. The core chunks (parsers, render, ...) stay outside, as in the real build.
+ */
+export async function sharedChunksEstimate(outDir) {
+	const lazyDir = path.join(ROOT, LAZY_DIR);
+	const entries = readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => path.basename(f, '.js'));
+	const coreChunks = {
+		name: 'core-chunks',
+		setup(build) {
+			build.onResolve({ filter: /\/core\/(render|parsers|triggerMatch|reviewScheduler)$/ }, (args) => ({ path: args.path, external: true }));
+		},
+	};
+	await esbuild.build({
+		entryPoints: Object.fromEntries(entries.map((m) => [m, path.join(ROOT, 'src/extension', `${m}.ts`)])), outdir: outDir,
+		bundle: true, splitting: true, format: 'esm', platform: 'node', minify: true, target: 'es2022', external: ['vscode'], plugins: [coreChunks], logLevel: 'error',
+	});
+	const deflated = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((n, f) => n + deflateRawSync(readFileSync(path.join(dir, f))).length, 0);
+	return { chunks: entries.length, currentBytes: deflated(lazyDir), splitBytes: deflated(outDir) };
 }

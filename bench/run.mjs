@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { browserRound } from './browser.mjs';
-import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, lessonsAsOneStream, vsixComposition } from './bundles.mjs';
+import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, lessonsAsOneStream, sharedChunksEstimate, vsixComposition } from './bundles.mjs';
 import { generateSet } from './generate.mjs';
 import { measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -224,6 +224,8 @@ async function main() {
 	const composition = await bundleComposition(TMP);
 	const sizes = bundleSizes(composition);
 	const vsixBytes = statSync(vsix.ours).size;
+	rmSync(path.join(TMP, 'split'), { recursive: true, force: true });
+	const sharedChunks = await sharedChunksEstimate(path.join(TMP, 'split'));
 
 	const scaleSet = sets.find((s) => s.lessons === PLAN.scaleLessons) ?? sets.at(-1);
 	// Progress: enough lessons for 1,000 different quizzes (3-5 each), few enough that the per-lesson work each
@@ -250,7 +252,7 @@ async function main() {
 	const results = {
 		date: new Date(started).toISOString(), quick, machine: info,
 		sets: sets.map(({ lessons, bytes }) => ({ lessons, bytes })),
-		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), composition }, host, browser,
+		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), sharedChunks, composition }, host, browser,
 		summary: {
 			// A run where something else (a restored editor's language) activated the extension first measures nothing.
 			activationMarksMs: median(host.activation.filter((a) => !a.wasActive).map((a) => a.marks.loadToActivatedMs)),
