@@ -349,13 +349,24 @@ async function answerMany(ext, api, writes, count) {
 	const totalMs = performance.now() - started;
 	await sleep(500); // let the refreshes the answers caused run
 	const tenth = Math.max(1, Math.floor(times.length / 10));
+	const loop = stop();
 	return {
 		answers: times.length, rejected, totalMs,
 		workspaceStateWrites: writes.workspaceState - before.workspaceState, globalStateWrites: writes.globalState - before.globalState,
 		globalStateSends: writes.globalStateSends - before.globalStateSends,
 		firstTenthMedianMs: median(times.slice(0, tenth)), lastTenthMedianMs: median(times.slice(-tenth)), medianMs: median(times),
-		storedBytes: typeof api.getProgress === 'function' ? Buffer.byteLength(JSON.stringify(api.getProgress() ?? null)) : undefined, ...stop(),
+		storedBytes: await storedBytes(api), ...loop,
 	};
+}
+
+/**
+ * The size of the progress as stored (the shared copy as one value, once the answers waiting for it are written),
+ * which is what every memento update sends; for an extension without that method, of the progress it holds.
+ */
+async function storedBytes(api) {
+	const stored = typeof api.readStoredProgress === 'function' ? await api.readStoredProgress()
+		: typeof api.getProgress === 'function' ? api.getProgress() : undefined;
+	return stored === undefined ? undefined : Buffer.byteLength(JSON.stringify(stored));
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 
 /** The progress schema version this release reads and writes. */
-export const CURRENT_PROGRESS_VERSION = 3;
+export const CURRENT_PROGRESS_VERSION = 4;
+
+/** The first version stored split by lesson (./progressLayout): a value of it or later with a `generation` is a base. */
+export const FIRST_SPLIT_VERSION = 3;
 
 /**
  * Version 0 is progress without a `schemaVersion`: `{ lessons }`, or the map of lessons on its own. No release
@@ -31,6 +34,10 @@ export const PROGRESS_MIGRATIONS: Readonly<Record<number, ProgressMigration>> = 
 	// base of the split layout (./progressLayout), with lesson entries stored beside it. A version 2 value is whole by
 	// itself, so it becomes a version 3 value without entries; the next write stores it in the split layout.
 	2: (raw) => ({ ...raw, schemaVersion: 3 }),
+	// Version 4 writes answers and review cards compactly (./compactRecords) and reads them in either form, so every
+	// version 3 record is kept as it is. A version 3 base stays a base: its entries are read, and the next write starts
+	// the layout over in version 4, so that a release reading version 3 never finds compact records beside its base.
+	3: (raw) => ({ ...raw, schemaVersion: 4 }),
 };
 
 /** Does `value` look like a map of lesson id → lesson record (progress saved without its envelope)? */

@@ -3,6 +3,7 @@
  * Records are null-prototype objects, so ids such as `__proto__` or `constructor` are plain keys; read them
  * with `Object.hasOwn`. The extension stores the value, split by lesson (./progressLayout); nothing here does I/O.
  */
+import { lessonFromStored } from './compactRecords';
 import type { Answer, QuizResult } from './lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews, type ReviewCard, type ReviewCards } from './reviewCards';
@@ -224,8 +225,12 @@ function readQuiz(value: unknown): QuizProgress | undefined {
 	return { correct, answer: answer.map(Number), attempts, answeredAt, ...(isHash(contentHash) ? { contentHash } : {}) };
 }
 
-/** One stored lesson record, checked field by field: invalid answers are dropped and missing times repaired, each with a problem. */
-export function readLesson(id: string, value: unknown, problems: string[]): LessonProgress | undefined {
+/**
+ * One stored lesson record (compact or in object form, see ./compactRecords), checked field by field: invalid answers
+ * are dropped and missing times repaired, each with a problem.
+ */
+export function readLesson(id: string, stored: unknown, problems: string[]): LessonProgress | undefined {
+	const value = lessonFromStored(stored);
 	if (!isRecord(value) || !isRecord(value.quizzes)) {
 		problems.push(`dropped the progress of lesson "${id}": it is not a lesson record`);
 		return undefined;

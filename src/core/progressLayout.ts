@@ -1,23 +1,28 @@
 /**
- * How progress is laid out in storage (schema version 3), so that an answer writes one lesson, not the whole history.
+ * How progress is laid out in storage (since schema version 3), so that an answer writes one lesson, not the whole history.
  *
  * A stored copy is a *base* and *entries*:
- * - the base is a version 3 progress value with a `generation` (a tag unique to that base). It is written whole only
- *   when the layout starts over: the first write, the first write after an upgrade from an older version, Reset All
- *   Progress, a repair of unreadable data (and in a mirror still holding an older base than the shared copy);
+ * - the base is a progress value with a `generation` (a tag unique to that base). It is written whole only when the
+ *   layout starts over: the first write, the first write after an upgrade from an older version, Reset All Progress,
+ *   a repair of unreadable data (and in a mirror still holding an older base than the shared copy);
  * - every lesson changed since then has an entry under a key of its own: the lesson's record and its review cards
  *   (neither after a reset), the base's generation, and a `stamp` unique to the write, by which a window tells which
  *   entries another window changed without reading the others.
+ *
+ * Records are written compactly (./compactRecords, version 4). A version 3 base and its entries are read as they are,
+ * and the next write starts over in version 4 (`olderLayout`), so that no compact entry is added to a base that a
+ * release reading version 3 would take as its own.
  *
  * An entry in the workspace copy whose shared write is still to come (it is coalesced) is marked `unshared`, so that
  * a window that closed before that write can recover it from its workspace copy (see ../extension/progressCopies).
  *
  * Entries of another generation are left over from an earlier base and ignored. A value without a generation (any
- * older version, or a whole version 3 value such as `flattenStored` gives) is complete by itself. Pure.
+ * version before 3, or a whole value such as `flattenStored` gives) is complete by itself. Pure.
  */
-import { CURRENT_PROGRESS_VERSION } from './migrations';
-import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type LessonProgress, type Progress } from './progress';
-import { readReviews, type ReviewCard } from './reviewCards';
+import { mapRecord, storedCards, storedLesson, type StoredCard, type StoredLesson } from './compactRecords';
+import { CURRENT_PROGRESS_VERSION, FIRST_SPLIT_VERSION } from './migrations';
+import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
+import { readReviews } from './reviewCards';
 
 /** Longest generation or stamp read; this release writes about 20 characters. */
 const MAX_TAG = 64;
@@ -26,8 +31,8 @@ const MAX_TAG = 64;
 export interface StoredBase {
 	readonly schemaVersion: typeof CURRENT_PROGRESS_VERSION;
 	readonly generation: string;
-	readonly lessons: Progress['lessons'];
-	readonly reviews: Progress['reviews'];
+	readonly lessons: Readonly<Record<string, StoredLesson>>;
+	readonly reviews: Readonly<Record<string, Readonly<Record<string, StoredCard>>>>;
 }
 
 /**
@@ -43,8 +48,8 @@ export interface UnsharedMark {
 export interface StoredEntry {
 	readonly generation: string;
 	readonly stamp: string;
-	readonly lesson?: LessonProgress;
-	readonly reviews?: Readonly<Record<string, ReviewCard>>;
+	readonly lesson?: StoredLesson;
+	readonly reviews?: Readonly<Record<string, StoredCard>>;
 	readonly unshared?: UnsharedMark;
 }
 
@@ -59,6 +64,8 @@ export interface LaidOutProgress {
 	readonly problems: readonly string[];
 	/** From a newer release: shown, never overwritten. */
 	readonly readOnly: boolean;
+	/** A base of an older version's split layout: its entries are read, but the next write starts over. */
+	readonly olderLayout: boolean;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -69,20 +76,26 @@ function isTag(value: unknown): value is string {
 	return typeof value === 'string' && value.length > 0 && value.length <= MAX_TAG;
 }
 
-/** The generation of a split-layout base; undefined for anything else. */
+function isSplitVersion(version: unknown): boolean {
+	return typeof version === 'number' && version >= FIRST_SPLIT_VERSION && version <= CURRENT_PROGRESS_VERSION;
+}
+
+/** The generation of a split-layout base, of this version or an older one; undefined for anything else. */
 export function baseGeneration(base: unknown): string | undefined {
-	return isRecord(base) && base.schemaVersion === CURRENT_PROGRESS_VERSION && isTag(base.generation) ? base.generation : undefined;
+	return isRecord(base) && isSplitVersion(base.schemaVersion) && isTag(base.generation) ? base.generation : undefined;
 }
 
 /** A new base holding all of `p`. */
 export function baseValue(p: Progress, generation: string): StoredBase {
-	return { schemaVersion: CURRENT_PROGRESS_VERSION, generation, lessons: p.lessons, reviews: p.reviews };
+	return { schemaVersion: CURRENT_PROGRESS_VERSION, generation, lessons: mapRecord(p.lessons, storedLesson), reviews: mapRecord(p.reviews, storedCards) };
 }
 
 /** The entry that stores `lessonId`'s part of `p` (marked when the shared copy does not have it yet). */
 export function entryValue(p: Progress, lessonId: string, generation: string, stamp: string, unshared?: UnsharedMark): StoredEntry {
 	const { lesson, cards } = lessonParts(p, lessonId);
-	return { generation, stamp, ...(lesson ? { lesson } : {}), ...(cards ? { reviews: cards } : {}), ...(unshared ? { unshared } : {}) };
+	return {
+		generation, stamp, ...(lesson ? { lesson: storedLesson(lesson) } : {}), ...(cards ? { reviews: storedCards(cards) } : {}), ...(unshared ? { unshared } : {}),
+	};
 }
 
 /** The raw entry's stamp and `unshared` mark, if it is an entry of `generation` that has them. */
@@ -125,8 +138,9 @@ export function readLaidOut(base: unknown, entries: Iterable<readonly [string, u
 	const generation = readOnly ? undefined : baseGeneration(base);
 	const stamps = new Map<string, string>();
 	if (generation === undefined) {
-		return { progress, generation, stamps, problems, readOnly };
+		return { progress, generation, stamps, problems, readOnly, olderLayout: false };
 	}
+	const olderLayout = isRecord(base) && base.schemaVersion !== CURRENT_PROGRESS_VERSION;
 	const changes = new Map<string, LessonParts>();
 	for (const [lessonId, raw] of entries) {
 		const entry = readEntry(lessonId, raw, generation, problems);
@@ -135,7 +149,7 @@ export function readLaidOut(base: unknown, entries: Iterable<readonly [string, u
 			stamps.set(lessonId, entry.stamp);
 		}
 	}
-	return { progress: changes.size > 0 ? withLessons(progress, changes) : progress, generation, stamps, problems, readOnly };
+	return { progress: changes.size > 0 ? withLessons(progress, changes) : progress, generation, stamps, problems, readOnly, olderLayout };
 }
 
 /**

@@ -3,6 +3,7 @@
  * in progress (schema version 2) under `reviews`, keyed by lesson id then quiz id; null-prototype records, as in
  * ./progress. Reading stored cards is tolerant: an invalid card is dropped with a problem, never thrown. Pure.
  */
+import { cardFromStored } from './compactRecords';
 import { hashQuizContent } from './contentHash';
 import type { Quiz } from './lesson';
 
@@ -123,8 +124,9 @@ function isNumber(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** A stored card, checked field by field; undefined when anything is off. */
-export function readCard(value: unknown): ReviewCard | undefined {
+/** A stored card (compact or in object form, see ./compactRecords), checked field by field; undefined when anything is off. */
+export function readCard(stored: unknown): ReviewCard | undefined {
+	const value = cardFromStored(stored);
 	if (!isRecord(value)) {
 		return undefined;
 	}

@@ -209,9 +209,9 @@ export class ProgressCopies {
 			return undefined;
 		}
 		const after = change(before);
-		const { generation } = laidOut;
+		const generation = this.entriesGeneration(laidOut);
 		let progress: Progress;
-		if (lessonId !== undefined && isId(lessonId) && generation !== undefined && this.source === this.shared && !this.needsRepair) {
+		if (lessonId !== undefined && isId(lessonId) && generation !== undefined) {
 			// A workspace copy still on an older base is rewritten whole, with the shared copy at once.
 			const later = shareLater && baseGeneration(this.workspace.base()) === generation;
 			progress = later ? await this.writeUnshared(lessonId, change, after, laidOut, generation) : await this.writeEntry(lessonId, after, laidOut, generation);
@@ -237,9 +237,9 @@ export class ProgressCopies {
 			this.unshared = new Map();
 			return;
 		}
-		const { generation } = laidOut;
-		if (generation === undefined || this.source !== this.shared || this.needsRepair) {
-			// Another window left a value without entries (or damage) in the meantime: start over, changes replayed.
+		const generation = this.entriesGeneration(laidOut);
+		if (generation === undefined) {
+			// No base to add entries to (another window left a whole value or damage, or it is version 3's): start over, changes replayed.
 			await this.startOver(progress);
 			this.seenBase = this.shared.base();
 			return;
@@ -271,6 +271,14 @@ export class ProgressCopies {
 	/** Keys of the backups taken of progress that could not be read as it was. */
 	backupKeys(): string[] {
 		return this.workspace.memento.keys().filter((key) => key.startsWith(BACKUP_KEY_PREFIX));
+	}
+
+	/**
+	 * The generation a lesson's entry may be written to: none when the layout must start over (no base to add to, the
+	 * mirror read, data to repair, or a base of an older version's layout).
+	 */
+	private entriesGeneration(laidOut: LaidOutProgress): string | undefined {
+		return this.source === this.shared && !this.needsRepair && !laidOut.olderLayout ? laidOut.generation : undefined;
 	}
 
 	private readWhole(sharedBase: unknown): Progress {
@@ -430,7 +438,7 @@ export class ProgressCopies {
 		this.source = this.shared;
 		this.needsRepair = false;
 		this.unshared = new Map();
-		this.laidOut = { progress: after, generation, stamps: new Map(), problems: [], readOnly: false };
+		this.laidOut = { progress: after, generation, stamps: new Map(), problems: [], readOnly: false, olderLayout: false };
 		return after;
 	}
 

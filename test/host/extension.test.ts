@@ -1,6 +1,7 @@
 // Runs inside a real VS Code extension host: the extension under test is loaded as a development extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { migrateProgress } from '../../src/core/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import { correctAnswer, waitFor, wrongAnswer } from './helpers';
@@ -124,7 +125,7 @@ suite('Incident Lessons in the extension host', () => {
 
 		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
 		assert.deepEqual(Object.keys(lessonsApi.getProgress().lessons), []);
-		assert.equal(lessonsApi.getProgress().schemaVersion, 3);
+		assert.equal(lessonsApi.getProgress().schemaVersion, 4);
 	});
 
 	test('progress is written to workspaceState, versioned, after each answer', async () => {
@@ -133,9 +134,9 @@ suite('Incident Lessons in the extension host', () => {
 		assert.ok(lesson);
 		const quizId = lesson.quizIds[0] ?? '';
 		await lessonsApi.answer(lesson.id, quizId, await correctAnswer(lesson.id, quizId));
-		const stored = await lessonsApi.readStoredProgress() as { schemaVersion?: number; lessons?: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
-		assert.equal(stored.schemaVersion, 3);
-		assert.equal(stored.lessons?.[lesson.id]?.quizzes[quizId]?.correct, true);
+		const stored = await lessonsApi.readStoredProgress();
+		assert.equal((stored as { schemaVersion?: number }).schemaVersion, 4);
+		assert.equal(migrateProgress(stored).progress.lessons[lesson.id]?.quizzes[quizId]?.correct, true, 'it reads back');
 	});
 });
 

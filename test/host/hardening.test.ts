@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as vscode from 'vscode';
+import { migrateProgress } from '../../src/core/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
@@ -79,11 +80,11 @@ suite('Hardening: forged webview messages', () => {
 		assert.ok(quizId);
 		const routed = await testing.deliverWebviewMessage({ type: 'answer', lessonId: LESSON, quizId, answer: await correctAnswer(LESSON, quizId) });
 		assert.equal(routed.kind, 'record');
-		type Stored = { lessons: Record<string, { quizzes: Record<string, { correct: boolean }> }> };
-		assert.equal((testing.storedProgress().workspace as Stored).lessons[LESSON]?.quizzes[quizId]?.correct, true, 'in the workspace copy');
+		const answerIn = (copy: unknown): boolean | undefined => migrateProgress(copy).progress.lessons[LESSON]?.quizzes[quizId]?.correct;
+		assert.equal(answerIn(testing.storedProgress().workspace), true, 'in the workspace copy');
 		await testing.flushProgress();
-		const stored = testing.storedProgress() as { shared: Stored; workspace: unknown };
-		assert.equal(stored.shared.lessons[LESSON]?.quizzes[quizId]?.correct, true, 'in the shared copy');
+		const stored = testing.storedProgress();
+		assert.equal(answerIn(stored.shared), true, 'in the shared copy');
 		assert.deepEqual(stored.workspace, stored.shared, 'the same in both');
 	});
 });

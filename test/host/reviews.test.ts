@@ -53,7 +53,7 @@ suite('Spaced-repetition reviews', () => {
 		const cards = lessons.getProgress().reviews[LESSON];
 		assert.deepEqual([cards?.[first]?.lastRating, cards?.[second]?.lastRating], ['hard', 'good']);
 		const stored = await lessons.readStoredProgress() as { schemaVersion: number; reviews: Record<string, Record<string, unknown>> };
-		assert.equal(stored.schemaVersion, 3);
+		assert.equal(stored.schemaVersion, 4);
 		assert.deepEqual(Object.keys(stored.reviews[LESSON] ?? {}).sort(), [first, second].sort(), 'cards are persisted with the answers');
 		assert.deepEqual((await lessons.reviewQueue()).items, [], 'nothing is due right after answering');
 		assert.equal(lessons.reviewStatusBarText(), '');
@@ -122,7 +122,7 @@ suite('Spaced-repetition reviews', () => {
 				contentHash: 'abc', startedAt: '2025-01-10T09:00:00.000Z', updatedAt: '2025-01-10T09:00:00.000Z' } },
 		};
 		const progress = await (await hooks()).plantStoredProgress(undefined, v1);
-		assert.equal(progress.schemaVersion, 3);
+		assert.equal(progress.schemaVersion, 4);
 		assert.deepEqual(Object.keys(progress.lessons), [LESSON]);
 		assert.deepEqual(Object.keys(progress.reviews), []);
 		assert.deepEqual((await hooks()).notices(), [], 'an upgrade is not a problem to tell the learner about');

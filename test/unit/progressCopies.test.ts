@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { QuizResult } from '../../src/core/lesson';
+import { CURRENT_PROGRESS_VERSION } from '../../src/core/migrations';
 import { emptyProgress, migrateProgress, recordAnswer, resetLesson, type Progress } from '../../src/core/progress';
 import type { LaidOutProgress } from '../../src/core/progressLayout';
 import { withCard } from '../../src/core/reviewCards';
@@ -107,7 +108,7 @@ describe('progress copies: older, newer and damaged storage', () => {
 		assert.deepEqual(reads[0]?.problems, [], 'an upgrade is not a problem');
 		await answer(copies, 'new', 'q');
 		const base = storage.shared.get(copies.sharedKey) as { schemaVersion: number; generation?: string; lessons: Record<string, unknown> };
-		assert.equal(base.schemaVersion, 3);
+		assert.equal(base.schemaVersion, CURRENT_PROGRESS_VERSION);
 		assert.equal(typeof base.generation, 'string');
 		assert.deepEqual(Object.keys(base.lessons).sort(), ['new', 'old']);
 		assert.deepEqual((storage.workspace.get(PROGRESS_KEY) as { generation?: string }).generation, base.generation, 'the mirror has the same base');
@@ -132,7 +133,7 @@ describe('progress copies: older, newer and damaged storage', () => {
 		const { copies } = open(storage);
 		await answer(copies, 'a', 'q1');
 		await answer(copies, 'b', 'q1');
-		// An older release (read-only on version 3) cannot write; a hand-written version 2 value can replace the base.
+		// An older release (read-only on the current version) cannot write; a hand-written version 2 value can replace the base.
 		await storage.shared.update(copies.sharedKey, { schemaVersion: 2, lessons: { c: lessonRecord({ q: quizRecord() }) }, reviews: {} });
 		const again = open(storage).copies;
 		assert.deepEqual(Object.keys(again.current().lessons), ['c'], 'the entries belonged to the base that was replaced');
@@ -143,7 +144,7 @@ describe('progress copies: older, newer and damaged storage', () => {
 
 	it('shows a newer version read-only and writes nothing, entries or not', async () => {
 		const storage = windowStorage(new SharedState());
-		const newer = { schemaVersion: 4, generation: 'g', lessons: { a: lessonRecord({ q: quizRecord() }) }, reviews: {}, devices: ['x'] };
+		const newer = { schemaVersion: CURRENT_PROGRESS_VERSION + 1, generation: 'g', lessons: { a: lessonRecord({ q: quizRecord() }) }, reviews: {}, devices: ['x'] };
 		const { copies: first } = open(storage);
 		await storage.shared.update(first.sharedKey, newer);
 		await storage.shared.update(`incidentLessons.progressLesson:b:${'file:///work/project'}`, { generation: 'g', stamp: 's', somethingNew: 1 });

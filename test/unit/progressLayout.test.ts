@@ -39,7 +39,7 @@ describe('the split layout', () => {
 		const read = readLaidOut(whole, entries);
 		assert.equal(read.generation, undefined);
 		assert.deepEqual(plain(read.progress), plain(base));
-		assert.equal(baseGeneration({ schemaVersion: 2, generation: 'g1' }), undefined, 'only a version 3 value has entries');
+		assert.equal(baseGeneration({ schemaVersion: 2, generation: 'g1' }), undefined, 'only a value of version 3 or later has entries');
 	});
 
 	it('drops garbage entries and unreadable lessons with a problem each, keeping the rest', () => {

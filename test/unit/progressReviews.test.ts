@@ -40,7 +40,7 @@ const FOUNDATION_V1 = {
 
 describe('progress schema version 2 (review cards)', () => {
 	it('has a migration step from every older version to the current one', () => {
-		assert.equal(CURRENT_PROGRESS_VERSION, 3);
+		assert.equal(CURRENT_PROGRESS_VERSION, 4);
 		for (let version = 0; version < CURRENT_PROGRESS_VERSION; version++) {
 			assert.ok(Object.hasOwn(PROGRESS_MIGRATIONS, version), `a step from version ${version}`);
 		}
