@@ -60,6 +60,20 @@ const lazyModules = {
 	},
 };
 
+/**
+ * One copy of the `vscode` API's namespace per bundle. For an external CommonJS module, esbuild gives every module's
+ * `import * as vscode from 'vscode'` its own `__toESM(require("vscode"))`, which copies the API's properties again:
+ * a few milliseconds of the services' start over their modules. Resolved to one module that re-exports it, the copy
+ * is made once.
+ */
+const sharedVscode = {
+	name: 'shared-vscode',
+	setup(build) {
+		build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' }));
+		build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+	},
+};
+
 /** How a bundle in `outdir` reaches dist/: the chunks in dist/lazy/ require the core chunks from their parent folder. */
 function distPrefix(build) {
 	return build.initialOptions.outdir?.endsWith('/lazy') ? '../' : './';
@@ -112,8 +126,8 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
-	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [m, `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
+	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
+	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [m, `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
 	{ ...common, entryPoints: { render: 'src/core/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
 	{ ...common, entryPoints: { parsers: 'src/core/parsers.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
 	{ ...common, entryPoints: { triggers: 'src/core/triggerMatch.ts', reviews: 'src/core/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },

@@ -46,7 +46,7 @@ describe('the extension entry and its lazy chunks', () => {
 	});
 
 	it('is only the stand-ins activation registers: the services (panel, tree, commands) are a chunk started after it', () => {
-		assert.deepEqual(Object.keys(entry().inputs), ['src/extension/extension.ts']);
+		assert.deepEqual(Object.keys(entry().inputs).sort(), ['src/extension/extension.ts', 'vscode-api:vscode']);
 		const services = outputs['dist/lazy/services.js'];
 		assert.ok(services, 'dist/lazy/services.js is built');
 		const inputs = Object.keys(services.inputs);
@@ -73,6 +73,13 @@ describe('the extension entry and its lazy chunks', () => {
 		for (const [file, output] of chunks) {
 			assert.equal(file, `dist/lazy/${path.basename(output.entryPoint ?? '', '.ts')}.js`);
 			assert.deepEqual(Object.keys(output.inputs).filter((input) => input.includes('node_modules')), [], file);
+		}
+	});
+
+	it('copies the vscode API\'s namespace once per bundle, through one re-exporting module, not once per source module', () => {
+		const extensionBundles = Object.entries(outputs).filter(([f]) => f === 'dist/extension.js' || (f.startsWith('dist/lazy/') && f.endsWith('.js')));
+		for (const [file, output] of extensionBundles.filter(([, o]) => o.imports.some((i) => i.path === 'vscode'))) {
+			assert.ok(Object.hasOwn(output.inputs, 'vscode-api:vscode'), file);
 		}
 	});
 
