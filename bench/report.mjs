@@ -241,6 +241,7 @@ Meeting 300 KB would take shipping the lessons as one stream and giving up a cap
 		const ours = viewTimeline(r.host.viewTimeline?.ours);
 		const hello = viewTimeline(r.host.viewTimeline?.hello);
 		const gap = (a, b) => (typeof a === 'number' && typeof b === 'number' ? ms(b - a) : 'n/a');
+		const loadedBy = [...new Set((r.host.viewTimeline?.ours ?? []).flatMap((run) => run.modulesAtLastAnswer ?? []))];
 		out.push(`### Tree view first row
 
 Where the time goes, from inside the extension host (the view's command in a fresh window; table "Opening the
@@ -251,7 +252,7 @@ ${gap(hello.rootRequestedMs, hello.rootResolvedMs)}: five fixed items): the list
 workspace's lesson folder and assignments file. Then the track groups, which open expanded, cost a second request that
 hello-world does not make: asked for ${gap(ours.rootResolvedMs, ours.groupsRequestedMs)} after the root was answered, answered ${gap(ours.groupsRequestedMs, ours.groupsResolvedMs)} later; only then are
 the rows drawn, a dozen instead of five. The host's thread was busy ${ms(ours.hostBusyMs)} from the command to its last answer
-(hello-world ${ms(hello.hostBusyMs)}); the rest of the ${ms(r.summary.treeMs)} to the first row in the browser (hello-world ${ms(r.summary.helloTreeMs)}) is the workbench:
+(hello-world ${ms(hello.hostBusyMs)}), with ${loadedBy.join(', ') || 'n/a'} loaded by then; the rest of the ${ms(r.summary.treeMs)} to the first row in the browser (hello-world ${ms(r.summary.helloTreeMs)}) is the workbench:
 opening the container, the round trips to the host and drawing the rows.
 What would bring it closer: a flat first level (the lessons without track groups, or the groups collapsed), which
 the view keeps for the learner's sake; and less to start before the first answer (the services load the lesson

@@ -179,6 +179,7 @@ function instrumentTreeViews(watchedViewId = 'incidentLessons.lessons') {
 				calls.itemsReturned += children.length;
 				const at = performance.now() - calls.started;
 				calls.eluAtLastAnswer = performance.eventLoopUtilization();
+				calls.modulesAtLastAnswer = calls.extensionPath ? loadedModules(calls.extensionPath).files : undefined;
 				if (node === undefined) {
 					calls.rootResolved.push(at);
 				} else {
@@ -274,6 +275,7 @@ async function measureViewTimeline(ext, config) {
 		return { wasActive }; // another activation event came first: its tree view was made before it could be watched
 	}
 	const tree = instrumentTreeViews(config.view.viewId);
+	tree.extensionPath = ext.extensionPath;
 	await settle();
 	const startedEpoch = performance.timeOrigin + performance.now();
 	const eluStart = performance.eventLoopUtilization();
@@ -298,6 +300,8 @@ async function measureViewTimeline(ext, config) {
 		// How long the host's thread was busy (any code: VS Code's, other extensions', this one's) from the command
 		// to the last answer for the view.
 		hostBusyMs: tree.eluAtLastAnswer ? performance.eventLoopUtilization(tree.eluAtLastAnswer, eluStart).active : undefined,
+		// The extension's bundles loaded by then: what answering the view's first requests needed.
+		modulesAtLastAnswer: tree.modulesAtLastAnswer,
 	};
 }
 
