@@ -23,6 +23,12 @@ function table(header, rows) {
 	return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** '5–23 ms': the lowest and highest of `values`. */
+function range(values) {
+	const known = values.filter((v) => typeof v === 'number');
+	return known.length === 0 ? 'n/a' : `${Math.min(...known).toFixed(0)}–${Math.max(...known).toFixed(0)} ms`;
+}
+
 /** The chunk the entry starts in the task after activation (esbuild.mjs, src/extension/services.ts). */
 const SERVICES_CHUNK = 'dist/lazy/services.js';
 
@@ -196,17 +202,18 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 		const lazyBytes = r.bundles.composition['dist/lazy/*.js']?.rebuiltBytes;
 		out.push(`### Activation and the extension entry
 
-Of the ${ms(total)} between the host's \`willLoadExtensionCode\` and \`didActivateExtension\` marks (median),
-loading the ${kb(entry?.rebuiltBytes)} entry takes ${ms(code)} (\`willLoadExtensionCode\` → \`didLoadExtensionCode\`) and \`activate()\`
-itself ${ms(call)}; the rest is the host preparing the extension context: its storage, a round trip to the
-workbench. The hello-world tree, a 1 KB extension, takes ${ms(r.summary.helloActivationMarksMs)} by the same marks in the same run: that part is
-the host's, whatever the extension, and it varies from run to run (see Details) by more than the extension's own part.
+Of the ${ms(total)} between the host's \`willLoadExtensionCode\` and \`didActivateExtension\` marks (median), the
+extension's own part is loading the ${kb(entry?.rebuiltBytes)} entry, ${ms(code)} (\`willLoadExtensionCode\` → \`didLoadExtensionCode\`), and
+\`activate()\`, ${ms(call)}. The rest is the host preparing the extension context: its storage, a round trip to the
+workbench. The hello-world tree, a 1 KB extension, takes ${ms(r.summary.helloActivationMarksMs)} by the same
+marks in the same run (median; its runs ${range(r.host.helloActivation.map((a) => a.marks.loadToActivatedMs))}): that round trip is the host's, whatever the
+extension, and it varies from run to run by more than the extension's own part.
 
 \`activate()\` registers stand-ins only: the Lessons view's provider, the lesson page's restorer, the contributed
 commands and the API, each passing its calls on to the services. The services (${SERVICES_CHUNK}, ${kb(services?.rebuiltBytes)}: the panel, the tree, the
 library, progress, the team and review features, the command implementations) start in the task after activation,
 or at once if a call needs them first. This moves work out of activation, it does not remove it: that task takes
-${ms(servicesMs)} (median), and the status bar is filled ${ms(filled)} after activation with a worst host stall of ${ms(after)}. Nothing is
+${ms(servicesMs)} (median), and the status bar is filled ${ms(filled)} after activation, with a worst host stall of ${ms(after)} after that task. Nothing is
 parsed at startup: the YAML library, the schema validators and jsonc-parser are in dist/parsers.js, markdown-it in
 dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on first use.
 
