@@ -302,8 +302,9 @@ ${growthAtEdge ? `
 The growth is within a tenth of the 2× limit: met in this run, and a run on a busier machine can land just over it.
 ` : ''}
 ${p.workspaceStateWrites} workspaceState writes for ${p.answers} answers (${p.rejected} rejected), and ${p.globalStateWrites} globalState entries${p.globalStateSends !== undefined ? ` in ${p.globalStateSends} sends` : ''}.
-Progress is stored one entry per lesson (schema 3, see docs/security.md), so an answer writes only its lesson's
-answers and cards. An answer waits for its \`workspaceState\` write only; the shared \`globalState\` copy gets every
+Progress is stored one entry per lesson (see docs/security.md), so an answer writes only its lesson's answers and
+cards, and since schema 4 compactly: answers and cards as arrays of their fields, times as numbers, an answer's
+content hash only where it is not its lesson's. An answer waits for its \`workspaceState\` write only; the shared \`globalState\` copy gets every
 lesson changed since in one update, at most once a second. What still grows with history is outside the entry:
 VS Code's memento sends the extension's whole stored state to the workbench on every \`update\` (${kb(p.storedBytes)} of
 progress after ${p.answers} answers, in each copy), and the listeners of a change (status bars) recompute over every
@@ -312,10 +313,9 @@ lesson.
 ${hostProfile(r.host.progress.profiles?.answers, 'during the answers')}
 
 The profile shows where: IPC writes and the host's own code (the memento serializing and sending the whole state)
-make up most of the time, our code a few percent. **What would meet it**: a smaller stored state, so the one
-\`workspaceState\` update per answer sends less: answers and review cards stored compactly (times as numbers, the
-per-answer content hash only where it differs from the lesson's; a schema version with its migration), or the review
-cards kept out of the mementos in a file in the extension's workspace storage folder.`);
+make up most of the time, our code a few percent. **What would add margin**: a still smaller stored state, so the
+one \`workspaceState\` update per answer sends less: the review cards kept out of the mementos, in a file in the
+extension's workspace storage folder.`);
 	}
 
 	if (unmet.has('duration')) {
