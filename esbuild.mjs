@@ -39,7 +39,7 @@ const lazyChunks = {
  * library, progress, the panel...) come in as arguments.
  */
 const LAZY_MODULES = [
-	// everything but the entry's stand-ins (extension.ts): started in the task after activation, or by the first call
+	// everything but the entry's stand-ins (extension.ts): started by the first call that needs them, or shortly after activation
 	'services',
 	// the team commands
 	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',

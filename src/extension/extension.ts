@@ -7,13 +7,19 @@ import type { Services, Shell } from './services';
 /**
  * The extension entry: activate() only registers what the workbench can call (the Lessons view, the lesson page's
  * restorer, the commands, the API) with stand-ins that start the services (./services, a chunk of its own) on first
- * use. The services start in the next task anyway; activation, which the host times and shows in Running
- * Extensions, waits for none of it.
+ * use, or shortly after activation if nothing uses them first. Activation, which the host times and shows in
+ * Running Extensions, waits for none of it.
  */
 
 /** As contributed in package.json. */
 const LESSONS_VIEW = 'incidentLessons.lessons';
 const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
+
+/**
+ * When nothing has called for the services, they start this long after activation. Not at once: the host first
+ * reports the activation and takes the workbench's next request (the view's root, say), which then starts them itself.
+ */
+const START_WHEN_IDLE_MS = 100;
 
 let started: Services | undefined;
 /** Why the services could not start, kept: starting again would register their commands twice. */
@@ -69,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		} catch {
 			// Shown to the learner above; every later call gets the same error.
 		}
-	}, 0);
+	}, START_WHEN_IDLE_MS);
 	context.subscriptions.push(treeChanged, view, restorer, { dispose: () => { clearTimeout(soon); vscode.Disposable.from(...stubs).dispose(); } });
 	return apiOf(() => services().api, context.extensionMode !== vscode.ExtensionMode.Production);
 }

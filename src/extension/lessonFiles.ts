@@ -1,6 +1,6 @@
 /**
  * What the lesson library reads, loaded as a chunk (dist/lazy/, see esbuild.mjs) with the first call for the list
- * (the status bar count, in the task after activation) rather than with the entry that activation waits for. Reads
+ * (the view's first request, or the status bar count once the services start) rather than at activation. Reads
  * and decodes the lesson files, bundled and from the workspace, and makes the list with core/lessonIndex's line
  * reader. Holds no state: what was read is kept by the library.
  */

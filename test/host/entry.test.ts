@@ -37,7 +37,7 @@ suite('The extension entry and its lazy chunks', () => {
 		await extension().activate();
 		await new Promise((resolve) => setTimeout(resolve, 500)); // the work started after activate() returns
 		assert.ok(isLoaded('dist/extension.js'), 'the entry is in require.cache');
-		assert.ok(isLoaded(chunk('services')), 'the services start in the task after activation');
+		assert.ok(isLoaded(chunk('services')), 'the services start shortly after activation');
 		assert.deepEqual(NOT_AT_STARTUP.filter((name) => isLoaded(chunk(name))), []);
 	});
 
