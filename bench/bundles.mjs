@@ -12,7 +12,7 @@ const NAMES = {
 	'dist/render.js': 'lazy render chunk',
 	'dist/webview.js': 'webview script',
 	'dist/cli.js': 'CLI',
-	'dist/lazy/services.js': 'services, started in the task after activation',
+	'dist/lazy/services.js': 'services, started after activation',
 };
 
 /**

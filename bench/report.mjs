@@ -29,7 +29,7 @@ function range(values) {
 	return known.length === 0 ? 'n/a' : `${Math.min(...known).toFixed(0)}–${Math.max(...known).toFixed(0)} ms`;
 }
 
-/** The chunk the entry starts in the task after activation (esbuild.mjs, src/extension/services.ts). */
+/** The chunk the entry starts at the first call that needs it, or shortly after activation (src/extension/extension.ts). */
 const SERVICES_CHUNK = 'dist/lazy/services.js';
 
 /** Every figure with its target and verdict. `id` links a row to its note. */
@@ -47,7 +47,7 @@ export function evaluate(r) {
 		activationWallMs: median(fresh.map((a) => a.wallMs)),
 		activationRunsUsed: fresh.length,
 	};
-	const servicesStartMs = median(fresh.map((a) => a.servicesStartMs).filter((v) => typeof v === 'number'));
+	const startupBusyMs = median(fresh.map((a) => a.startupBusyMs).filter((v) => typeof v === 'number'));
 	const scale = r.host.scale;
 	const progress = r.host.progress.progress;
 	const treeRatio = s.treeMs / s.helloTreeMs;
@@ -67,10 +67,10 @@ export function evaluate(r) {
 			id: 'render', figure: `Lesson render, ${kb(s.bytes)} (${s.quizzes} quizzes, ${s.figures} SVG figures)`,
 			value: `${ms(s.renderMs, 2)} vs ${ms(s.bareMarkdownItMs, 2)} bare markdown-it: ${x(s.ratio, 2)}`, target: '≤ 1.5× bare markdown-it', met: s.ratio <= 1.5,
 		})),
-		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)}; services started in the next task: ${ms(servicesStartMs)}; ${s.activationRunsUsed ?? r.host.activation.length} of ${r.host.activation.length} runs${(s.activationRunsUsed ?? r.host.activation.length) < r.host.activation.length ? ', the others found it already active' : ''})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
+		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; hello-world tree: ${ms(s.helloActivationMarksMs)}; then the host busy ${ms(startupBusyMs)} starting the services until the status bar count; ${s.activationRunsUsed ?? r.host.activation.length} of ${r.host.activation.length} runs${(s.activationRunsUsed ?? r.host.activation.length) < r.host.activation.length ? ', the others found it already active' : ''})`, target: '≤ 5 ms', met: s.activationMarksMs <= 5 },
 		{ id: 'activation-markdown-it', figure: 'markdown-it loaded at activation', value: renderLoaded || entryHasMarkdownIt ? 'yes' : 'no (dist/render.js not in require.cache; not in the entry bundle)', target: 'no', met: !renderLoaded && !entryHasMarkdownIt },
 		{ id: 'bundle-entry', figure: 'Extension entry (dist/extension.js, minified)', value: kb(size('dist/extension.js')), target: '≤ 60 KB', met: size('dist/extension.js') <= 60 * KB },
-		{ id: 'bundle-services', figure: `Services, started in the task after activation (${SERVICES_CHUNK})`, value: `${kb(size(SERVICES_CHUNK))} (with the entry: ${kb((size(SERVICES_CHUNK) ?? 0) + (size('dist/extension.js') ?? 0))})`, target: '–', met: undefined },
+		{ id: 'bundle-services', figure: `Services, started after activation (${SERVICES_CHUNK})`, value: `${kb(size(SERVICES_CHUNK))} (with the entry: ${kb((size(SERVICES_CHUNK) ?? 0) + (size('dist/extension.js') ?? 0))})`, target: '–', met: undefined },
 		{ id: 'bundle-render', figure: 'Lazy render chunk (dist/render.js)', value: kb(size('dist/render.js')), target: '–', met: undefined },
 		{ id: 'bundle-webview', figure: 'Webview script (dist/webview.js)', value: kb(size('dist/webview.js')), target: '≤ 30 KB', met: size('dist/webview.js') <= 30 * KB },
 		{ id: 'bundle-cli', figure: 'CLI (dist/cli.js)', value: kb(size('dist/cli.js')), target: '–', met: undefined },
@@ -194,7 +194,8 @@ profile) are the largest part of our own work, then HTML escaping (${own('src/co
 		const total = median(fresh.map((a) => a.marks.loadToActivatedMs));
 		const after = median(activation.map((a) => a.afterActivation.worstStallMs));
 		const filled = median(activation.map((a) => a.afterActivation.statusBarFilledMs));
-		const servicesMs = median(activation.map((a) => a.servicesStartMs).filter((v) => typeof v === 'number'));
+		const busy = median(activation.map((a) => a.startupBusyMs).filter((v) => typeof v === 'number'));
+		const startedAfter = median(activation.map((a) => a.servicesStartedMs).filter((v) => typeof v === 'number'));
 		const services = r.bundles.composition[SERVICES_CHUNK];
 		const libraries = services ? services.parts.filter((q) => !q.input.startsWith('src/')) : [];
 		const largest = services ? services.parts.filter((q) => q.input.startsWith('src/')).slice(0, 6) : [];
@@ -211,9 +212,11 @@ extension, and it varies from run to run by more than the extension's own part.
 
 \`activate()\` registers stand-ins only: the Lessons view's provider, the lesson page's restorer, the contributed
 commands and the API, each passing its calls on to the services. The services (${SERVICES_CHUNK}, ${kb(services?.rebuiltBytes)}: the panel, the tree, the
-library, progress, the team and review features, the command implementations) start in the task after activation,
-or at once if a call needs them first. This moves work out of activation, it does not remove it: that task takes
-${ms(servicesMs)} (median), and the status bar is filled ${ms(filled)} after activation, with a worst host stall of ${ms(after)} after that task. Nothing is
+library, progress, the team and review features, the command implementations) start with the first call that needs
+them (the view's first request, a command, a restored page, the API), or when nothing has called for them, shortly
+after activation (here ${ms(startedAfter)} after, median), once the host has reported the activation. This moves work out of
+activation, it does not remove it: from activation until the status bar shows its count (${ms(filled)} after, median), the
+host's thread is busy ${ms(busy)}, with a worst stall of ${ms(after)}. Nothing is
 parsed at startup: the YAML library, the schema validators and jsonc-parser are in dist/parsers.js, markdown-it in
 dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on first use.
 
@@ -244,17 +247,24 @@ Meeting 300 KB would take shipping the lessons as one stream and giving up a cap
 (linear-time triggers for untrusted workspaces) or yaml (source ranges for diagnostics that name file and line).`);
 	}
 
-	if (unmet.has('tree')) {
+	const treeRatio = r.summary.treeMs / r.summary.helloTreeMs;
+	// Within a tenth of the 1.5× limit, the verdict can turn on the next run's noise: say so, with the rounds' spread.
+	const treeAtEdge = !unmet.has('tree') && treeRatio > 1.35;
+	if (unmet.has('tree') || treeAtEdge) {
 		const ours = viewTimeline(r.host.viewTimeline?.ours);
 		const hello = viewTimeline(r.host.viewTimeline?.hello);
 		const gap = (a, b) => (typeof a === 'number' && typeof b === 'number' ? ms(b - a) : 'n/a');
 		const loadedBy = [...new Set((r.host.viewTimeline?.ours ?? []).flatMap((run) => run.modulesAtLastAnswer ?? []))];
-		out.push(`### Tree view first row
-
+		const rounds = (key) => range(r.browser.map((b) => b[key].firstRowPaintedMs));
+		out.push(`### Tree view first row${treeAtEdge ? ` (met, at the edge: ${x(treeRatio, 2)})` : ''}
+${treeAtEdge ? `
+The ratio is within a tenth of the 1.5× limit: met in this run, and another run can land over it. The rounds
+vary (Lessons view ${rounds('lessons')}, hello-world ${rounds('hello')}; table "Workbench" under Details).
+` : ''}
 Where the time goes, from inside the extension host (the view's command in a fresh window; table "Opening the
 Lessons view" under Details): the host has activated the extension ${ms(ours.didActivateMs)} after the command (hello-world
 ${ms(hello.didActivateMs)}). The workbench asks for the root at ${ms(ours.rootRequestedMs)} (hello-world ${ms(hello.rootRequestedMs)}): in between, the host starts the
-services, the task after activation (table "Activation" under Details). It gets the root ${gap(ours.rootRequestedMs, ours.rootResolvedMs)} later (hello-world
+services (which the root request starts, if nothing did before). It gets the root ${gap(ours.rootRequestedMs, ours.rootResolvedMs)} later (hello-world
 ${gap(hello.rootRequestedMs, hello.rootResolvedMs)}: five fixed items): the list, from the bundled lesson files (Node's fs, indexed by their front-matter lines) and the
 workspace's lesson folder and assignments file. Then the track groups, which open expanded, cost a second request that
 hello-world does not make: asked for ${gap(ours.rootResolvedMs, ours.groupsRequestedMs)} after the root was answered, answered ${gap(ours.groupsRequestedMs, ours.groupsResolvedMs)} later; only then are
@@ -364,9 +374,9 @@ function details(r) {
 	const renderTable = table(['lesson', 'quizzes / figures', 'render (dist/render.js)', 'bare markdown-it', 'markdown-it, our options', 'render ÷ bare (median of batches)'],
 		r.core.render.subjects.map((s) => [kb(s.bytes), `${s.quizzes} / ${s.figures}`, ms(s.renderMs, 2), ms(s.bareMarkdownItMs, 2), ms(s.sameOptionsMarkdownItMs, 2), x(s.ratio, 2)]));
 	const a = r.host.activation;
-	const activationTable = table(['run', 'marks: load → activated', 'code load', 'activate()', 'wall', 'services start (next task)', 'status bar filled after', 'worst host stall after', 'heap, status bar filled'],
+	const activationTable = table(['run', 'marks: load → activated', 'code load', 'activate()', 'wall', 'services started after', 'status bar filled after', 'host busy until then', 'worst host stall', 'heap, status bar filled'],
 		a.map((run, i) => [String(i + 1), ms(run.marks.loadToActivatedMs), ms(run.marks.codeLoadMs), ms(run.marks.activateCallMs), ms(run.wallMs, 1),
-			ms(run.servicesStartMs), ms(run.afterActivation.statusBarFilledMs), ms(run.afterActivation.worstStallMs), `${run.heapGrowthMb.toFixed(1)} MB`]));
+			ms(run.servicesStartedMs), ms(run.afterActivation.statusBarFilledMs), ms(run.startupBusyMs), ms(run.afterActivation.worstStallMs), `${run.heapGrowthMb.toFixed(1)} MB`]));
 	const browserTable = table(['round', 'hello-world first row', 'Lessons first row', 'lesson interactive, first (document after)', 'later opens'],
 		r.browser.map((b) => [String(b.round + 1), ms(b.hello.firstRowPaintedMs), ms(b.lessons.firstRowPaintedMs),
 			`${ms(b.lessonOpen.coldMs)} (${ms(b.lessonOpen.coldUntilDocumentMs)})`, b.lessonOpen.warmMs.map((v) => v.toFixed(0)).join(' / ') + ' ms']));
