@@ -30,8 +30,8 @@ export interface Services {
 }
 
 /**
- * Wires the services together, in the task after activate() (or at the first call that needs them). Nothing is read
- * or parsed here: lessons load when the view or a command first needs them.
+ * Wires the services together, at the first call that needs them or shortly after activation (see extension.ts).
+ * Nothing is read or parsed here: lessons load when the view or a command first needs them.
  */
 export function startServices(context: vscode.ExtensionContext, shell: Shell): Services {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
@@ -76,8 +76,9 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 			}
 		}),
 	);
-	// After activate() returns, so the host is not held up: first the status bar count (it loads the list the view
-	// asks for next), then, once the view has had its rows, the assignments watch, the checks and the review timers.
+	// Not in the call that started the services, which may be the view's first request: first the status bar count (it
+	// loads the list the view asks for), then, once the view has had its rows, the assignments watch, the checks and
+	// the review timers.
 	const counted = setTimeout(() => void statusBar.update(), 0);
 	const started = setTimeout(() => {
 		team.start();
