@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from './api';
 import type { TreeNode } from './lessonTree';
 import type * as ServicesModule from './services';
-import type { Services, Shell } from './services';
+
+type Services = ServicesModule.Services;
 
 /**
  * The extension entry: activate() only registers what the workbench can call (the Lessons view, the lesson page's
@@ -27,10 +28,10 @@ let failure: Error | undefined;
 
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	const treeChanged = new vscode.EventEmitter<TreeNode | undefined>();
-	const stubs = contributedCommands(context).map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
+	const stubs = vscode.Disposable.from(...contributedCommands(context).map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
 		services();
 		return vscode.commands.executeCommand(id, ...args);
-	}));
+	})));
 	const view = vscode.window.createTreeView<TreeNode>(LESSONS_VIEW, {
 		showCollapseAll: true,
 		treeDataProvider: {
@@ -54,13 +55,12 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 		}
 		if (!started) {
 			clearTimeout(soon);
-			vscode.Disposable.from(...stubs).dispose();
+			stubs.dispose();
 			try {
 				// A plain require: the API's getters cannot wait for a dynamic import. esbuild.mjs keeps it a chunk.
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
 				const { startServices } = require('./services') as typeof ServicesModule;
-				const shell: Shell = { view, treeChanged };
-				started = startServices(context, shell);
+				started = startServices(context, { view, treeChanged });
 			} catch (error) {
 				failure = error instanceof Error ? error : new Error(String(error));
 				void vscode.window.showErrorMessage(vscode.l10n.t('Incident Lessons could not start: {0}', failure.message));
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 			// Shown to the learner above; every later call gets the same error.
 		}
 	}, START_WHEN_IDLE_MS);
-	context.subscriptions.push(treeChanged, view, restorer, { dispose: () => { clearTimeout(soon); vscode.Disposable.from(...stubs).dispose(); } });
+	context.subscriptions.push(treeChanged, view, restorer, stubs, { dispose: () => clearTimeout(soon) });
 	return apiOf(() => services().api, context.extensionMode !== vscode.ExtensionMode.Production);
 }
 
