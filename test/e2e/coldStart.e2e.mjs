@@ -24,17 +24,27 @@ after(async () => {
 	}
 });
 
-/** A workbench on a new empty folder, once rendered, with no sign of the extension in the status bar. */
+/**
+ * A workbench on a new empty folder, once rendered, with no sign of the extension in the status bar. A window where
+ * something woke it anyway is not what these tests are about: it is kept as a screenshot and another one is tried.
+ */
 async function coldWindow() {
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'lessons-cold-'));
-	folders.push(folder);
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs, { folder }));
-	await waitForWorkbench(page);
-	// The status bar count is the services' first work: absent while the extension is not active.
-	await page.waitForTimeout(2000);
-	assert.doesNotMatch(await page.locator('.statusbar').innerText(), /Lessons \d+\/\d+/, 'the extension is not active yet');
-	return page;
+	for (let attempt = 1; ; attempt++) {
+		const folder = mkdtempSync(path.join(os.tmpdir(), 'lessons-cold-'));
+		folders.push(folder);
+		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(workbenchUrl(cs, { folder }));
+		await waitForWorkbench(page);
+		// The status bar count is the services' first work: absent while the extension is not active.
+		await page.waitForTimeout(2000);
+		const statusBar = await page.locator('.statusbar').innerText();
+		if (!/Lessons \d+\/\d+/.test(statusBar) || attempt === 3) {
+			assert.doesNotMatch(statusBar, /Lessons \d+\/\d+/, 'the extension is not active yet, in three windows in a row');
+			return page;
+		}
+		await page.screenshot({ path: path.join(SHOTS, `cold-already-active-${attempt}.png`) });
+		await page.close();
+	}
 }
 
 test('the first command run from the palette activates the extension and does its work', async () => {
