@@ -2,11 +2,10 @@
 // worker thread within a time budget. A pattern that hangs is stopped by terminating its worker, and fails.
 // Budgets are generous for a slow two-core machine; a quadratic blow-up at these sizes takes minutes, not seconds.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { MAX_LESSON_BYTES } from '../../src/core/decode';
-import type { PathologicalResult } from './pathologicalWorker';
+import type { PathologicalInput, PathologicalResult } from './pathologicalWorker';
+import { WorkerRunner } from './workerHarness';
 
 /** Input size for each pattern: a quarter of the largest lesson accepted. */
 const SIZE = MAX_LESSON_BYTES / 4;
@@ -93,52 +92,17 @@ const WHOLE_TEXTS: Readonly<Record<string, () => string>> = {
 	'size: a file over the cap': () => HEADER + fill('a', MAX_LESSON_BYTES + 1),
 };
 
-/** One long-lived worker; a pattern that overruns the timeout terminates it, and the next pattern gets a new one. */
-class PatternRunner {
-	private worker: Worker | undefined;
-
-	run(text: string): Promise<PathologicalResult> {
-		const worker = this.worker ??= new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'pathologicalWorker.ts'))});`, { eval: true });
-		return new Promise<PathologicalResult>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				this.worker = undefined;
-				void worker.terminate();
-				reject(new Error(`still running after ${TIMEOUT_MS} ms: it hangs`));
-			}, TIMEOUT_MS);
-			const done = (): void => {
-				clearTimeout(timer);
-				worker.off('message', onMessage).off('error', onError);
-			};
-			const onMessage = (result: PathologicalResult): void => {
-				done();
-				resolve(result);
-			};
-			const onError = (error: Error): void => {
-				done();
-				this.worker = undefined;
-				reject(error);
-			};
-			worker.on('message', onMessage).on('error', onError);
-			worker.postMessage({ text });
-		});
-	}
-
-	async stop(): Promise<void> {
-		await this.worker?.terminate();
-	}
-}
-
 describe('pathological input is parsed and rendered within a time budget', () => {
-	const runner = new PatternRunner();
+	const runner = new WorkerRunner<PathologicalInput, PathologicalResult>('pathologicalWorker.ts', TIMEOUT_MS);
 	after(() => runner.stop());
 
 	it('warms up the worker', async () => {
-		assert.equal((await runner.run(HEADER + QUIZ)).isLesson, true);
+		assert.equal((await runner.run({ text: HEADER + QUIZ })).isLesson, true);
 	});
 
 	it('covers the unique-key pattern that was quadratic in the YAML checks', async () => {
 		const keys = Array.from({ length: SIZE / 12 }, (_, i) => `k${i}: v`).join('\n');
-		const result = await runner.run(`---\nid: p\ntitle: P\nsummary: S\n${keys}\n---\n${QUIZ}`);
+		const result = await runner.run({ text: `---\nid: p\ntitle: P\nsummary: S\n${keys}\n---\n${QUIZ}` });
 		assert.ok(result.ms < BUDGET_MS, `took ${Math.round(result.ms)} ms`);
 		assert.deepEqual(result.codes, ['front-matter-unknown-key']);
 	});
@@ -146,7 +110,7 @@ describe('pathological input is parsed and rendered within a time budget', () =>
 	for (const [name, body] of Object.entries(BODIES)) {
 		it(name, async (t) => {
 			const text = HEADER + body() + QUIZ;
-			const result = await runner.run(text);
+			const result = await runner.run({ text });
 			t.diagnostic(`${Math.round(text.length / 1024)} KiB in ${Math.round(result.ms)} ms; ${result.isLesson ? 'a lesson' : result.codes.join(', ')}`);
 			assert.ok(result.ms < BUDGET_MS, `took ${Math.round(result.ms)} ms, budget ${BUDGET_MS} ms`);
 		});
@@ -155,7 +119,7 @@ describe('pathological input is parsed and rendered within a time budget', () =>
 	for (const [name, build] of Object.entries(WHOLE_TEXTS)) {
 		it(`${name} is refused quickly, with a diagnostic`, async (t) => {
 			const text = build();
-			const result = await runner.run(text);
+			const result = await runner.run({ text });
 			t.diagnostic(`${Math.round(text.length / 1024)} KiB in ${Math.round(result.ms)} ms; ${result.codes.join(', ')}`);
 			assert.ok(result.ms < BUDGET_MS, `took ${Math.round(result.ms)} ms, budget ${BUDGET_MS} ms`);
 			assert.equal(result.isLesson, false);
