@@ -40,3 +40,20 @@ function isLowSurrogate(code: number): boolean {
 export function isKebabCase(word: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word);
 }
+
+/** U+2060 WORD JOINER: invisible and never a line break, so the text reads the same with it. */
+const JOINER = '\u2060';
+
+/**
+ * Author text (a lesson, an assignments file, a report) made inert for VS Code's plain-text surfaces: notifications
+ * turn `[label](command:…)` into a link that runs the command, and quick picks and CodeLens titles turn `$(name)`
+ * into an icon. A word joiner goes between `]` and `(`, between `$` and `(`, and before every colon that follows a
+ * scheme character (`command:`, `vscode:`, `https:`), so none of that syntax survives; line breaks (VS Code joins
+ * lines before it looks for links), other control characters and bidi overrides become spaces.
+ */
+export function inertText(text: string): string {
+	return text
+		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+		.replace(/[\]$](?=\()/g, (c) => `${c}${JOINER}`)
+		.replace(/(?<=[a-z0-9+.-]):/gi, `${JOINER}:`);
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ASSIGNMENTS_PATH } from '../core/paths';
 import type { NewAssignment } from '../core/assignmentsEdit';
 import { isDueDate, localDate, nextFriday } from '../core/dueDates';
-import { isKebabCase } from '../core/text';
+import { inertText, isKebabCase } from '../core/text';
 import { assignmentsUri } from './assignmentsFile';
 import type { LessonLibrary } from './lessonLibrary';
 import { trackLabel } from './lessonNodes';
@@ -55,15 +55,15 @@ async function askWhat(library: LessonLibrary): Promise<{ lessons: string[]; tra
 	const items: Pick[] = [
 		{ label: vscode.l10n.t('Tracks'), kind: vscode.QuickPickItemKind.Separator },
 		...tracks.map((track): Pick => ({
-			label: `$(list-tree) ${trackLabel(track)}`,
+			label: `$(list-tree) ${inertText(trackLabel(track))}`,
 			description: vscode.l10n.t('{0} lessons', lessons.filter((l) => l.meta.track === track).length),
 			value: { type: 'track', id: track },
 		})),
 		{ label: vscode.l10n.t('Lessons'), kind: vscode.QuickPickItemKind.Separator },
 		...lessons.map((l): Pick => ({
-			label: l.meta.title,
-			description: library.originOf(l.meta.id) === 'workspace' ? vscode.l10n.t('workspace lesson') : trackLabel(l.meta.track),
-			detail: l.meta.id,
+			label: inertText(l.meta.title),
+			description: library.originOf(l.meta.id) === 'workspace' ? vscode.l10n.t('workspace lesson') : inertText(trackLabel(l.meta.track)),
+			detail: inertText(l.meta.id),
 			value: { type: 'lesson', id: l.meta.id },
 		})),
 	];
@@ -139,7 +139,7 @@ export async function assignLessons(deps: AssignDeps, arg?: unknown): Promise<vs
 	const { addAssignment } = await import('../core/parsers');
 	const edit = addAssignment(open?.getText() ?? existing, { ...what, due: details.due, ...(details.audience ? { audience: details.audience } : {}), ...(details.note ? { note: details.note } : {}) });
 	if (edit.kind === 'refused') {
-		void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}', ASSIGNMENTS_PATH, edit.reason));
+		void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}', ASSIGNMENTS_PATH, inertText(edit.reason)));
 		return undefined;
 	}
 	await writeText(uri, edit.text);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LessonEntry } from '../core/lessonIndex';
+import { inertText } from '../core/text';
 import type { ExtensionConfig } from './config';
 import type { LessonLibrary } from './lessonLibrary';
 import { summarize } from './lessonStatus';
@@ -20,7 +21,7 @@ export async function pickLesson(deps: PromptDeps, placeHolder: string, filter: 
 	const items = (await deps.library.lessons()).filter(filter).map((lesson) => {
 		const summary = summarize(lesson, progress, deps.config().passMark);
 		const icon = { notStarted: '$(circle-large-outline)', inProgress: '$(circle-large-filled)', passed: '$(pass-filled)', failed: '$(debug-restart)' }[summary.status];
-		return { label: `${icon} ${lesson.meta.title}`, description: lesson.meta.minutes === undefined ? '' : vscode.l10n.t('{0} min', lesson.meta.minutes), detail: lesson.meta.summary, id: lesson.meta.id };
+		return { label: `${icon} ${inertText(lesson.meta.title)}`, description: lesson.meta.minutes === undefined ? '' : vscode.l10n.t('{0} min', lesson.meta.minutes), detail: inertText(lesson.meta.summary), id: lesson.meta.id };
 	});
 	const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
 	return picked?.id;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LessonEntry } from '../core/lessonIndex';
+import { inertText } from '../core/text';
 import { parseSection } from '../protocol';
 import type { ExtensionConfig } from './config';
 import type { LessonLibrary } from './lessonLibrary';
@@ -80,7 +81,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 		vscode.commands.registerCommand(Command.OpenLesson, async (arg?: unknown, section?: unknown) => {
 			const id = lessonIdOf(arg) ?? await pickLesson(deps, vscode.l10n.t('Open a lesson'));
 			if (id && !await deps.panel.show(id, false, parseSection(section))) {
-				void vscode.window.showErrorMessage(vscode.l10n.t('There is no lesson "{0}".', id));
+				void vscode.window.showErrorMessage(vscode.l10n.t('There is no lesson "{0}".', inertText(id)));
 			}
 		}),
 		vscode.commands.registerCommand(Command.NextLesson, () => openNextLesson(deps)),
@@ -92,8 +93,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 				await deps.progress.resetLesson(id);
 			}
 		}),
-		vscode.commands.registerCommand(Command.ResetAllProgress, async (options?: { confirmed?: boolean }) => {
-			if (options?.confirmed === true || await (await import('./commandPrompts')).confirmResetAll()) {
+		// Always asks: no argument skips the question, since a command link in any text could pass it.
+		vscode.commands.registerCommand(Command.ResetAllProgress, async () => {
+			if (await (await import('./commandPrompts')).confirmResetAll()) {
 				await deps.progress.resetAll();
 			}
 		}),

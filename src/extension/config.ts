@@ -19,14 +19,28 @@ export interface ExtensionConfig {
 
 export const CONFIG_SECTION = 'incidentLessons';
 
-/** Reads the settings, clamping values a hand-edited settings.json may get wrong. */
-export function readConfig(): ExtensionConfig {
+/**
+ * Settings an untrusted workspace's `.vscode/settings.json` may not set, as declared in package.json
+ * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): they change grading, what is loaded or what is
+ * written. VS Code then ignores the workspace's values; readConfig does too whenever the trust gate says untrusted.
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = ['passMark', 'lessonLanguage', 'audiences', 'reviews.enabled', 'reviews.newCardsPerDay'];
+
+/** Reads the settings, clamping values a hand-edited settings.json may get wrong; untrusted, restricted ones come from the user only. */
+export function readConfig(trusted = true): ExtensionConfig {
 	const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
-	const passMark = c.get<number>('passMark', 80);
-	const lessonLanguage = c.get<string>('lessonLanguage', 'auto');
+	const get = <T>(key: string, fallback: T): T => {
+		if (trusted || !RESTRICTED_SETTINGS.includes(key)) {
+			return c.get<T>(key, fallback);
+		}
+		const values = c.inspect<T>(key);
+		return values?.globalValue ?? values?.defaultValue ?? fallback;
+	};
+	const passMark = get<number>('passMark', 80);
+	const lessonLanguage = get<string>('lessonLanguage', 'auto');
 	const groupBy = c.get<string>('groupBy', 'track');
-	const audiences: unknown = c.get('audiences', []);
-	const newCardsPerDay = c.get<number>('reviews.newCardsPerDay', 20);
+	const audiences: unknown = get<unknown>('audiences', []);
+	const newCardsPerDay = get<number>('reviews.newCardsPerDay', 20);
 	const suggestions = c.get<string>('suggestions.mode', 'codeLens');
 	return {
 		passMark: Number.isFinite(passMark) ? Math.min(100, Math.max(0, passMark)) : 80,
@@ -34,7 +48,7 @@ export function readConfig(): ExtensionConfig {
 		groupBy: groupBy === 'incident' ? 'incident' : 'track',
 		audiences: Array.isArray(audiences) ? audiences.filter((a): a is string => typeof a === 'string').map((a) => a.trim().toLowerCase()) : [],
 		reviews: {
-			enabled: c.get<boolean>('reviews.enabled', true) !== false,
+			enabled: get<boolean>('reviews.enabled', true) !== false,
 			newCardsPerDay: Number.isFinite(newCardsPerDay) ? Math.min(500, Math.max(0, Math.floor(newCardsPerDay))) : 20,
 			reminder: c.get<boolean>('reviews.reminder', false) === true,
 		},

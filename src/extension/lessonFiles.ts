@@ -82,7 +82,7 @@ export async function parseBundledLesson(sources: LessonSources, file: string): 
 	sources.report(diagnostics);
 	const error = diagnostics.find((d) => d.severity === 'error');
 	if (!lesson && error) {
-		void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened: {1}', `${file}:${error.line}:${error.column}`, error.message));
+		void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', `${file}:${error.line}:${error.column}`));
 	}
 	return lesson;
 }

@@ -56,8 +56,9 @@ export class LessonPreview extends Disposable {
 		if (!lesson && tell) {
 			const first = errors[0];
 			const showProblems = vscode.l10n.t('Show Problems');
+			// Counts and a line number only: parser messages quote the author's text, which a notification would render as links.
 			void vscode.window.showErrorMessage(first
-				? vscode.l10n.t('The lesson cannot be shown until its {0} errors are fixed. The first, on line {1}: {2}', errors.length, first.line, first.message)
+				? vscode.l10n.t('The lesson cannot be shown until its {0} errors are fixed (the first is on line {1}). See Problems.', errors.length, first.line)
 				: vscode.l10n.t('The lesson cannot be shown.'), showProblems)
 				.then((picked) => picked === showProblems ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
 		}

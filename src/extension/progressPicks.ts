@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { localDate } from '../core/dueDates';
+import { inertText } from '../core/text';
 import type { LessonStatus } from '../protocol';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from './config';
@@ -44,7 +45,7 @@ export async function showProgress(deps: PickDeps): Promise<void> {
 		const summary = summarize(lesson, progress, passMark);
 		passed += summary.status === 'passed' ? 1 : 0;
 		const score = summary.answered > 0 ? ` · ${summary.score}%` : '';
-		return { label: `${ICONS[summary.status]} ${lesson.meta.title}`, description: `${statusText(summary.status)}${score}`, id: lesson.meta.id };
+		return { label: `${ICONS[summary.status]} ${inertText(lesson.meta.title)}`, description: `${statusText(summary.status)}${score}`, id: lesson.meta.id };
 	});
 	offer(deps, items, vscode.l10n.t('Your progress: {0} of {1} lessons passed', passed, lessons.length));
 }
@@ -65,7 +66,7 @@ export async function showAssigned(deps: PickDeps): Promise<void> {
 	const picks = items.map((item): LessonPick => {
 		const summary = summarize(item.lesson, progress, deps.config().passMark);
 		const when = summary.status === 'passed' ? vscode.l10n.t('done') : dueText(item.due, today);
-		return { label: `${ICONS[summary.status]} ${item.lesson.meta.title}`, description: when, detail: item.note, id: item.lessonId };
+		return { label: `${ICONS[summary.status]} ${inertText(item.lesson.meta.title)}`, description: when, detail: item.note === undefined ? undefined : inertText(item.note), id: item.lessonId };
 	});
 	offer(deps, picks, vscode.l10n.t('Assigned lessons: {0} of {1} done', done, total));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ASSIGNMENTS_PATH } from '../core/paths';
 import { localDate } from '../core/dueDates';
 import { formatReportSummary, type ReportSummaryLabels } from '../core/reportSummary';
+import { inertText } from '../core/text';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from './config';
 import { gitUserName } from './learnerName';
@@ -64,10 +65,47 @@ async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustG
 	return typed?.trim() || undefined;
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+	return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
+/** The first of `<stem>-2.md`, `<stem>-3.md`, … that does not exist yet (undefined after 99 tries). */
+async function freeName(markdown: vscode.Uri): Promise<vscode.Uri | undefined> {
+	const stem = markdown.path.replace(/\.md$/i, '');
+	for (let n = 2; n < 100; n++) {
+		const candidate = markdown.with({ path: `${stem}-${n}.md` });
+		if (!await exists(candidate)) {
+			return candidate;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Where the Markdown summary goes: next to the JSON, unless a file is already there. The save dialog asked only
+ * about the JSON, so that file is never replaced silently: the learner is asked (Replace, Keep Both or cancel), and
+ * a call with a given URI (no one to ask) keeps both. Undefined: cancelled, or no free name.
+ */
+async function summaryTarget(markdown: vscode.Uri, canAsk: boolean): Promise<vscode.Uri | undefined> {
+	if (!await exists(markdown)) {
+		return markdown;
+	}
+	if (!canAsk) {
+		return freeName(markdown);
+	}
+	const replace = vscode.l10n.t('Replace');
+	const keepBoth = vscode.l10n.t('Keep Both');
+	const name = inertText(markdown.path.slice(markdown.path.lastIndexOf('/') + 1));
+	const picked = await vscode.window.showWarningMessage(
+		vscode.l10n.t('{0} already exists next to the report. Replace it with the new summary?', name), { modal: true }, replace, keepBoth);
+	return picked === replace ? markdown : picked === keepBoth ? freeName(markdown) : undefined;
+}
+
 /**
  * Export Progress Report: writes the learner's progress as versioned JSON (for `incident-lessons report`) and a
  * Markdown summary next to it. The name comes from git or a prompt, the place from a save dialog (default
- * `.incident-lessons/reports/<name>.json`); `{ learner, uri }` skips both. Resolves with the JSON file's URI.
+ * `.incident-lessons/reports/<name>.json`); `{ learner, uri }` skips both. An existing summary is not overwritten
+ * without asking (see summaryTarget). Resolves with the JSON file's URI.
  */
 export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
 	const given = typeof arg === 'object' && arg !== null ? arg as { learner?: unknown; uri?: unknown } : {};
@@ -83,6 +121,10 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 	if (!target) {
 		return undefined;
 	}
+	const markdown = await summaryTarget(target.with({ path: target.path.replace(/(\.json)?$/i, '.md') }), !(given.uri instanceof vscode.Uri));
+	if (!markdown) {
+		return undefined;
+	}
 	const lessons = await deps.library.lessons();
 	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
 	const now = new Date();
@@ -93,13 +135,12 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
 		...(folder ? { workspace: folder.name } : {}),
 	});
-	const markdown = target.with({ path: target.path.replace(/(\.json)?$/i, '.md') });
 	await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
 	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(report, undefined, '\t')}\n`));
 	await vscode.workspace.fs.writeFile(markdown, new TextEncoder().encode(formatReportSummary(report, localDate(now), summaryLabels())));
 	deps.log.info(`Progress report written to ${target.toString()} and ${markdown.toString()}`);
 	const open = vscode.l10n.t('Open Summary');
-	void vscode.window.showInformationMessage(vscode.l10n.t('Progress report written: {0}. Hand it in or commit it.', vscode.workspace.asRelativePath(target)), open)
+	void vscode.window.showInformationMessage(vscode.l10n.t('Progress report written: {0}. Hand it in or commit it.', inertText(vscode.workspace.asRelativePath(target))), open)
 		.then((picked) => picked === open ? vscode.window.showTextDocument(markdown) : undefined);
 	return target;
 }

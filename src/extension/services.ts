@@ -35,9 +35,9 @@ export interface Services {
  */
 export function startServices(context: vscode.ExtensionContext, shell: Shell): Services {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
-	let config = readConfig();
-	const getConfig = (): ExtensionConfig => config;
 	const trust = new TrustGate();
+	let config = readConfig(trust.isTrusted);
+	const getConfig = (): ExtensionConfig => config;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
 	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
@@ -57,25 +57,29 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 		tree.onDidChangeTreeData((node) => shell.treeChanged.fire(node)),
 		preparePanelWhenShown(shell.view, panel),
 		registerCommands({ library, progress, panel, config: getConfig, log }),
+		// Trust decides which restricted settings apply (see RESTRICTED_SETTINGS), so a change of trust reads them again.
+		trust.onDidChange(() => applySettings()),
 		vscode.workspace.onDidChangeConfiguration((e) => {
-			if (!e.affectsConfiguration(CONFIG_SECTION)) {
-				return;
-			}
-			const before = config;
-			config = readConfig();
-			if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews) || before.suggestions !== config.suggestions) {
-				review.settingsChanged();
-			}
-			if (before.lessonLanguage !== config.lessonLanguage) {
-				library.invalidate();
-			} else if (before.audiences.join() !== config.audiences.join()) {
-				team.assigned.invalidate();
-			} else {
-				tree.refresh();
-				void statusBar.update();
+			if (e.affectsConfiguration(CONFIG_SECTION)) {
+				applySettings();
 			}
 		}),
 	);
+	function applySettings(): void {
+		const before = config;
+		config = readConfig(trust.isTrusted);
+		if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews) || before.suggestions !== config.suggestions) {
+			review.settingsChanged();
+		}
+		if (before.lessonLanguage !== config.lessonLanguage) {
+			library.invalidate();
+		} else if (before.audiences.join() !== config.audiences.join()) {
+			team.assigned.invalidate();
+		} else {
+			tree.refresh();
+			void statusBar.update();
+		}
+	}
 	// Not in the call that started the services, which may be the view's first request: first the status bar count (it
 	// loads the list the view asks for), then, once the view has had its rows, the assignments watch, the checks and
 	// the review timers.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/text';
 import type { TriggerMatch } from '../core/triggerMatch';
 import { Command } from './commands';
 import type { ExtensionConfig } from './config';
@@ -25,8 +26,8 @@ export function suggestionsByLine(matches: readonly TriggerMatch[]): TriggerMatc
 function openCommand(m: TriggerMatch): vscode.Command {
 	return {
 		command: Command.OpenLesson,
-		title: `$(book) ${vscode.l10n.t('Related lesson: {0}', m.title)}`,
-		tooltip: m.why,
+		title: `$(book) ${vscode.l10n.t('Related lesson: {0}', inertText(m.title))}`,
+		tooltip: inertText(m.why),
 		arguments: [m.lessonId, m.section],
 	};
 }

@@ -38,6 +38,8 @@ export interface TestingHooks {
 	setClock(ms: number | undefined): void;
 	/** The heading slug the lesson panel was last asked to open at (a related-lesson CodeLens), if any. */
 	lastSection(): string | undefined;
+	/** Clears every lesson's progress as Reset All Progress does once confirmed (the command always asks). */
+	resetAllProgress(): Promise<void>;
 }
 
 /** Builds the hooks over the live services. */
@@ -61,5 +63,6 @@ export function createTestingHooks(context: vscode.ExtensionContext, panel: Less
 		checkForChanges: () => progress.checkForChanges(),
 		setClock: (ms) => clock.pin(ms),
 		lastSection: () => panel.lastSection,
+		resetAllProgress: () => progress.resetAll(),
 	};
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { migrateProgress } from '../../src/core/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
-import { correctAnswer, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, resetAllProgress, stubWindow, waitFor, wrongAnswer } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -25,7 +25,7 @@ function lessonTabs(): vscode.Tab[] {
 
 suite('Incident Lessons in the extension host', () => {
 	suiteSetup(async () => {
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 	});
 
 	test('is lazy: not active before the view or a command is used', () => {
@@ -123,7 +123,22 @@ suite('Incident Lessons in the extension host', () => {
 		assert.equal(lessonsApi.getProgress().lessons[a.id], undefined);
 		assert.ok(lessonsApi.getProgress().lessons[b.id]);
 
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		// Reset All Progress asks every time, in a modal, whatever argument it is given (a command link can pass any).
+		const declined = stubWindow();
+		try {
+			await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		} finally {
+			declined.restore();
+		}
+		assert.deepEqual(declined.calls.map((c) => [c.name, c.args[1]]), [['showWarningMessage', { modal: true }]]);
+		assert.ok(lessonsApi.getProgress().lessons[b.id], 'declined: nothing reset');
+		const confirmed = stubWindow((_name, args) => args[2]);
+		try {
+			await vscode.commands.executeCommand(Command.ResetAllProgress);
+		} finally {
+			confirmed.restore();
+		}
+		assert.equal(confirmed.calls.length, 1);
 		assert.deepEqual(Object.keys(lessonsApi.getProgress().lessons), []);
 		assert.equal(lessonsApi.getProgress().schemaVersion, 4);
 	});

@@ -8,7 +8,7 @@ import { migrateProgress } from '../../src/core/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
-import { correctAnswer, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, resetAllProgress, waitFor, wrongAnswer } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LESSON = 'axa-non-life-unauthorized-access';
@@ -46,7 +46,7 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as 
 suite('Hardening: forged webview messages', () => {
 	suiteSetup(async () => {
 		const lessonsApi = await api();
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 		await vscode.commands.executeCommand(Command.OpenLesson, LESSON);
 		await waitFor(() => lessonsApi.currentLessonId() === LESSON, 'the lesson panel');
 	});
@@ -93,7 +93,7 @@ suite('Hardening: stored progress', () => {
 	suiteTeardown(async () => {
 		const testing = await hooks();
 		await testing.plantStoredProgress(undefined, undefined);
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 	});
 
 	test('a reload right after answering keeps the answer', async () => {
@@ -175,7 +175,7 @@ suite('Hardening: stored progress', () => {
 		assert.equal(progress.lessons[LESSON]?.quizzes[a]?.correct, true, 'read as far as possible');
 		assert.equal(testing.notices().length, 1);
 		await lessonsApi.answer(LESSON, b, await correctAnswer(LESSON, b));
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 		assert.deepEqual(testing.storedProgress().shared, plain(newer), 'untouched by an answer and a reset');
 	});
 

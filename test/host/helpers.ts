@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parseLesson } from '../../src/core/parseLesson';
 import type { Quiz } from '../../src/core/lesson';
+import type { IncidentLessonsApi } from '../../src/extension/api';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -59,4 +60,44 @@ export async function eventually<T>(probe: () => Promise<T> | T, check: (value: 
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
+}
+
+/** Clears all progress through the test hook: the Reset All Progress command always asks first. */
+export async function resetAllProgress(): Promise<void> {
+	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
+	if (!ext) {
+		throw new Error('extension not found');
+	}
+	const testing = (await ext.activate()).testing;
+	if (!testing) {
+		throw new Error('the test hooks exist in test mode');
+	}
+	await testing.resetAllProgress();
+}
+
+/** What one stubbed window call received: which function, and its arguments. */
+export interface WindowCall {
+	readonly name: string;
+	readonly args: readonly unknown[];
+}
+
+type Answer = (name: string, args: readonly unknown[]) => unknown;
+
+/**
+ * Replaces the window's message, quick pick and save dialog functions with recorders (the tests run in the
+ * extension's own host, so the extension calls these): each call is kept, and answered by `answer` (undefined, like
+ * a dismissed prompt, unless it says otherwise). `restore` puts the real functions back.
+ */
+export function stubWindow(answer: Answer = () => undefined): { readonly calls: WindowCall[]; restore(): void } {
+	const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage', 'showQuickPick', 'showSaveDialog'] as const;
+	const target = vscode.window as unknown as Record<string, unknown>;
+	const saved = names.map((name) => [name, target[name]] as const);
+	const calls: WindowCall[] = [];
+	for (const name of names) {
+		target[name] = (...args: unknown[]): Thenable<unknown> => {
+			calls.push({ name, args });
+			return Promise.resolve(answer(name, args));
+		};
+	}
+	return { calls, restore: () => saved.forEach(([name, fn]) => { target[name] = fn; }) };
 }

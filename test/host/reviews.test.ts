@@ -6,7 +6,7 @@ import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { correctAnswer, eventually, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, eventually, resetAllProgress, waitFor, wrongAnswer } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LESSON = 'axa-non-life-unauthorized-access';
@@ -31,7 +31,7 @@ suite('Spaced-repetition reviews', () => {
 	let quizIds: string[] = [];
 
 	suiteSetup(async () => {
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 		(await hooks()).setClock(undefined);
 		quizIds = (await (await api()).listLessons()).find((l) => l.id === LESSON)?.quizIds.slice(0, 2) ?? [];
 		assert.equal(quizIds.length, 2);
@@ -40,7 +40,7 @@ suite('Spaced-repetition reviews', () => {
 	suiteTeardown(async () => {
 		(await hooks()).setClock(undefined);
 		await setting('reviews.enabled', undefined);
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
 

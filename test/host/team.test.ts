@@ -6,7 +6,7 @@ import { parseLesson } from '../../src/core/parseLesson';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { eventually, waitFor } from './helpers';
+import { eventually, resetAllProgress, waitFor } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -47,7 +47,7 @@ suite('Team assignments and workspace lessons', () => {
 	let original = '';
 
 	suiteSetup(async () => {
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 		original = await read(file('assignments.json'));
 	});
 
@@ -60,7 +60,7 @@ suite('Team assignments and workspace lessons', () => {
 	});
 
 	suiteTeardown(async () => {
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 	});
 
 	test('the harness trusts the workspace and the manifest declares limited support for untrusted ones', () => {
@@ -106,7 +106,7 @@ suite('Team assignments and workspace lessons', () => {
 		await waitFor(() => lessonsApi.assignedStatusBarText() === '$(checklist) Assigned 1/3 · 1 overdue', 'the pass to count');
 		const row = group(await lessonsApi.treeSnapshot(), 'Assigned')?.children?.find((n) => n.id === 'assigned:team-deploy-keys');
 		assert.deepEqual([row?.label, row?.description, row?.contextValue], ['Our deploy key in a public gist', 'done', 'lesson.passed.hasProgress.assigned']);
-		await vscode.commands.executeCommand(Command.ResetAllProgress, { confirmed: true });
+		await resetAllProgress();
 	});
 
 	test('joining the new-hires audience adds the onboarding track to the assignments', async () => {
