@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ASSIGNMENTS_PATH } from '../core/paths';
+import { ASSIGNMENTS_PATH, MAX_ASSIGNMENTS_BYTES } from '../core/paths';
 import type { NewAssignment } from '../core/assignmentsEdit';
 import { isDueDate, localDate, nextFriday } from '../core/dueDates';
 import { inertText, isKebabCase } from '../core/text';
@@ -7,6 +7,7 @@ import { assignmentsUri } from './assignmentsFile';
 import type { LessonLibrary } from './lessonLibrary';
 import { trackLabel } from './lessonNodes';
 import type { TrustGate } from './trustGate';
+import { readWorkspaceFileCapped } from './workspaceFs';
 import { pickWorkspaceFolder } from './workspaceLessons';
 
 interface AssignDeps {
@@ -134,7 +135,13 @@ export async function assignLessons(deps: AssignDeps, arg?: unknown): Promise<vs
 		return undefined;
 	}
 	const uri = assignmentsUri(folder);
-	const existing = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+	const read = await readWorkspaceFileCapped(uri, MAX_ASSIGNMENTS_BYTES).catch(() => undefined); // undefined: no file yet
+	if (read && 'refused' in read) {
+		// Never written through: the file may be a link out of the workspace.
+		void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}', ASSIGNMENTS_PATH, read.refused.reason));
+		return undefined;
+	}
+	const existing = read && new TextDecoder().decode(read.bytes);
 	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 	const { addAssignment } = await import('../core/parsers');
 	const edit = addAssignment(open?.getText() ?? existing, { ...what, due: details.due, ...(details.audience ? { audience: details.audience } : {}), ...(details.note ? { note: details.note } : {}) });

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Assignment } from '../core/assignments';
-import { ASSIGNMENTS_PATH } from '../core/paths';
+import { ASSIGNMENTS_PATH, MAX_ASSIGNMENTS_BYTES } from '../core/paths';
 import type { Diagnostic } from '../core/lesson';
 import { Disposable } from './dispose';
+import type { CappedRead } from './localFile';
 import type { TrustGate } from './trustGate';
-import { readWorkspaceFile } from './workspaceFs';
+import { readWorkspaceFileCapped, refusalDiagnostic } from './workspaceFs';
 import { workspaceFileName } from './workspaceLessons';
 
 /** One workspace folder's assignments file, read and checked. */
@@ -16,9 +17,6 @@ export interface AssignmentsDocument {
 	readonly assignments: readonly Assignment[];
 	readonly diagnostics: readonly Diagnostic[];
 }
-
-/** A lead's file is small; anything larger is not read. */
-const MAX_BYTES = 1024 * 1024;
 
 /** The assignments file of `folder` (it may not exist). */
 export function assignmentsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
@@ -59,19 +57,21 @@ export class AssignmentsFile extends Disposable {
 		const documents: AssignmentsDocument[] = [];
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
 			const uri = assignmentsUri(folder);
-			let bytes: Uint8Array;
+			const file = workspaceFileName(uri);
+			let read: CappedRead;
 			try {
-				bytes = await readWorkspaceFile(uri);
+				read = await readWorkspaceFileCapped(uri, MAX_ASSIGNMENTS_BYTES);
 			} catch {
 				continue; // no assignments in this folder
 			}
-			const file = workspaceFileName(uri);
-			if (bytes.length > MAX_BYTES) {
-				this.log.warn(`${file} is larger than 1 MiB and was not read.`);
+			if ('refused' in read) {
+				// One problem on the file, and nothing assigned from it.
+				this.log.warn(`${file}: ${read.refused.reason}`);
+				documents.push({ folder, uri, file, assignments: [], diagnostics: [refusalDiagnostic(file, read.refused)] });
 				continue;
 			}
 			const { parseAssignments } = await import('../core/parsers');
-			const { assignments, diagnostics } = parseAssignments(new TextDecoder().decode(bytes), file);
+			const { assignments, diagnostics } = parseAssignments(new TextDecoder().decode(read.bytes), file);
 			documents.push({ folder, uri, file, assignments, diagnostics });
 		}
 		return documents;

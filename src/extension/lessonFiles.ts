@@ -8,12 +8,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildCatalogIndex, type IndexedLesson, type LessonFile } from '../core/catalogIndex';
-import { decodeLessonBytes } from '../core/decode';
+import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/decode';
 import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../core/lesson';
 import { entryOf, type LessonEntry } from '../core/lessonIndex';
 import { WORKSPACE_LESSONS_PATH } from '../core/paths';
 import type { WorkspaceLessonsState } from './lessonLibrary';
-import { readWorkspaceDirectory, readWorkspaceFile } from './workspaceFs';
+import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from './workspaceFs';
 import { workspaceFileName, workspaceLocale, type WorkspaceLessonFile, type WorkspaceLessonSource } from './workspaceLessons';
 
 /** Bounds that keep a huge or looping workspace folder from costing anything. */
@@ -140,14 +140,24 @@ async function readLocale(sources: LessonSources, locale: string): Promise<Lesso
 export async function readWorkspaceLessons(log: vscode.LogOutputChannel): Promise<{ files: WorkspaceLessonFile[]; problems: { uri: vscode.Uri; diagnostics: Diagnostic[] }[] }> {
 	const uris: vscode.Uri[] = [];
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
-		await collect(vscode.Uri.joinPath(folder.uri, WORKSPACE_LESSONS_PATH), 0, uris);
+		const root = vscode.Uri.joinPath(folder.uri, WORKSPACE_LESSONS_PATH);
+		if (await isFolderInWorkspace(root)) {
+			await collect(root, 0, uris);
+		} else if (await readWorkspaceDirectory(root).then(() => true, () => false)) {
+			log.warn(`${workspaceFileName(root)} leads outside the workspace folder (a symbolic link); its lessons were not read.`);
+		}
 	}
 	const files: WorkspaceLessonFile[] = [];
 	const problems: { uri: vscode.Uri; diagnostics: Diagnostic[] }[] = [];
 	for (const uri of uris.slice(0, MAX_FILES)) {
 		const file = workspaceFileName(uri);
 		try {
-			const { text, diagnostics } = decodeLessonBytes(await readWorkspaceFile(uri), file);
+			const read = await readWorkspaceFileCapped(uri, MAX_LESSON_BYTES);
+			if ('refused' in read) {
+				problems.push({ uri, diagnostics: [refusalDiagnostic(file, read.refused)] });
+				continue;
+			}
+			const { text, diagnostics } = decodeLessonBytes(read.bytes, file);
 			if (text === undefined) {
 				problems.push({ uri, diagnostics });
 			} else {
@@ -172,10 +182,14 @@ async function collect(dir: vscode.Uri, depth: number, into: vscode.Uri[]): Prom
 	}
 	for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const uri = vscode.Uri.joinPath(dir, name);
-		if (type === vscode.FileType.File && name.endsWith('.md')) {
+		// Links, pipes and devices named like lessons are listed too: reading them refuses them with a diagnostic.
+		// Linked folders are not followed (no loops, nothing outside the workspace).
+		if (type === vscode.FileType.Directory) {
+			if (depth < MAX_DEPTH && !name.startsWith('.')) {
+				await collect(uri, depth + 1, into);
+			}
+		} else if (name.endsWith('.md')) {
 			into.push(uri);
-		} else if (type === vscode.FileType.Directory && depth < MAX_DEPTH && !name.startsWith('.')) {
-			await collect(uri, depth + 1, into);
 		}
 	}
 }

@@ -2,18 +2,9 @@
 // and the progress report's Markdown summary, which is never written over an existing file without asking.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import { RESTRICTED_SETTINGS } from '../../src/extension/config';
-import { eventually, stubWindow } from './helpers';
-
-const EXTENSION_ID = 'incident-lessons.incident-lessons';
-
-async function api(): Promise<IncidentLessonsApi> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
-	assert.ok(ext);
-	return ext.activate();
-}
+import { EXTENSION_ID, stubWindow, eventually, extensionApi as api } from './helpers';
 
 function reports(...parts: string[]): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];

@@ -4,7 +4,25 @@ import { parseLesson } from '../../src/core/parseLesson';
 import type { Quiz } from '../../src/core/lesson';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 
-const EXTENSION_ID = 'incident-lessons.incident-lessons';
+export const EXTENSION_ID = 'incident-lessons.incident-lessons';
+
+/** The extension's API (activating it when it is not yet). */
+export async function extensionApi(): Promise<IncidentLessonsApi> {
+	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
+	if (!ext) {
+		throw new Error(`${EXTENSION_ID} is not installed`);
+	}
+	return ext.activate();
+}
+
+/** The test workspace's folder (a fresh copy of test/fixtures/workspace). */
+export function workspaceFolderUri(): vscode.Uri {
+	const first = vscode.workspace.workspaceFolders?.[0];
+	if (!first) {
+		throw new Error('the test workspace is not open');
+	}
+	return first.uri;
+}
 
 async function quiz(lessonId: string, quizId: string): Promise<Quiz> {
 	const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -64,11 +82,7 @@ export async function eventually<T>(probe: () => Promise<T> | T, check: (value: 
 
 /** Clears all progress through the test hook: the Reset All Progress command always asks first. */
 export async function resetAllProgress(): Promise<void> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
-	if (!ext) {
-		throw new Error('extension not found');
-	}
-	const testing = (await ext.activate()).testing;
+	const testing = (await extensionApi()).testing;
 	if (!testing) {
 		throw new Error('the test hooks exist in test mode');
 	}
@@ -100,4 +114,27 @@ export function stubWindow(answer: Answer = () => undefined): { readonly calls: 
 		};
 	}
 	return { calls, restore: () => saved.forEach(([name, fn]) => { target[name] = fn; }) };
+}
+
+/**
+ * Replaces the text of the document at `uri` (opened when it is not), all of it or `range`, through a workspace edit on
+ * that document: never through whichever editor has focus, which a notification or another test's editor can take.
+ */
+export async function setDocumentText(uri: vscode.Uri, text: string, range?: vscode.Range): Promise<vscode.TextDocument> {
+	const document = await vscode.workspace.openTextDocument(uri);
+	const edit = new vscode.WorkspaceEdit();
+	edit.replace(uri, range ?? new vscode.Range(0, 0, document.lineCount, 0), text);
+	if (!await vscode.workspace.applyEdit(edit)) {
+		throw new Error(`could not edit ${uri.toString()}`);
+	}
+	return document;
+}
+
+/** Puts the text saved on disk back into the document at `uri` and saves it, so it has no unsaved edits left. */
+export async function revertDocument(uri: vscode.Uri): Promise<void> {
+	const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+	const document = await setDocumentText(uri, saved);
+	if (document.isDirty && !await document.save()) {
+		throw new Error(`could not save ${uri.toString()}`);
+	}
 }

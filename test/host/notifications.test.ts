@@ -5,22 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { entryOf } from '../../src/core/lessonIndex';
 import { parseLesson } from '../../src/core/parseLesson';
-import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import { LessonNode } from '../../src/extension/lessonNodes';
-import { eventually, stubWindow, type WindowCall } from './helpers';
+import { stubWindow, eventually, type WindowCall, extensionApi as api } from './helpers';
 
-const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LINK = '[x](command:incidentLessons.resetAllProgress)';
 const TITLE = `${LINK} $(alert) Hostile title`;
 /** The pattern VS Code's notifications use to find links (vs/base/common/linkedText.ts). */
 const VSCODE_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
-
-async function api(): Promise<IncidentLessonsApi> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
-	assert.ok(ext);
-	return ext.activate();
-}
 
 function lessonsDir(): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];

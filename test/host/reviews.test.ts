@@ -2,21 +2,13 @@
 // due, the Reviews group and status bar, a review session in the panel, CodeLens on a matching file, the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { correctAnswer, eventually, resetAllProgress, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api } from './helpers';
 
-const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LESSON = 'axa-non-life-unauthorized-access';
 const DAY = 24 * 60 * 60 * 1000;
-
-async function api(): Promise<IncidentLessonsApi> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
-	assert.ok(ext);
-	return ext.activate();
-}
 
 async function hooks(): Promise<TestingHooks> {
 	const testing = (await api()).testing;

@@ -3,24 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseLesson } from '../../src/core/parseLesson';
-import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/commands';
 import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
-import { eventually, resetAllProgress, waitFor } from './helpers';
-
-const EXTENSION_ID = 'incident-lessons.incident-lessons';
-
-async function api(): Promise<IncidentLessonsApi> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
-	assert.ok(ext);
-	return ext.activate();
-}
-
-function folder(): vscode.Uri {
-	const first = vscode.workspace.workspaceFolders?.[0];
-	assert.ok(first, 'the test workspace is open');
-	return first.uri;
-}
+import { eventually, extensionApi as api, EXTENSION_ID, resetAllProgress, revertDocument, setDocumentText, waitFor, workspaceFolderUri as folder } from './helpers';
 
 const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), '.incident-lessons', ...parts);
 const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -52,6 +37,8 @@ suite('Team assignments and workspace lessons', () => {
 	});
 
 	teardown(async () => {
+		// a failed test's unsaved edits must not follow the next test
+		await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => revertDocument(d.uri)));
 		if (await read(file('assignments.json')) !== original) {
 			await write(file('assignments.json'), original);
 		}
@@ -157,28 +144,27 @@ suite('Team assignments and workspace lessons', () => {
 
 	test('the lead gets the JSON schema\'s completion and errors while typing the assignments file', async () => {
 		const uri = file('assignments.json');
-		const editor = await vscode.window.showTextDocument(uri);
+		await vscode.window.showTextDocument(uri);
 		const text = '{\n\t"assignments": [\n\t\t{ "lessons": [""], "due": "Friday" }\n\t]\n}\n';
-		await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), text));
+		const document = await setDocumentText(uri, text);
 		const fromSchema = await eventually(() => Promise.resolve(vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'incident-lessons')),
 			(d) => d.some((x) => x.message.includes('must be a date written YYYY-MM-DD')), 'the JSON language server to apply the contributed schema', 30_000);
 		assert.ok(fromSchema.length > 0);
-		const inside = new vscode.Position(2, editor.document.lineAt(2).text.indexOf('[""]') + 2); // between the quotes
+		const inside = new vscode.Position(2, document.lineAt(2).text.indexOf('[""]') + 2); // between the quotes
 		const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, inside);
 		const labels = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
 		assert.ok(labels.includes('private-gmail-customer-list') && labels.includes('axa-non-life-unauthorized-access'), `completions: ${labels.join(', ')}`);
-		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await revertDocument(uri);
 	});
 
 	test('problems follow unsaved edits as they are typed', async () => {
 		const broken = file('lessons', 'broken-lesson.md');
-		const editor = await vscode.window.showTextDocument(broken);
-		const fixLine = editor.document.lineAt(15); // the first choice's "correct: false"
+		const fixLine = (await vscode.window.showTextDocument(broken)).document.lineAt(15); // the first choice's "correct: false"
 		assert.match(fixLine.text, /correct: false/);
-		await editor.edit((e) => e.replace(fixLine.range, fixLine.text.replace('false', 'true')));
+		assert.ok((await setDocumentText(broken, fixLine.text.replace('false', 'true'), fixLine.range)).isDirty);
 		const live = await eventually(() => diagnosticsOf(broken), (d) => d.length === 1, 'the fixed quiz to drop its problem');
 		assert.deepEqual(live.map((d) => d.code), ['id-mismatch']);
-		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await revertDocument(broken);
 		await eventually(() => diagnosticsOf(broken), (d) => d.length === 2, 'the reverted file\'s problems');
 	});
 
@@ -202,7 +188,7 @@ suite('Team assignments and workspace lessons', () => {
 		const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Command.NewLesson, { title: 'Our outage: the expired certificate', id: 'expired-certificate' });
 		assert.equal(uri?.toString(), file('lessons', 'expired-certificate.md').toString());
 		try {
-			assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+			assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()), 'the new lesson is open');
 			const lessons = await eventually(() => lessonsApi.listLessons(), (l) => l.some((x) => x.id === 'expired-certificate'), 'the new lesson in the view');
 			assert.equal(lessons.find((l) => l.id === 'expired-certificate')?.title, 'Our outage: the expired certificate');
 			assert.deepEqual(await diagnosticsOf(uri), []);
@@ -220,13 +206,12 @@ suite('Team assignments and workspace lessons', () => {
 		const tabLabel = (): string | undefined => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
 			.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('incidentLessons.lesson'))?.label;
 		try {
-			const editor = await vscode.window.showTextDocument(uri);
+			await vscode.window.showTextDocument(uri);
 			assert.equal(await vscode.commands.executeCommand(Command.PreviewLesson, uri), 'team-deploy-keys');
 			await waitFor(() => tabLabel() === 'Incident Lessons: Our deploy key in a public gist', 'the preview tab');
 			assert.equal(lessonsApi.currentLessonId(), 'team-deploy-keys');
-			const titleLine = editor.document.lineAt(2);
-			await editor.edit((e) => e.replace(titleLine.range, 'title: "Our deploy key in a public gist (draft 2)"'));
-			await editor.document.save();
+			const document = await setDocumentText(uri, text.replace(/^title: .*$/m, 'title: "Our deploy key in a public gist (draft 2)"'));
+			assert.ok(await document.save());
 			await waitFor(() => tabLabel() === 'Incident Lessons: Our deploy key in a public gist (draft 2)', 'the preview to follow the save');
 		} finally {
 			await write(uri, text);
