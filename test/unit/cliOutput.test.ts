@@ -9,6 +9,9 @@ import fc from 'fast-check';
 import { terminalSafe } from '../../src/cli/output';
 import { runCli } from '../../src/cli/run';
 import { markdownLink } from '../../src/core/markdownText';
+import { REPORT_FORMAT, type ProgressReport } from '../../src/core/report';
+import { aggregateReports } from '../../src/core/teamReport';
+import { formatTeamCsv } from '../../src/core/teamReportFormat';
 import { propertyParams } from './propertySeed';
 
 /** Anything a terminal acts on or that reorders text, except tab, LF and the CR of a CRLF. */
@@ -94,6 +97,60 @@ describe('curriculum Markdown is inert', () => {
 			const link = markdownLink('t', `https://x.example/${tail}`);
 			const destination = link.slice(link.indexOf('](') + 2, -1);
 			return link.startsWith('[t](') && link.endsWith(')') && !/[\s()<>|"'\\`]/.test(destination);
+		}), propertyParams(t));
+	});
+});
+
+/** RFC 4180 rows of `csv` (CRLF between rows; quoted fields may hold anything, quotes doubled). */
+function parseCsv(csv: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < csv.length; i++) {
+		const c = csv[i];
+		if (quoted) {
+			if (c === '"' && csv[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') {
+				quoted = false;
+			} else {
+				field += c;
+			}
+		} else if (c === '"') {
+			quoted = true;
+		} else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\r' && csv[i + 1] === '\n') {
+			rows.push([...row, field]);
+			row = [];
+			field = '';
+			i++;
+		} else {
+			field += c;
+		}
+	}
+	return rows;
+}
+
+describe('CSV cells are data, never formulas', () => {
+	const hostile = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ';', ',', '"', ' ', '\uff1d', 'a', '1', '(', ')'), minLength: 1, maxLength: 20 });
+
+	it('property: every text cell parses back to its text (with a leading \' when it could start a formula), row by row', (t) => {
+		fc.assert(fc.property(hostile, hostile, (name, title) => {
+			const report: ProgressReport = {
+				format: REPORT_FORMAT, schemaVersion: 1, generatedAt: '2026-11-23T09:00:00.000Z', learner: { name }, passMark: 80,
+				assignment: { file: 'a.json', lessons: [{ id: 'gmail', due: '2026-11-20' }] },
+				lessons: [{ id: 'gmail', title, track: 't', origin: 'bundled', status: 'passed', score: 100, answered: 1, total: 1, correct: 1, attempts: 1, quizzes: [] }],
+			};
+			const rows = parseCsv(formatTeamCsv(aggregateReports([{ file: `${name}.json`, report }], '2026-11-24')));
+			const [, row] = rows;
+			const defused = (text: string): string => (/^(?:[\t\r]|\s*[=+\-@\uff1d])/.test(text) ? `'${text}` : text);
+			return rows.length === 2 && rows.every((r) => r.length === 14) && row !== undefined
+				&& row.every((cell) => !/^[=+\-@\t\r\uff1d]/.test(cell.trimStart()))
+				&& row[0] === defused(name) && row[2] === defused(title) && row[12] === defused(`${name}.json`);
 		}), propertyParams(t));
 	});
 });
