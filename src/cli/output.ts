@@ -1,5 +1,8 @@
 /** How the CLI writes: one-line messages to stdout and stderr, with author text made safe for terminals. */
 import type { Diagnostic } from '../core/lesson';
+import { oneLine, withoutControls } from '../core/text';
+
+export { oneLine };
 
 /** Where the CLI writes; the entry point binds it to the process, tests capture it. */
 export interface CliOutput {
@@ -9,9 +12,16 @@ export interface CliOutput {
 	stderr(text: string): void;
 }
 
-/** Replaces control characters (newlines, terminal escapes) from lesson content with spaces, so one problem is one line. */
-export function oneLine(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+/**
+ * The output every command writes through: control characters and bidi overrides that came from a lesson, an
+ * assignments file or a report become spaces (tabs and line breaks stay), so no command can put a terminal escape,
+ * an OSC 8 link or a reordered line on the user's screen.
+ */
+export function terminalSafe(output: CliOutput): CliOutput {
+	return {
+		stdout: (text) => output.stdout(withoutControls(text)),
+		stderr: (text) => output.stderr(withoutControls(text)),
+	};
 }
 
 /** `path:line:column: severity: message (rule)` — the format editors' problem matchers understand. */

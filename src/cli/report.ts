@@ -2,7 +2,7 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDate } from '../core/dueDates';
-import { MAX_REPORT_BYTES, readReport } from '../core/report';
+import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/report';
 import { aggregateReports, type ReportFile, type SkippedReport } from '../core/teamReport';
 import { formatTeamCsv, formatTeamMarkdown } from '../core/teamReportFormat';
 import { formatTeamHtml } from '../core/teamReportHtml';
@@ -44,23 +44,23 @@ async function findReportFiles(paths: readonly string[], cwd: string, skipped: S
 }
 
 /** Reads at most one byte over the limit, so a huge file costs nothing; then parses and checks the report. */
-async function readReportFile(absolute: string): Promise<{ value: unknown } | { problem: string }> {
+async function readReportFile(absolute: string): Promise<{ report: ProgressReport } | { problem: string }> {
+	let bytes: Uint8Array;
 	try {
-		const bytes = await readCapped(absolute, MAX_REPORT_BYTES);
-		if (bytes.length > MAX_REPORT_BYTES) {
-			return { problem: `larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB; not a progress report` };
-		}
-		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+		bytes = await readCapped(absolute, MAX_REPORT_BYTES);
 	} catch (error) {
-		if (error instanceof SyntaxError) {
-			return { problem: `not valid JSON (${error.message})` };
-		}
-		if (error instanceof TypeError) {
-			return { problem: 'not UTF-8 text' };
-		}
 		return { problem: `cannot read: ${describeError(error)}` };
 	}
+	if (bytes.length > MAX_REPORT_BYTES) {
+		return { problem: `larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB; not a progress report` };
+	}
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return { problem: 'not UTF-8 text' };
+	}
+	return parseReportText(text);
 }
 
 /**
@@ -73,8 +73,8 @@ export async function runReport(command: ReportCommand, cwd: string, output: Cli
 	const files = await findReportFiles(command.paths, cwd, skipped);
 	const reports: ReportFile[] = [];
 	for (const file of files) {
-		const read = await readReportFile(file.absolute);
-		const checked = 'value' in read ? readReport(read.value) : read;
+		// Whatever goes wrong with one file (even a failure nobody foresaw) skips that file, not the team's table.
+		const checked = await readReportFile(file.absolute).catch((error: unknown) => ({ problem: `cannot read: ${describeError(error)}` }));
 		if ('report' in checked) {
 			reports.push({ file: file.display, report: checked.report });
 		} else {

@@ -3,16 +3,18 @@ import { version } from '../../package.json';
 import { parseArgs, USAGE } from './args';
 import { runCurriculum } from './curriculum';
 import { runLint } from './lint';
-import { oneLine, type CliOutput } from './output';
+import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
 import { runReport } from './report';
 import { runSuggest } from './suggest';
 
 /**
  * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
- * 1 a lesson has errors, 2 a usage error or an unexpected failure. Never throws and never prints a stack trace.
+ * 1 a lesson has errors, 2 a usage error or an unexpected failure. Never throws and never prints a stack trace;
+ * everything printed goes through {@link terminalSafe}.
  */
-export async function runCli(argv: readonly string[], cwd: string, output: CliOutput): Promise<number> {
+export async function runCli(argv: readonly string[], cwd: string, raw: CliOutput): Promise<number> {
+	const output = terminalSafe(raw);
 	try {
 		const command = parseArgs(argv);
 		switch (command.kind) {

@@ -1,13 +1,10 @@
-/** The curriculum overview for leads and docs: one Markdown table row per lesson. Pure. */
+/** The curriculum overview for leads and docs: one Markdown table row per lesson; lesson text is escaped. Pure. */
 import type { Lesson } from './lesson';
 import { sortLessons } from './catalog';
+import { markdownCell, markdownLink } from './markdownText';
 
 /** Track order in the overview: what a new hire meets first comes first. */
 const TRACK_ORDER = ['onboarding', 'developer', 'lead'];
-
-function cell(text: string): string {
-	return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 function trackRank(track: string): number {
 	const i = TRACK_ORDER.indexOf(track);
@@ -23,7 +20,7 @@ function quizTypes(lesson: Lesson): string {
 }
 
 function sources(lesson: Lesson): string {
-	return lesson.meta.sources.map((s) => (s.url ? `[${cell(s.title)}](${s.url})` : cell(s.title))).join('<br>');
+	return lesson.meta.sources.map((s) => (s.url ? markdownLink(s.title, s.url) : markdownCell(s.title))).join('<br>');
 }
 
 /**
@@ -33,8 +30,8 @@ function sources(lesson: Lesson): string {
  */
 export function curriculumTable(lessons: readonly Lesson[]): string {
 	const ordered = sortLessons(lessons).sort((a, b) => trackRank(a.meta.track) - trackRank(b.meta.track));
-	const rows = ordered.map((l) => `| ${cell(l.meta.title)}<br>\`${l.meta.id}\` | ${cell(l.meta.track)} | ${l.meta.minutes ?? ''} | `
-		+ `${l.quizzes.length} (${quizTypes(l)}) | ${l.meta.attack.join(', ')} | ${sources(l)} |`);
+	const rows = ordered.map((l) => `| ${markdownCell(l.meta.title)}<br>\`${l.meta.id}\` | ${markdownCell(l.meta.track)} | ${l.meta.minutes ?? ''} | `
+		+ `${l.quizzes.length} (${markdownCell(quizTypes(l))}) | ${markdownCell(l.meta.attack.join(', '))} | ${sources(l)} |`);
 	const minutes = ordered.reduce((sum, l) => sum + (l.meta.minutes ?? 0), 0);
 	const quizzes = ordered.reduce((sum, l) => sum + l.quizzes.length, 0);
 	return ['| Lesson | Track | Minutes | Quizzes | ATT&CK | Sources |', '| --- | --- | --- | --- | --- | --- |', ...rows, '',

@@ -2,7 +2,7 @@
  * Parses JSON files the team keeps in the repository (assignments) with positions, so problems point at the
  * offending value. Comments and trailing commas are tolerated, as VS Code tolerates them in settings. Pure.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import type { SourceSpan } from './rules';
 import { splitLines } from './text';
 import type { PathSegment } from './yamlBlock';
@@ -21,6 +21,45 @@ export interface JsonSyntaxProblem {
 	readonly span: SourceSpan;
 	readonly message: string;
 }
+
+/**
+ * How deep arrays and objects may nest. Our files nest a handful of levels; the libraries that build and walk the
+ * tree (jsonc-parser, the value copy below, the validators) recurse once per level and overflow the stack at a few
+ * thousand, so deeper text is refused before any of them sees it.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** jsonc-parser's token kinds (a const enum, which isolated modules cannot read). */
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, eof: 17 } as const satisfies Record<string, SyntaxKind>;
+
+/** What one linear pass over JSON text finds before anything builds a value from it. */
+export interface JsonShape {
+	/** The offset of the first `[` or `{` that opens level {@link MAX_JSON_DEPTH} + 1 (the pass stops there). */
+	readonly tooDeepAt?: number;
+	/** How many arrays and objects the text opens. */
+	readonly containers: number;
+}
+
+/** One pass of jsonc-parser's scanner (strings and comments are skipped as tokens), no recursion, no values built. */
+export function jsonShape(text: string): JsonShape {
+	const scanner = createScanner(text, true);
+	let depth = 0;
+	let containers = 0;
+	for (let token: number = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
+		if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
+			containers++;
+			if (++depth > MAX_JSON_DEPTH) {
+				return { tooDeepAt: scanner.getTokenOffset(), containers };
+			}
+		} else if ((token === TOKEN.closeBrace || token === TOKEN.closeBracket) && depth > 0) {
+			depth--;
+		}
+	}
+	return { containers };
+}
+
+/** The message for text that nests too deep. */
+export const TOO_DEEP_MESSAGE = `invalid JSON: arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep`;
 
 /** Maps character offsets to 1-based lines and columns. */
 export function createPositionMapper(text: string): (offset: number) => { line: number; column: number } {
@@ -74,18 +113,24 @@ function errorMessage(error: ParseError): string {
 
 /**
  * Parses `text` (a BOM is ignored). Returns the syntax problems, one per line, and no document when there is any,
- * so a half-written file is never read as something it does not say. Never throws.
+ * so a half-written file is never read as something it does not say; text nested deeper than
+ * {@link MAX_JSON_DEPTH} is one problem at the opening bracket that goes too deep. Never throws.
  */
 export function parseJsonText(text: string): { parsed?: ParsedJson; problems: JsonSyntaxProblem[] } {
 	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const errors: ParseError[] = [];
-	const root = parseTree(text.slice(bom), errors, { allowTrailingComma: true, disallowComments: false });
+	const body = text.slice(bom);
 	const position = createPositionMapper(text);
 	const span = (offset: number, length: number): SourceSpan => {
 		const start = position(offset + bom);
 		const end = position(offset + bom + Math.max(length - 1, 0));
 		return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 	};
+	const deep = jsonShape(body).tooDeepAt;
+	if (deep !== undefined) {
+		return { problems: [{ span: span(deep, 1), message: TOO_DEEP_MESSAGE }] };
+	}
+	const errors: ParseError[] = [];
+	const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
 	const problems: JsonSyntaxProblem[] = [];
 	const lines = new Set<number>();
 	for (const error of errors) {

@@ -4,6 +4,7 @@
  * from a file that may be anything. Pure.
  */
 import type { AssignedLesson } from './assignments';
+import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from './jsonText';
 import { lessonStatus, ownEntry, type LessonStatus, type Progress } from './progress';
 import { validateReportData } from './schemaValidation';
 
@@ -15,6 +16,15 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 /** The largest report file `readReport` callers should accept (a report of every lesson is a few kB). */
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+
+/** The most lessons (and assigned lessons) a report may list: the schema's `maxItems`, checked before validating. */
+export const MAX_REPORT_LESSONS = 2000;
+
+/** The most quiz answers a report may list, over all its lessons (a real one has a few hundred at most). */
+export const MAX_REPORT_QUIZZES = 10_000;
+
+/** The most arrays and objects a report within the limits above can hold (a few more for the top-level fields). */
+const MAX_REPORT_CONTAINERS = 3 * MAX_REPORT_LESSONS + MAX_REPORT_QUIZZES + 16;
 
 export interface ReportQuiz {
 	readonly id: string;
@@ -128,10 +138,32 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function length(value: unknown): number {
+	return Array.isArray(value) ? value.length : 0;
+}
+
+/**
+ * Why a report is too big to validate, or undefined. Validation lists every schema error with the data it is about,
+ * so its time and memory grow with the entries: a file of 200,000 `{}` lessons took over a gigabyte. Counting first
+ * keeps a hostile report to one line of problem.
+ */
+function oversized(value: Readonly<Record<string, unknown>>): string | undefined {
+	const assignment = isRecord(value.assignment) ? value.assignment : {};
+	for (const [what, count] of [['lessons', length(value.lessons)], ['assigned lessons', length(assignment.lessons)]] as const) {
+		if (count > MAX_REPORT_LESSONS) {
+			return `too large: ${count} ${what}, more than the ${MAX_REPORT_LESSONS} a report may list`;
+		}
+	}
+	const lessons: unknown[] = Array.isArray(value.lessons) ? value.lessons : [];
+	const quizzes = lessons.reduce<number>((sum, lesson) => sum + (isRecord(lesson) ? length(lesson.quizzes) : 0), 0);
+	return quizzes > MAX_REPORT_QUIZZES ? `too large: ${quizzes} quiz answers, more than the ${MAX_REPORT_QUIZZES} a report may list` : undefined;
+}
+
 /**
  * Reads a report from parsed JSON of unknown origin. Returns the report, or a one-line reason it is not one this
- * release can read: not an object, not a progress report (no `format`), a newer schema version, or a field that
- * does not fit the schema (the first such field is named). Never throws.
+ * release can read: not an object, not a progress report (no `format`), a newer schema version, more entries than
+ * {@link MAX_REPORT_LESSONS} or {@link MAX_REPORT_QUIZZES}, or a field that does not fit the schema (the first such
+ * field is named). Never throws.
  */
 export function readReport(value: unknown): { report: ProgressReport } | { problem: string } {
 	if (!isRecord(value)) {
@@ -144,9 +176,38 @@ export function readReport(value: unknown): { report: ProgressReport } | { probl
 	if (typeof version === 'number' && Number.isInteger(version) && version > REPORT_SCHEMA_VERSION) {
 		return { problem: `report schema version ${version} is newer than this tool reads (${REPORT_SCHEMA_VERSION}); update incident-lessons` };
 	}
+	const tooLarge = oversized(value);
+	if (tooLarge) {
+		return { problem: tooLarge };
+	}
 	const [first] = validateReportData(value);
 	if (first) {
 		return { problem: `not a valid version ${REPORT_SCHEMA_VERSION} report: ${first.message}` };
 	}
 	return { report: value as unknown as ProgressReport };
+}
+
+/**
+ * Reads a report from the text of a file (a BOM is ignored). Nesting deeper than the JSON limit (refused with its
+ * line) and more arrays and objects than a report within the limits holds are refused before a value is built;
+ * then JSON syntax, then as {@link readReport}.
+ * Never throws.
+ */
+export function parseReportText(text: string): { report: ProgressReport } | { problem: string } {
+	const body = text.replace(/^\uFEFF/, '');
+	const shape = jsonShape(body);
+	if (shape.tooDeepAt !== undefined) {
+		return { problem: `${TOO_DEEP_MESSAGE} (line ${createPositionMapper(body)(shape.tooDeepAt).line})` };
+	}
+	// Building a value of millions of `{}` costs seconds and hundreds of MiB; no report within the limits has as many.
+	if (shape.containers > MAX_REPORT_CONTAINERS) {
+		return { problem: `too large: ${shape.containers} arrays and objects, more than the ${MAX_REPORT_CONTAINERS} a report may hold` };
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(body);
+	} catch (error) {
+		return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+	}
+	return readReport(value);
 }

@@ -6,7 +6,7 @@ import { isOverdue } from './dueDates';
 import { formatLabel } from './labels';
 import type { LessonStatus } from './progress';
 import type { ProgressReport, ReportLesson } from './report';
-import { markdownCell } from './teamReportFormat';
+import { markdownCell } from './markdownText';
 
 export interface ReportSummaryLabels {
 	readonly heading: string;

@@ -4,7 +4,7 @@
  */
 import { isOverdue } from './dueDates';
 import type { LessonStatus } from './progress';
-import type { ProgressReport } from './report';
+import type { ProgressReport, ReportLesson } from './report';
 
 /** A learner's standing in one lesson; `notAssigned` when the lesson is neither assigned to them nor started. */
 export type CellStatus = LessonStatus | 'notAssigned';
@@ -32,6 +32,8 @@ export interface TeamLearner {
 	readonly assigned: number;
 	readonly done: number;
 	readonly overdue: number;
+	/** Set when other reports claim this learner and contradict this one: what the reader must check. */
+	readonly warning?: string;
 }
 
 export interface TeamLesson {
@@ -59,8 +61,10 @@ export interface TeamView {
 	readonly learners: readonly TeamLearner[];
 	/** The pass mark when every report has the same one. */
 	readonly passMark?: number;
-	/** Things the reader should know (a learner with several reports). */
+	/** Things the reader should know (a learner with several reports that read as successive exports). */
 	readonly notes: readonly string[];
+	/** Things the reader must check: reports that claim the same learner and contradict each other (one per learner). */
+	readonly warnings: readonly string[];
 	readonly skipped: readonly SkippedReport[];
 }
 
@@ -70,35 +74,85 @@ export interface ReportFile {
 	readonly report: ProgressReport;
 }
 
-/** One report per learner (names compared ignoring case and spacing): the newest wins, and a note says so. */
-function newestPerLearner(reports: readonly ReportFile[], notes: string[]): ReportFile[] {
+/**
+ * Could `newer` be a later export of the progress in `older`? Every answer in `older` is still in `newer`, with the
+ * same attempts, time and result, or with more attempts answered later; a lesson keeps the time it was started.
+ */
+function continues(older: ProgressReport, newer: ProgressReport): boolean {
+	const lessons = firstById(newer.lessons);
+	return older.lessons.every((lesson) => {
+		const later = lessons.get(lesson.id);
+		if (lesson.quizzes.length === 0) {
+			return true;
+		}
+		if (!later || (lesson.startedAt !== undefined && later.startedAt !== undefined && later.startedAt !== lesson.startedAt)) {
+			return false;
+		}
+		const quizzes = firstById(later.quizzes);
+		return lesson.quizzes.every((quiz) => {
+			const now = quizzes.get(quiz.id);
+			return now !== undefined && (now.attempts > quiz.attempts
+				? now.answeredAt >= quiz.answeredAt
+				: now.attempts === quiz.attempts && now.answeredAt === quiz.answeredAt && now.correct === quiz.correct);
+		});
+	});
+}
+
+/** The newest report of one learner, and the warning when their reports do not all say the same. */
+interface Chosen extends ReportFile {
+	readonly warning?: string;
+}
+
+/**
+ * One report per learner (names compared ignoring case and spacing): the newest wins. Reports that read as one
+ * learner's successive exports get a note; reports that contradict each other get a warning, since anyone can
+ * write any name into a report.
+ */
+function newestPerLearner(reports: readonly ReportFile[], notes: string[], warnings: string[]): Chosen[] {
 	const byName = new Map<string, ReportFile[]>();
 	for (const entry of reports) {
 		const key = entry.report.learner.name.trim().replace(/\s+/g, ' ').toLowerCase();
-		byName.set(key, [...byName.get(key) ?? [], entry]);
+		const group = byName.get(key);
+		if (group) {
+			group.push(entry);
+		} else {
+			byName.set(key, [entry]);
+		}
 	}
-	return [...byName.values()].map((all) => {
+	return [...byName.values()].map((all): Chosen => {
 		const sorted = [...all].sort((a, b) => Date.parse(b.report.generatedAt) - Date.parse(a.report.generatedAt) || a.file.localeCompare(b.file));
 		const [newest] = sorted;
 		if (!newest) {
 			throw new Error('a learner group is never empty');
 		}
-		if (sorted.length > 1) {
-			notes.push(`${newest.report.learner.name}: ${sorted.length} reports; used the newest (${newest.file})`);
+		if (sorted.length === 1) {
+			return newest;
 		}
-		return newest;
+		if (sorted.every((newer, i) => { const older = sorted[i + 1]; return !older || continues(older.report, newer.report); })) {
+			notes.push(`${newest.report.learner.name}: ${sorted.length} reports; used the newest (${newest.file})`);
+			return newest;
+		}
+		const files = sorted.map((r) => r.file).sort((a, b) => a.localeCompare(b));
+		const warning = `${sorted.length} reports claim this learner and contradict each other (${files.join(', ')}); used the newest (${newest.file}): ask the learner which is theirs`;
+		warnings.push(`${newest.report.learner.name}: ${warning}`);
+		return { ...newest, warning };
 	});
 }
 
 /** The lessons shown: every lesson assigned in any report; when nothing is assigned, every lesson anyone started. */
 function chooseLessons(reports: readonly ReportFile[]): { id: string; title: string; due?: string }[] {
+	const titles = new Map<string, string>();
+	for (const lesson of reports.flatMap((r) => r.report.lessons)) {
+		if (!titles.has(lesson.id)) {
+			titles.set(lesson.id, lesson.title);
+		}
+	}
 	const found = new Map<string, { id: string; title: string; due?: string }>();
-	const titleOf = (id: string): string => reports.flatMap((r) => r.report.lessons).find((l) => l.id === id)?.title ?? id;
 	for (const { report } of reports) {
 		for (const a of report.assignment?.lessons ?? []) {
 			const current = found.get(a.id);
 			if (!current || (current.due !== undefined && a.due < current.due)) {
-				found.set(a.id, { id: a.id, title: titleOf(a.id), due: a.due });
+				found.set(a.id, { id: a.id, title: titles.get(a.id) ?? a.id, due: a.due });
 			}
 		}
 	}
@@ -110,9 +164,18 @@ function chooseLessons(reports: readonly ReportFile[]): { id: string; title: str
 	return [...found.values()].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id.localeCompare(b.id));
 }
 
-function cellFor(report: ProgressReport, lessonId: string, today: string): TeamCell {
-	const lesson = report.lessons.find((l) => l.id === lessonId);
-	const due = report.assignment?.lessons.find((a) => a.id === lessonId)?.due;
+/** `id → first entry with that id`, so each cell is one lookup however many lessons a report has. */
+function firstById<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+	const byId = new Map<string, T>();
+	for (const item of items) {
+		if (!byId.has(item.id)) {
+			byId.set(item.id, item);
+		}
+	}
+	return byId;
+}
+
+function cellFor(lesson: ReportLesson | undefined, due: string | undefined, today: string): TeamCell {
 	const assigned = due !== undefined;
 	const started = lesson !== undefined && lesson.answered > 0;
 	const status: CellStatus = started ? lesson.status : assigned ? 'notStarted' : 'notAssigned';
@@ -134,18 +197,21 @@ function cellFor(report: ProgressReport, lessonId: string, today: string): TeamC
  */
 export function aggregateReports(reports: readonly ReportFile[], today: string, skipped: readonly SkippedReport[] = []): TeamView {
 	const notes: string[] = [];
-	const used = newestPerLearner(reports, notes).sort((a, b) => a.report.learner.name.localeCompare(b.report.learner.name) || a.file.localeCompare(b.file));
+	const warnings: string[] = [];
+	const used = newestPerLearner(reports, notes, warnings).sort((a, b) => a.report.learner.name.localeCompare(b.report.learner.name) || a.file.localeCompare(b.file));
 	const chosen = chooseLessons(used);
-	const learners: TeamLearner[] = used.map(({ file, report }) => {
-		const cells = chosen.map((l) => cellFor(report, l.id, today));
+	const learners: TeamLearner[] = used.map(({ file, report, warning }) => {
+		const lessons = firstById(report.lessons);
+		const due = firstById(report.assignment?.lessons ?? []);
+		const cells = chosen.map((l) => cellFor(lessons.get(l.id), due.get(l.id)?.due, today));
 		return {
-			name: report.learner.name, file, generatedAt: report.generatedAt, cells,
+			name: report.learner.name, file, generatedAt: report.generatedAt, cells, ...(warning !== undefined ? { warning } : {}),
 			assigned: cells.filter((c) => c.assigned).length,
 			done: cells.filter((c) => c.assigned && c.status === 'passed').length,
 			overdue: cells.filter((c) => c.overdue).length,
 		};
 	});
-	const lessons: TeamLesson[] = chosen.map((l, i) => {
+	const lessonRows: TeamLesson[] = chosen.map((l, i) => {
 		const cells = learners.map((learner) => learner.cells[i]).filter((c): c is TeamCell => c !== undefined);
 		const started = cells.filter((c) => c.answered > 0);
 		return {
@@ -158,5 +224,5 @@ export function aggregateReports(reports: readonly ReportFile[], today: string, 
 	});
 	const passMarks = new Set(used.map((r) => r.report.passMark));
 	const [passMark] = passMarks;
-	return { today, lessons, learners, ...(passMarks.size === 1 && passMark !== undefined ? { passMark } : {}), notes, skipped };
+	return { today, lessons: lessonRows, learners, ...(passMarks.size === 1 && passMark !== undefined ? { passMark } : {}), notes, warnings, skipped };
 }

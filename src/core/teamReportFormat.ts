@@ -2,12 +2,8 @@
  * The team view as text: a Markdown summary (for a pull request, a wiki or the terminal) and CSV (for a
  * spreadsheet). Every learner-supplied string is escaped for its format. Pure.
  */
+import { markdownCell } from './markdownText';
 import type { TeamCell, TeamView } from './teamReport';
-
-/** Text made safe for one Markdown table cell: no line breaks or control characters, Markdown syntax escaped. */
-export function markdownCell(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/[\\`*_[\]<>|#!~]/g, (c) => `\\${c}`).trim();
-}
 
 /** What a cell says, in words (with a mark for scanning): `✔ passed (100%)`, `⚠ overdue: not started`. */
 export function describeCell(cell: TeamCell): string {
@@ -35,11 +31,14 @@ export function formatTeamMarkdown(view: TeamView): string {
 		facts.push(`pass mark ${view.passMark}%`);
 	}
 	out.push(facts.join(' · '), '');
+	if (view.warnings.length > 0) {
+		out.push('## ⚠ Check these reports', '', ...view.warnings.map((w) => `- ⚠ ${markdownCell(w)}`), '');
+	}
 	if (view.learners.length > 0 && view.lessons.length > 0) {
 		out.push(`| Learner | ${view.lessons.map((l) => `\`${markdownCell(l.id)}\`${l.due ? ` (due ${l.due})` : ''}`).join(' | ')} | Done | Overdue |`);
 		out.push(`| --- | ${view.lessons.map(() => '---').join(' | ')} | --- | --- |`);
 		for (const learner of view.learners) {
-			out.push(`| ${markdownCell(learner.name)} | ${learner.cells.map(describeCell).join(' | ')} | ${learner.done}/${learner.assigned} | ${learner.overdue} |`);
+			out.push(`| ${markdownCell(learner.name)}${learner.warning === undefined ? '' : ' ⚠'} | ${learner.cells.map(describeCell).join(' | ')} | ${learner.done}/${learner.assigned} | ${learner.overdue} |`);
 		}
 		out.push('', '## Lessons', '', '| Lesson | Due | Passed | Started | Average score |', '| --- | --- | --- | --- | --- |');
 		for (const lesson of view.lessons) {
@@ -58,8 +57,10 @@ export function formatTeamMarkdown(view: TeamView): string {
 }
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, line break or edge spaces, quotes doubled. Text that a
- * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
+ * One CSV field (RFC 4180). Numbers and booleans are written bare; text is always quoted (quotes doubled), so a
+ * separator inside it (`,` here, `;` in many locales) never starts a new cell, and text a spreadsheet would run as a
+ * formula (starting with `=`, `+`, `-`, `@`, tab or carriage return; also after spaces, and their full-width forms,
+ * which some spreadsheets accept) gets a leading `'` (OWASP's CSV injection advice).
  */
 export function csvField(value: string | number | boolean | undefined): string {
 	if (value === undefined) {
@@ -68,13 +69,13 @@ export function csvField(value: string | number | boolean | undefined): string {
 	if (typeof value !== 'string') {
 		return String(value);
 	}
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	const safe = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/.test(value) ? `'${value}` : value;
+	return `"${safe.replace(/"/g, '""')}"`;
 }
 
-const CSV_COLUMNS = ['learner', 'lesson', 'title', 'assigned', 'due', 'status', 'overdue', 'score', 'answered', 'total', 'attempts', 'updated_at', 'report_file'];
+const CSV_COLUMNS = ['learner', 'lesson', 'title', 'assigned', 'due', 'status', 'overdue', 'score', 'answered', 'total', 'attempts', 'updated_at', 'report_file', 'warning'];
 
-/** The team view as CSV: a header, then one row per learner × lesson, CRLF line endings. */
+/** The team view as CSV: a header, then one row per learner × lesson (with the learner's warning, if any), CRLF line endings. */
 export function formatTeamCsv(view: TeamView): string {
 	const rows = [CSV_COLUMNS.join(',')];
 	for (const learner of view.learners) {
@@ -84,7 +85,7 @@ export function formatTeamCsv(view: TeamView): string {
 				return;
 			}
 			rows.push([learner.name, lesson.id, lesson.title, cell.assigned, cell.due, cell.status, cell.overdue, cell.score, cell.answered, cell.total,
-				cell.attempts, cell.updatedAt, learner.file].map(csvField).join(','));
+				cell.attempts, cell.updatedAt, learner.file, learner.warning].map(csvField).join(','));
 		});
 	}
 	return `${rows.join('\r\n')}\r\n`;

@@ -17,7 +17,7 @@ code { font-size: .92em; }
 .passed { color: var(--ok); } .failed { color: var(--bad); } .inProgress { color: var(--bar); } .notStarted, .notAssigned { color: var(--muted); }
 td.overdue { color: var(--bad); background: rgba(198, 40, 40, .08); font-weight: 600; }
 svg text { fill: currentColor; font-size: 12px; } .bar { fill: var(--bar); } .bar.below { fill: var(--warn); } .track { fill: rgba(127, 127, 127, .15); }
-.passline { stroke: var(--bad); stroke-dasharray: 4 3; } .skipped { color: var(--bad); }
+.passline { stroke: var(--bad); stroke-dasharray: 4 3; } .skipped, .warn { color: var(--bad); }
 `;
 
 const CHART = { width: 760, label: 260, bar: 400, row: 26, top: 24 };
@@ -55,7 +55,8 @@ function matrix(view: TeamView): string {
 	const head = view.lessons.map((l) => `<th scope="col"><code>${escapeHtml(l.id)}</code>${l.due ? `<br>due ${escapeHtml(l.due)}` : ''}</th>`).join('');
 	const rows = view.learners.map((learner) => {
 		const cells = learner.cells.map((cell) => `<td class="${cellClass(cell)}">${escapeHtml(describeCell(cell))}</td>`).join('');
-		return `<tr><th scope="row">${escapeHtml(learner.name)}</th>${cells}<td class="num">${learner.done}/${learner.assigned}</td>`
+		const mark = learner.warning === undefined ? '' : ` <span class="warn" title="${escapeHtml(learner.warning)}">⚠</span>`;
+		return `<tr><th scope="row">${escapeHtml(learner.name)}${mark}</th>${cells}<td class="num">${learner.done}/${learner.assigned}</td>`
 			+ `<td class="num${learner.overdue > 0 ? ' overdue' : ''}">${learner.overdue}</td></tr>`;
 	});
 	return `<table><thead><tr><th scope="col">Learner</th>${head}<th scope="col">Done</th><th scope="col">Overdue</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -93,6 +94,7 @@ export function formatTeamHtml(view: TeamView): string {
 <body>
 <h1>Team progress</h1>
 <p class="facts">As of ${escapeHtml(view.today)} · ${facts.join(' · ')}</p>
+${list('⚠ Check these reports', view.warnings, 'warn')}
 ${body}
 ${list('Notes', view.notes)}
 ${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}

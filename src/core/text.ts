@@ -41,6 +41,25 @@ export function isKebabCase(word: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word);
 }
 
+/**
+ * C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069): what can
+ * move a terminal's cursor, start an escape sequence (colours, window titles, OSC 8 links) or reorder a line as shown.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** {@link CONTROLS} except tab, line feed and the carriage return of a CRLF: the layout plain text output needs. */
+const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+
+/** Replaces every control character and bidi override with a space, so the text is one inert line. */
+export function oneLine(text: string): string {
+	return text.replace(CONTROLS, ' ');
+}
+
+/** Replaces control characters and bidi overrides with spaces but keeps tabs and line breaks (LF, CRLF). */
+export function withoutControls(text: string): string {
+	return text.replace(CONTROLS_BUT_LAYOUT, ' ');
+}
+
 /** U+2060 WORD JOINER: invisible and never a line break, so the text reads the same with it. */
 const JOINER = '\u2060';
 
@@ -52,8 +71,8 @@ const JOINER = '\u2060';
  * lines before it looks for links), other control characters and bidi overrides become spaces.
  */
 export function inertText(text: string): string {
-	return text
-		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+	return oneLine(text)
+		.replace(/[\u2028\u2029]/g, ' ')
 		.replace(/[\]$](?=\()/g, (c) => `${c}${JOINER}`)
 		.replace(/(?<=[a-z0-9+.-]):/gi, `${JOINER}:`);
 }

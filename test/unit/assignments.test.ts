@@ -114,6 +114,19 @@ describe('parseAssignments', () => {
 		assert.equal(parseAssignments(text, FILE).assignments.length, 0);
 	});
 
+	it('refuses arrays and objects nested too deep as one located problem, without throwing (10,000 and 100,000 levels)', () => {
+		for (const depth of [101, 10_000, 100_000]) {
+			const text = `{\n\t"version": 1,\n\t"assignments": [{ "lessons": ["gmail"], "due": "2026-11-27", "note": ${'['.repeat(depth)}${']'.repeat(depth)} }]\n}\n`;
+			const { assignments, diagnostics } = parseAssignments(text, FILE);
+			assert.deepEqual(assignments, []);
+			assert.deepEqual(diagnostics.map((d) => `${d.file}:${d.line}:${d.code}: ${d.message}`),
+				[`${FILE}:3:assignments-json-syntax: invalid JSON: arrays and objects nested more than 100 levels deep`], String(depth));
+			assert.equal(addAssignment(text, { lessons: ['usb'], tracks: [], due: '2026-12-04' }).kind, 'refused');
+		}
+		assert.deepEqual(located(`{"version":1,"assignments":[{"lessons":["gmail"],"due":"2026-11-27","note":${'['.repeat(96)}${']'.repeat(96)}}]}`),
+			['assignments-schema@1:76-1:267'], '100 levels are still read');
+	});
+
 	it('reads nothing from a newer format version and says so', () => {
 		const { assignments, diagnostics } = parseAssignments('{"version": 2, "assignments": []}', FILE);
 		assert.deepEqual(assignments, []);

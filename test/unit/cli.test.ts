@@ -159,7 +159,7 @@ describe('cli: the bundled dist/cli.js', () => {
 		tmp = mkdtempSync(path.join(tmpdir(), 'lessons-cli-bundle-'));
 		script = path.join(tmp, 'cli.js');
 		// The same options as esbuild.mjs, into a private folder so parallel builds do not interfere.
-		await build({ entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: script, banner: { js: '#!/usr/bin/env node' }, logLevel: 'silent' });
+		await build({ entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', mainFields: ['module', 'main'], outfile: script, banner: { js: '#!/usr/bin/env node' }, logLevel: 'silent' });
 	});
 	after(() => rmSync(tmp, { recursive: true, force: true }));
 

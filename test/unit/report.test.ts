@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { emptyProgress, recordAnswer, type Progress } from '../../src/core/progress';
-import { buildReport, readReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION, type ProgressReport, type ReportableLesson } from '../../src/core/report';
+import { buildReport, parseReportText, readReport, REPORT_FORMAT, REPORT_SCHEMA_VERSION, type ProgressReport, type ReportableLesson } from '../../src/core/report';
 import { formatReportSummary } from '../../src/core/reportSummary';
 import { aggregateReports, type ReportFile } from '../../src/core/teamReport';
-import { csvField, formatTeamCsv, formatTeamMarkdown, markdownCell } from '../../src/core/teamReportFormat';
+import { markdownCell } from '../../src/core/markdownText';
+import { csvField, formatTeamCsv, formatTeamMarkdown } from '../../src/core/teamReportFormat';
 import { formatTeamHtml } from '../../src/core/teamReportHtml';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -138,15 +139,20 @@ describe('team report aggregation', () => {
 });
 
 describe('escaping learner-supplied text', () => {
-	it('CSV: quotes commas, quotes and line breaks; defuses formulas', () => {
-		assert.equal(csvField('plain'), 'plain');
+	it('CSV: quotes every text field (so `;` never splits a cell); defuses formulas', () => {
+		assert.equal(csvField('plain'), '"plain"');
+		assert.equal(csvField('Mallory;=1+1'), '"Mallory;=1+1"');
+		assert.equal(csvField('x;@SUM(A1:A9)'), '"x;@SUM(A1:A9)"');
+		assert.equal(csvField('  =1+1'), '"\'  =1+1"');
+		assert.equal(csvField('\uff1d1+1'), '"\'\uff1d1+1"');
+		assert.equal(csvField('\tx'), '"\'\tx"');
 		assert.equal(csvField('Carter, Ben'), '"Carter, Ben"');
 		assert.equal(csvField('say "hi"'), '"say ""hi"""');
 		assert.equal(csvField('two\nlines'), '"two\nlines"');
 		assert.equal(csvField('=HYPERLINK("http://x")'), '"\'=HYPERLINK(""http://x"")"');
-		assert.equal(csvField('+1'), '\'+1');
-		assert.equal(csvField('-cmd'), '\'-cmd');
-		assert.equal(csvField('@SUM(A1)'), '\'@SUM(A1)');
+		assert.equal(csvField('+1'), '"\'+1"');
+		assert.equal(csvField('-cmd'), '"\'-cmd"');
+		assert.equal(csvField('@SUM(A1)'), '"\'@SUM(A1)"');
 		assert.equal(csvField(' padded'), '" padded"');
 		assert.equal(csvField(42), '42');
 		assert.equal(csvField(false), 'false');
@@ -157,10 +163,10 @@ describe('escaping learner-supplied text', () => {
 		const hostile = report('=cmd|\' /C calc\'!A0, "x"', answered(emptyProgress(), 'gmail', { q1: true }), ASSIGNED);
 		const csv = formatTeamCsv(aggregateReports([{ file: 'evil,1.json', report: hostile }], '2026-11-24'));
 		const lines = csv.split('\r\n');
-		assert.equal(lines[0], 'learner,lesson,title,assigned,due,status,overdue,score,answered,total,attempts,updated_at,report_file');
+		assert.equal(lines[0], 'learner,lesson,title,assigned,due,status,overdue,score,answered,total,attempts,updated_at,report_file,warning');
 		assert.equal(lines.length, 4, 'header, two rows, and the final line break');
-		assert.ok(lines[1]?.startsWith('"\'=cmd|\' /C calc\'!A0, ""x""",gmail,The customer list in Gmail,true,2026-11-20,inProgress,true,25,1,4,1,'), lines[1]);
-		assert.ok(lines[2]?.includes(',deploy-keys,"Our deploy key, in a ""public"" gist",true,2026-11-27,notStarted,false,0,0,2,0,,"evil,1.json"'), lines[2]);
+		assert.ok(lines[1]?.startsWith('"\'=cmd|\' /C calc\'!A0, ""x""","gmail","The customer list in Gmail",true,"2026-11-20","inProgress",true,25,1,4,1,'), lines[1]);
+		assert.ok(lines[2]?.endsWith(',"deploy-keys","Our deploy key, in a ""public"" gist",true,"2026-11-27","notStarted",false,0,0,2,0,,"evil,1.json",'), lines[2]);
 	});
 
 	it('Markdown: a name cannot break the table or inject markup', () => {
@@ -182,5 +188,61 @@ describe('escaping learner-supplied text', () => {
 		assert.match(html, /<svg role="img"[^>]*><title id="chart-title">Average score per lesson<\/title>/);
 		assert.match(html, /<rect class="bar below" x="260" y="\d+" width="200" height="16"\/>/);
 		assert.match(html, /pass mark 80%/);
+	});
+});
+
+describe('reports are self-reported', () => {
+	const early = answered(emptyProgress(), 'gmail', { q1: true }, '2026-11-19T08:00:00.000Z');
+	const later = answered(early, 'gmail', { q2: true, q3: true }, '2026-11-21T08:00:00.000Z');
+	const forged = answered(emptyProgress(), 'gmail', { q1: true, q2: true, q3: true, q4: true }, '2026-11-22T08:00:00.000Z');
+
+	it('notes a learner\'s successive exports, and warns when reports of one learner contradict each other', () => {
+		const successive = aggregateReports([
+			{ file: 'aiko-1.json', report: report('Aiko Tanaka', early, ASSIGNED, '2026-11-19T09:00:00.000Z') },
+			{ file: 'aiko-2.json', report: report('Aiko Tanaka', later, ASSIGNED, '2026-11-21T09:00:00.000Z') },
+		], '2026-11-24');
+		assert.deepEqual(successive.warnings, []);
+		assert.deepEqual(successive.notes, ['Aiko Tanaka: 2 reports; used the newest (aiko-2.json)']);
+		const clash = aggregateReports([
+			{ file: 'aiko.json', report: report('Aiko Tanaka', later, ASSIGNED, '2026-11-21T09:00:00.000Z') },
+			{ file: 'mallory.json', report: report('aiko  TANAKA', forged, ASSIGNED, '2026-11-22T09:00:00.000Z') },
+			{ file: 'ben.json', report: report('Ben Carter', early, ASSIGNED) },
+		], '2026-11-24');
+		const warning = '2 reports claim this learner and contradict each other (aiko.json, mallory.json); used the newest (mallory.json): ask the learner which is theirs';
+		assert.deepEqual(clash.warnings, [`aiko  TANAKA: ${warning}`]);
+		assert.deepEqual(clash.learners.map((l) => l.warning), [warning, undefined]);
+
+		const markdown = formatTeamMarkdown(clash);
+		assert.match(markdown, /\n## ⚠ Check these reports\n\n- ⚠ aiko  TANAKA: 2 reports claim this learner and contradict each other \(aiko\.json, mallory\.json\)/);
+		assert.match(markdown, /\n\| aiko  TANAKA ⚠ \| /);
+		assert.match(markdown, /\n\| Ben Carter \| /);
+		const rows = formatTeamCsv(clash).split('\r\n');
+		assert.ok(rows.filter((r) => r.startsWith('"aiko')).every((r) => r.endsWith(`,"${warning}"`)), 'each of the learner\'s rows carries the warning');
+		assert.ok(rows.filter((r) => r.startsWith('"Ben')).every((r) => r.endsWith('.json",')), 'other learners have an empty warning');
+		const html = formatTeamHtml(clash);
+		assert.match(html, /<h2>⚠ Check these reports<\/h2><ul class="warn"><li>aiko  TANAKA: 2 reports claim this learner/);
+		assert.match(html, /<th scope="row">aiko  TANAKA <span class="warn" title="2 reports claim/);
+	});
+});
+
+describe('reading a report file of unknown origin', () => {
+	const valid = report('Aiko Tanaka', answered(emptyProgress(), 'gmail', { q1: true }), ASSIGNED);
+
+	it('refuses nesting deeper than 100 levels with its line, never throwing (10,000 and 100,000 levels)', () => {
+		for (const depth of [10_000, 100_000]) {
+			const text = `{\n"format": "${REPORT_FORMAT}",\n"workspace": ${'['.repeat(depth)}${']'.repeat(depth)}\n}`;
+			assert.deepEqual(parseReportText(text), { problem: 'invalid JSON: arrays and objects nested more than 100 levels deep (line 3)' });
+		}
+		assert.deepEqual(parseReportText(`\uFEFF${JSON.stringify(valid)}`), { report: valid });
+		assert.match(JSON.stringify(parseReportText('{"a": ')), /not valid JSON/);
+	});
+
+	it('refuses more lessons or quiz answers than a report may hold before validating them', () => {
+		const many = (n: number): unknown[] => Array.from({ length: n }, () => ({}));
+		assert.deepEqual(readReport({ ...valid, lessons: many(200_000) }), { problem: 'too large: 200000 lessons, more than the 2000 a report may list' });
+		assert.deepEqual(readReport({ ...valid, assignment: { lessons: many(2001) } }), { problem: 'too large: 2001 assigned lessons, more than the 2000 a report may list' });
+		const quizzes = Array.from({ length: 51 }, () => ({ quizzes: many(200) }));
+		assert.deepEqual(readReport({ ...valid, lessons: quizzes }), { problem: 'too large: 10200 quiz answers, more than the 10000 a report may list' });
+		assert.deepEqual(readReport({ ...valid, lessons: many(2000) }), { problem: 'not a valid version 1 report: missing required field "lessons[0].id"' });
 	});
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,7 +42,7 @@ describe('cli report', () => {
 		const run = await cli(['report', '--csv', REPORTS, `--html=${out}`, '--today', '2026-11-24']);
 		assert.equal(run.code, 0);
 		const rows = run.stdout.split('\r\n');
-		assert.equal(rows[0], 'learner,lesson,title,assigned,due,status,overdue,score,answered,total,attempts,updated_at,report_file');
+		assert.equal(rows[0], 'learner,lesson,title,assigned,due,status,overdue,score,answered,total,attempts,updated_at,report_file,warning');
 		assert.equal(rows.length, 4 * 5 + 2);
 		assert.match(run.stderr, new RegExp(`wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
 		const html = readFileSync(out, 'utf8');
@@ -61,6 +61,24 @@ describe('cli report', () => {
 		assert.match(none.stderr, /no progress report found in/);
 		writeFileSync(path.join(tmp, 'newer.json'), JSON.stringify({ format: 'incident-lessons-progress-report', schemaVersion: 9 }));
 		assert.match((await cli(['report', path.join(tmp, 'newer.json')])).stderr, /report schema version 9 is newer than this tool reads \(1\); update incident-lessons/);
+	});
+
+	it('skips a deeply nested or oversized report with its name (and line), and reports the others', async () => {
+		const dir = path.join(tmp, 'hostile');
+		mkdirSync(dir);
+		copyFileSync(path.join(ROOT, REPORTS, 'chen-wei.json'), path.join(dir, 'chen-wei.json'));
+		writeFileSync(path.join(dir, 'deep.json'), `{\n"lessons": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}`);
+		const valid = JSON.parse(readFileSync(path.join(ROOT, REPORTS, 'aiko-tanaka.json'), 'utf8')) as Record<string, unknown>;
+		writeFileSync(path.join(dir, 'many.json'), JSON.stringify({ ...valid, lessons: Array.from({ length: 200_000 }, () => ({})) }));
+		const run = await cli(['report', dir, '--today', '2026-11-24']);
+		assert.equal(run.code, 0);
+		assert.match(run.stdout, /^1 learner · 3 lessons/m);
+		assert.equal(run.stderr, [
+			`skipped ${path.join(dir, 'deep.json')}: invalid JSON: arrays and objects nested more than 100 levels deep (line 2)`,
+			`skipped ${path.join(dir, 'many.json')}: too large: 200011 arrays and objects, more than the 16016 a report may hold`,
+			'1 report read, 2 skipped',
+			'',
+		].join('\n'));
 	});
 
 	it('exits 2 for a wrong command line', async () => {
