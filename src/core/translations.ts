@@ -3,6 +3,7 @@
  * (kept per lesson id and quiz id) means the same thing whatever language a learner reads. English is the
  * reference; a lesson that exists only in another locale is reported against that locale's file.
  */
+import { stepGroupKey } from './grade';
 import type { Diagnostic, Lesson, Quiz } from './lesson';
 import { createDiagnostic } from './rules';
 
@@ -18,7 +19,7 @@ export interface LocatedLesson {
 /** What must match between translations of one quiz: everything that decides grading, nothing that is wording. */
 function answerKey(quiz: Quiz): string {
 	return quiz.type === 'order'
-		? `${quiz.id}|order|${quiz.steps.length}`
+		? `${quiz.id}|order|${quiz.steps.length}|${stepGroupKey(quiz.steps)}`
 		: `${quiz.id}|${quiz.type}|${quiz.choices.map((c) => (c.correct ? 'T' : 'F')).join('')}`;
 }
 
@@ -27,7 +28,7 @@ function describe(quiz: Quiz | undefined): string {
 		return 'no quiz';
 	}
 	return quiz.type === 'order'
-		? `"${quiz.id}" (order, ${quiz.steps.length} steps)`
+		? `"${quiz.id}" (order, ${quiz.steps.length} steps${stepGroupKey(quiz.steps) ? `, steps ${stepGroupKey(quiz.steps)} interchangeable` : ''})`
 		: `"${quiz.id}" (${quiz.type}, correct choices ${quiz.choices.flatMap((c, i) => (c.correct ? [i + 1] : [])).join(', ')} of ${quiz.choices.length})`;
 }
 
