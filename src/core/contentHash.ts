@@ -1,7 +1,7 @@
 /** A stable fingerprint of what makes quiz answers right or wrong. Pure. */
-import { stepGroupKey } from './grade';
 import { fnv1a } from './hash';
 import type { Quiz } from './lesson';
+import { stepGroupKey } from './stepGroups';
 
 /** A second FNV offset basis, so the two halves of the fingerprint are independent. */
 const SECOND_SEED = 0x050c5d1f;

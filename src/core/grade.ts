@@ -1,5 +1,6 @@
 /** Grading one answer to one quiz: the only grader, used by the panel, the extension API and the tests. Pure. */
-import type { ChoiceFeedback, ChoiceQuiz, OrderQuiz, Quiz, QuizResult, Step } from './lesson';
+import type { ChoiceFeedback, ChoiceQuiz, OrderQuiz, Quiz, QuizResult } from './lesson';
+import { stepRanges } from './stepGroups';
 
 /**
  * Reads `answer` as a list of distinct integer indices below `size`, or returns undefined.
@@ -28,30 +29,6 @@ function gradeChoices(quiz: ChoiceQuiz, chosen: readonly number[]): QuizResult |
 		({ index, correct: choice.correct, chosen: picked.has(index), explain: choice.explain }));
 	const correct = feedback.every((entry) => entry.correct === entry.chosen);
 	return { quizId: quiz.id, correct, feedback, explain: quiz.explain };
-}
-
-/**
- * For each step, the first and last position it may take: its own, or its group's when adjacent steps share a
- * `group` (they may come in any order among themselves).
- */
-export function stepRanges(steps: readonly Step[]): { readonly first: number; readonly last: number }[] {
-	const ranges: { first: number; last: number }[] = [];
-	steps.forEach((step, i) => {
-		const previous = ranges[i - 1];
-		if (previous && step.group !== undefined && steps[i - 1]?.group === step.group) {
-			previous.last = i;
-			ranges.push(previous);
-		} else {
-			ranges.push({ first: i, last: i });
-		}
-	});
-	return ranges;
-}
-
-/** The positions grouped steps share, as 1-based `first-last` ranges (e.g. "2-3,5-6"); '' when none are grouped. */
-export function stepGroupKey(steps: readonly Step[]): string {
-	const ranges = stepRanges(steps).filter((range, i, all) => range.last > range.first && all[i - 1] !== range);
-	return ranges.map((range) => `${range.first + 1}-${range.last + 1}`).join(',');
 }
 
 function gradeOrder(quiz: OrderQuiz, order: readonly number[]): QuizResult | undefined {

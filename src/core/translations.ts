@@ -3,9 +3,9 @@
  * (kept per lesson id and quiz id) means the same thing whatever language a learner reads. English is the
  * reference; a lesson that exists only in another locale is reported against that locale's file.
  */
-import { stepGroupKey } from './grade';
 import type { Diagnostic, Lesson, Quiz } from './lesson';
 import { createDiagnostic } from './rules';
+import { stepGroupKey } from './stepGroups';
 
 /** The locale the CLI gives files that are not in a locale folder; they take no part in parity. */
 export const UNDETERMINED_LOCALE = 'und';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { lintFiles } from '../../src/core/catalog';
 import { fnv1a64 } from '../../src/core/contentHash';
 import { gradeAnswer } from '../../src/core/grade';
 import type { ChoiceQuiz, OrderQuiz } from '../../src/core/lesson';
@@ -159,5 +160,10 @@ describe('order quizzes with interchangeable steps', () => {
 		// Progress stored against the old hash stays current for quizzes without groups.
 		assert.equal(plain?.contentHash, fnv1a64(JSON.stringify([['g', 'order', 3]])));
 		assert.notEqual(withGroup.lesson?.contentHash, plain?.contentHash);
+		// Translations must group the same steps, or the same answer would grade differently by language.
+		const mismatch = lintFiles([{ file: 'en/l.md', locale: 'en', text: block('  - text: a\n  - text: b\n    group: x\n  - text: c\n    group: x\n') },
+			{ file: 'ja/l.md', locale: 'ja', text: block('  - あ\n  - い\n  - う\n') }]).filter((d) => d.code === 'translation-mismatch');
+		assert.deepEqual(mismatch.map((d) => `${d.file}:${d.line}`), ['ja/l.md:7']);
+		assert.match(mismatch[0]?.message ?? '', /expected "g" \(order, 3 steps, steps 2-3 interchangeable\), found "g" \(order, 3 steps\)/);
 	});
 });
