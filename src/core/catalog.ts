@@ -5,6 +5,8 @@
 import { chooseLocale, lessonIdFromPath, readAll, sortLessons, type LessonFile, type ParsedSet } from './catalogIndex';
 import type { Diagnostic, Lesson } from './lesson';
 import { parseLesson } from './parseLesson';
+import { quizCueDiagnostics, setCueDiagnostics } from './quizCues';
+import { readingTimeDiagnostics } from './readingTime';
 import { checkTranslations, UNDETERMINED_LOCALE } from './translations';
 
 export { buildCatalogIndex, lessonIdFromPath, sortLessons, type IndexedLesson, type LessonFile } from './catalogIndex';
@@ -29,10 +31,19 @@ export function buildCatalog(files: readonly LessonFile[], preferredLocale: stri
 
 /**
  * Every diagnostic for a set of lesson files in any locales (what the CLI prints): each file's own, duplicate ids
- * per locale, and — when the set holds more than one locale — translation parity (see ./translations).
+ * per locale, answer cues per quiz and per locale (./quizCues), reading times (./readingTime), and — when the set
+ * holds more than one locale — translation parity (see ./translations).
  */
 export function lintFiles(files: readonly LessonFile[]): Diagnostic[] {
 	const { lessons, files: lessonFiles, diagnostics } = parseAll(files);
-	const located = lessons.map((lesson, i) => ({ lesson, file: lessonFiles[i] ?? '' })).filter((l) => l.lesson.locale !== UNDETERMINED_LOCALE);
-	return [...diagnostics, ...checkTranslations(located)];
+	const all = lessons.map((lesson, i) => ({ lesson, file: lessonFiles[i] ?? '' }));
+	const texts = new Map(files.map((f) => [f.file, f.text]));
+	const advice = all.flatMap(({ lesson, file }) => lessonAdvice(lesson, file, texts.get(file) ?? ''));
+	const located = all.filter((l) => l.lesson.locale !== UNDETERMINED_LOCALE);
+	return [...diagnostics, ...advice, ...checkTranslations(located), ...setCueDiagnostics(all)];
+}
+
+/** Advice on one usable lesson beyond its format: answer cues in its quizzes and an honest reading time. */
+export function lessonAdvice(lesson: Lesson, file: string, text: string): Diagnostic[] {
+	return [...quizCueDiagnostics(lesson, file), ...readingTimeDiagnostics(lesson, file, text)];
 }

@@ -42,13 +42,19 @@ function compareText(a: string, b: string): number {
 
 /** The 1-based line of the front matter `id:` key, for pointing at duplicate ids (1 when not found). */
 export function idLine(text: string): number {
+	return frontMatterKeyLine(text, 'id');
+}
+
+/** The 1-based line of the top-level front matter key `key` (a plain word), or 1 when it is not there. */
+export function frontMatterKeyLine(text: string, key: string): number {
 	const lines = splitLines(text.replace(/^\uFEFF/, ''));
+	const pattern = new RegExp(`^${key}[ \t]*:`);
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index] ?? '';
 		if (/^---[ \t]*$/.test(line)) {
 			break;
 		}
-		if (/^id[ \t]*:/.test(line)) {
+		if (pattern.test(line)) {
 			return index + 1;
 		}
 	}

@@ -1,6 +1,7 @@
 /** A stable fingerprint of what makes quiz answers right or wrong. Pure. */
 import { fnv1a } from './hash';
 import type { Quiz } from './lesson';
+import { stepGroupKey } from './stepGroups';
 
 /** A second FNV offset basis, so the two halves of the fingerprint are independent. */
 const SECOND_SEED = 0x050c5d1f;
@@ -19,12 +20,17 @@ export function fnv1a64(text: string): string {
 
 /**
  * Hashes the answer key of a lesson's quizzes: ids, types, the number of choices with their `correct` flags,
- * and the number of steps. Wording does not count: translations of a lesson share one hash (progress is kept
+ * and the number of steps with the positions grouped steps share. Wording does not count: translations of a lesson share one hash (progress is kept
  * per lesson id, whatever the language), and rewording keeps learners' progress.
  */
 export function hashQuizContent(quizzes: readonly Quiz[]): string {
-	const gradable = quizzes.map((quiz) => quiz.type === 'order'
-		? [quiz.id, quiz.type, quiz.steps.length]
-		: [quiz.id, quiz.type, quiz.choices.map((choice) => choice.correct)]);
+	const gradable = quizzes.map((quiz) => {
+		if (quiz.type !== 'order') {
+			return [quiz.id, quiz.type, quiz.choices.map((choice) => choice.correct)];
+		}
+		// Groups join the key only when there are any, so the hash of every ungrouped quiz stays what it was.
+		const groups = stepGroupKey(quiz.steps);
+		return groups === '' ? [quiz.id, quiz.type, quiz.steps.length] : [quiz.id, quiz.type, quiz.steps.length, groups];
+	});
 	return fnv1a64(JSON.stringify(gradable));
 }

@@ -1,5 +1,6 @@
 /** Grading one answer to one quiz: the only grader, used by the panel, the extension API and the tests. Pure. */
 import type { ChoiceFeedback, ChoiceQuiz, OrderQuiz, Quiz, QuizResult } from './lesson';
+import { stepRanges } from './stepGroups';
 
 /**
  * Reads `answer` as a list of distinct integer indices below `size`, or returns undefined.
@@ -34,8 +35,12 @@ function gradeOrder(quiz: OrderQuiz, order: readonly number[]): QuizResult | und
 	if (order.length !== quiz.steps.length) {
 		return undefined;
 	}
-	const feedback: ChoiceFeedback[] = order.map((stepIndex, position) =>
-		({ index: stepIndex, correct: stepIndex === position, chosen: true, explain: quiz.steps[stepIndex]?.explain ?? '' }));
+	const ranges = stepRanges(quiz.steps);
+	const feedback: ChoiceFeedback[] = order.map((stepIndex, position) => {
+		const range = ranges[stepIndex];
+		const correct = range !== undefined && position >= range.first && position <= range.last;
+		return { index: stepIndex, correct, chosen: true, explain: quiz.steps[stepIndex]?.explain ?? '' };
+	});
 	const correct = feedback.every((entry) => entry.correct);
 	return { quizId: quiz.id, correct, feedback, explain: quiz.explain };
 }
@@ -47,7 +52,10 @@ function gradeOrder(quiz: OrderQuiz, order: readonly number[]): QuizResult | und
  *   Feedback has one entry per choice, in the quiz's order; the quiz is right when exactly the correct choices
  *   are chosen.
  * - `order`: the answer is a permutation of all step indices, in the learner's order. Feedback has one entry per
- *   position: the step placed there, `correct` when it belongs there, `chosen: true`. Right when all are in place.
+ *   position: the step placed there, `correct` when it belongs there (anywhere in its group's positions, for steps
+ *   sharing a `group`), `chosen: true`. Right when all are in place.
+ * The answer holds choice or step indices in the quiz's own order, never display positions, so the order the page
+ * shows them in (see ./shuffle) cannot change a grade.
  *
  * Returns undefined for a malformed answer: not an array of integers, an index out of range, a repeated index,
  * or the wrong number of indices.

@@ -22,6 +22,8 @@ export interface Choice {
 export interface Step {
 	readonly text: string;
 	readonly explain: string;
+	/** Adjacent steps with the same group may come in any order among themselves. */
+	readonly group?: string;
 }
 
 interface QuizBase {

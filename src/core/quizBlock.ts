@@ -103,13 +103,39 @@ function checkSteps(data: Data, context: RuleContext): void {
 			diagnostics.push(createDiagnostic(file, 'quiz-duplicate-step', message, parsed.spanOf(['steps', index])));
 		}
 	});
+	checkGroups(data.steps, context);
+}
+
+/** Steps sharing a `group` must be adjacent, at least two, and not all the steps (that quiz could not be wrong). */
+function checkGroups(steps: readonly unknown[], { file, parsed, label, diagnostics }: RuleContext): void {
+	const groups = steps.map((step) => (isRecord(step) && typeof step.group === 'string' ? step.group : undefined));
+	const seen = new Set<string>();
+	groups.forEach((group, index) => {
+		if (group === undefined || groups[index - 1] === group) {
+			return;
+		}
+		const size = groups.filter((g) => g === group).length;
+		const say = (problem: string): void => {
+			diagnostics.push(createDiagnostic(file, 'quiz-invalid-group', `${label}: ${problem}`, parsed.spanOf(['steps', index, 'group'])));
+		};
+		if (seen.has(group)) {
+			say(`the steps of group "${group}" must be next to each other`);
+		} else if (size < 2) {
+			say(`group "${group}" has one step; a group needs two or more`);
+		} else if (size === steps.length) {
+			say(`group "${group}" holds every step, so any order would be right`);
+		}
+		seen.add(group);
+	});
 }
 
 function toQuiz(data: Data, line: number): Quiz {
 	const base = { id: text(data.id), prompt: text(data.prompt), explain: text(data.explain), line };
 	if (data.type === 'order') {
 		const steps: Step[] = (Array.isArray(data.steps) ? data.steps : []).map((step: unknown) =>
-			isRecord(step) ? { text: text(step.text), explain: text(step.explain) } : { text: text(step), explain: '' });
+			isRecord(step)
+				? { text: text(step.text), explain: text(step.explain), ...(typeof step.group === 'string' ? { group: step.group } : {}) }
+				: { text: text(step), explain: '' });
 		return { ...base, type: 'order', steps };
 	}
 	const choices: Choice[] = (Array.isArray(data.choices) ? data.choices : []).filter(isRecord).map((choice) =>

@@ -12,16 +12,23 @@ import { DEFAULT_LABELS, formatLabel, type RenderLabels } from './labels';
 import type { Lesson, LessonMeta, Quiz } from './lesson';
 import { isAllowedHref } from './links';
 import { renderQuiz } from './quizHtml';
+import { quizSeed } from './shuffle';
 
 export interface RenderOptions {
 	/** Translated UI words; English by default. */
 	readonly labels?: RenderLabels;
+	/** The learner's random seed (see ./shuffle), so choices are shown in their own order; '' (default): one order for all. */
+	readonly learner?: string;
+	/** Per quiz id, the attempt shown (0 for the first, the default): a new attempt shows a new order. */
+	readonly attempts?: ReadonlyMap<string, number>;
 }
 
 /** Per-render state markdown-it threads through its rules. */
 interface RenderEnv {
 	readonly lesson: Lesson;
 	readonly labels: RenderLabels;
+	readonly learner: string;
+	readonly attempts: ReadonlyMap<string, number>;
 	readonly quizByLine: ReadonlyMap<number, Quiz>;
 	readonly slugs: Set<string>;
 	/** Per base slug, the next suffix to try, so many equal headings cost linear time, not quadratic. */
@@ -99,7 +106,8 @@ function createEngine(): MarkdownIt {
 		const quiz = lang === 'quiz' && token.map ? state.quizByLine.get(state.lesson.bodyLine + token.map[0]) : undefined;
 		if (quiz) {
 			state.quizNumber += 1;
-			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels);
+			const shuffle = { seed: quizSeed(state.learner, state.lesson.meta.id, quiz.id), attempt: state.attempts.get(quiz.id) ?? 0 };
+			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels, shuffle);
 		}
 		const drawFigure = Object.hasOwn(FIGURE_FENCES, lang) ? FIGURE_FENCES[lang] : undefined;
 		if (drawFigure && !state.placed.has(lang)) {
@@ -187,7 +195,7 @@ function footerHtml(labels: RenderLabels): string {
 }
 
 /**
- * Renders a parsed lesson to HTML. Pure and deterministic: the same lesson and labels give the same string.
+ * Renders a parsed lesson to HTML. Pure and deterministic: the same lesson and options give the same string.
  * Quizzes are matched to their fences by line, so the renderer and the parser agree on what is a quiz.
  */
 export function renderLesson(lesson: Lesson, options: RenderOptions = {}): string {
@@ -196,6 +204,8 @@ export function renderLesson(lesson: Lesson, options: RenderOptions = {}): strin
 	const env: RenderEnv = {
 		lesson,
 		labels,
+		learner: options.learner ?? '',
+		attempts: options.attempts ?? new Map(),
 		quizByLine: new Map(lesson.quizzes.map((q) => [q.line, q])),
 		slugs: new Set(),
 		slugSuffixes: new Map(),

@@ -6,7 +6,7 @@
 import { escapeHtml, ID_PREFIX } from './html';
 import { DEFAULT_LABELS, formatLabel, type RenderLabels } from './labels';
 import type { Lesson, Quiz } from './lesson';
-import { renderQuiz } from './quizHtml';
+import { renderQuiz, type QuizShuffle } from './quizHtml';
 
 /** The words of the review pages; the extension passes translated ones. */
 export interface ReviewLabels {
@@ -44,15 +44,16 @@ export interface ReviewPosition {
 /**
  * One review card: a heading, the quiz (numbered by its place in the session), a link back to the lesson (as a
  * relative lesson link, which the panel opens like any other), and the Next button the script shows once answered.
+ * `shuffle`: the order the learner sees the quiz in this time (see ./quizHtml).
  */
 export function renderReviewCard(lesson: Lesson, quiz: Quiz, at: ReviewPosition, labels: RenderLabels = DEFAULT_LABELS,
-	review: ReviewLabels = DEFAULT_REVIEW_LABELS): string {
+	review: ReviewLabels = DEFAULT_REVIEW_LABELS, shuffle?: QuizShuffle): string {
 	const id = escapeHtml(lesson.meta.id);
 	return `<article class="il-lesson il-review" data-lesson-id="${id}" lang="${escapeHtml(lesson.locale)}">\n`
 		+ `<header class="il-header"><h1 id="${ID_PREFIX}title">${escapeHtml(review.heading)}</h1>`
 		+ `<p class="il-summary">${escapeHtml(formatLabel(review.fromLesson, lesson.meta.title))} `
 		+ `<a class="il-link" id="${ID_PREFIX}review-lesson" href="${id}.md" rel="noopener noreferrer">${escapeHtml(review.openLesson)}</a></p></header>\n`
-		+ renderQuiz(quiz, lesson.meta.id, at.position, at.total, labels)
+		+ renderQuiz(quiz, lesson.meta.id, at.position, at.total, labels, shuffle)
 		+ `<footer class="il-footer"><button type="button" class="il-next" id="${ID_PREFIX}review-next" hidden>${escapeHtml(review.next)}</button></footer>\n`
 		+ '</article>\n';
 }

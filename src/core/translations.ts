@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Lesson, Quiz } from './lesson';
 import { createDiagnostic } from './rules';
+import { stepGroupKey } from './stepGroups';
 
 /** The locale the CLI gives files that are not in a locale folder; they take no part in parity. */
 export const UNDETERMINED_LOCALE = 'und';
@@ -18,7 +19,7 @@ export interface LocatedLesson {
 /** What must match between translations of one quiz: everything that decides grading, nothing that is wording. */
 function answerKey(quiz: Quiz): string {
 	return quiz.type === 'order'
-		? `${quiz.id}|order|${quiz.steps.length}`
+		? `${quiz.id}|order|${quiz.steps.length}|${stepGroupKey(quiz.steps)}`
 		: `${quiz.id}|${quiz.type}|${quiz.choices.map((c) => (c.correct ? 'T' : 'F')).join('')}`;
 }
 
@@ -27,7 +28,7 @@ function describe(quiz: Quiz | undefined): string {
 		return 'no quiz';
 	}
 	return quiz.type === 'order'
-		? `"${quiz.id}" (order, ${quiz.steps.length} steps)`
+		? `"${quiz.id}" (order, ${quiz.steps.length} steps${stepGroupKey(quiz.steps) ? `, steps ${stepGroupKey(quiz.steps)} interchangeable` : ''})`
 		: `"${quiz.id}" (${quiz.type}, correct choices ${quiz.choices.flatMap((c, i) => (c.correct ? [i + 1] : [])).join(', ')} of ${quiz.choices.length})`;
 }
 

@@ -3,7 +3,7 @@
  * bundled lessons, as a second catalog beside them. Progress is keyed by lesson id, so a workspace lesson can
  * never take a bundled lesson's id: such a file gets a `duplicate-lesson-id` error and is left out. Pure.
  */
-import { buildCatalog, lessonIdFromPath, type LessonFile } from './catalog';
+import { buildCatalog, lessonAdvice, lessonIdFromPath, type LessonFile } from './catalog';
 import { idLine } from './catalogIndex';
 import type { Diagnostic, Lesson } from './lesson';
 import { parseLesson } from './parseLesson';
@@ -43,9 +43,13 @@ export function buildWorkspaceCatalog(files: readonly LessonFile[], preferredLoc
 	return { lessons: kept, diagnostics, fileOf };
 }
 
-/** Every diagnostic for one workspace lesson as it is being edited: the parser's, plus a clash with a bundled id. */
+/**
+ * Every diagnostic for one workspace lesson as it is being edited: the parser's, the lesson advice of the CLI's lint
+ * (answer cues, reading time), plus a clash with a bundled id.
+ */
 export function lintWorkspaceLesson(file: LessonFile, bundledIds: ReadonlySet<string>): Diagnostic[] {
 	const id = lessonIdFromPath(file.file);
-	const { diagnostics } = parseLesson(file.text, file.file, { expectedId: id, locale: file.locale });
-	return bundledIds.has(id) ? [...diagnostics, collision(file, id)] : [...diagnostics];
+	const { lesson, diagnostics } = parseLesson(file.text, file.file, { expectedId: id, locale: file.locale });
+	const all = lesson ? [...diagnostics, ...lessonAdvice(lesson, file.file, file.text)] : [...diagnostics];
+	return bundledIds.has(id) ? [...all, collision(file, id)] : all;
 }

@@ -10,7 +10,7 @@ import type { Lesson } from '../core/lesson';
 import type { Progress } from '../core/progress';
 import type { GradedAnswer, StoredAnswers } from '../protocol';
 import { renderLabels, webviewStrings } from './labels';
-import { isOutdated, summarize } from './lessonStatus';
+import { isOutdated, storedAttempts, summarize } from './lessonStatus';
 import { webviewAssets } from './webviewAssets';
 import { lessonDocument } from './webviewHtml';
 
@@ -31,10 +31,31 @@ export function preparePage(extensionUri: vscode.Uri): void {
  * The page of `lesson`, with the answers `stored()` gives (asked once the renderer and assets are here, so they are
  * the latest): its quizzes are ready when its script runs, without a round trip.
  */
-export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, stored: () => StoredAnswers): Promise<string> {
+export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<string> {
 	const [{ renderLesson }, assets] = await Promise.all([import('../core/render'), webviewAssets(extensionUri)]);
-	const body = renderLesson(lesson, { labels: renderLabels() });
-	return lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored: stored() }, assets);
+	const answers = stored();
+	const body = renderLesson(lesson, { labels: renderLabels(), learner: learner.learnerSeed(), attempts: shownAttempts(lesson, learner.get(), answers) });
+	return lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers }, assets);
+}
+
+/** What a page needs of the learner to show quizzes in their order (ProgressStore). */
+export interface LearnerProgress {
+	learnerSeed(): string;
+	get(): Progress;
+}
+
+/**
+ * Per quiz of `lesson`, the attempt its page shows (0 first): the one a shown stored answer was given in, so a reload
+ * shows it in the order it was answered in, else the next one. Try again moves to the next in the page (data-attempt).
+ */
+export function shownAttempts(lesson: Lesson, progress: Progress, stored: StoredAnswers): Map<string, number> {
+	const shown = new Set(stored.graded.map((g) => g.quizId));
+	const attempts = new Map<string, number>();
+	for (const quiz of lesson.quizzes) {
+		const count = storedAttempts(progress, lesson.meta.id, quiz.id);
+		attempts.set(quiz.id, shown.has(quiz.id) ? Math.max(count - 1, 0) : count);
+	}
+	return attempts;
 }
 
 /** The page of one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */

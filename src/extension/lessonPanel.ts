@@ -225,7 +225,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			const stored = this.storedAnswers(page, lesson);
 			this.storedInPage = JSON.stringify(stored);
 			return stored;
-		});
+		}, this.deps.progress);
 	}
 
 	private post(message: ToWebview): void {

@@ -1,6 +1,6 @@
 import type { Lesson } from '../core/lesson';
 import type { LessonEntry } from '../core/lessonIndex';
-import { lessonStatus, outdatedQuizIds, type Progress } from '../core/progress';
+import { lessonStatus, outdatedQuizIds, ownEntry, type Progress } from '../core/progress';
 import type { LessonSummary } from '../protocol';
 
 /** The quiz ids of a list entry or a parsed lesson. */
@@ -18,4 +18,9 @@ export function summarize(lesson: LessonEntry | Lesson, progress: Progress, pass
 export function isOutdated(lesson: Lesson, progress: Progress): boolean {
 	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
 	return outdatedQuizIds(lesson.quizzes.map((q) => q.id), lesson.contentHash, lp).length > 0;
+}
+
+/** How many answers the learner gave to one quiz (0 when none): the attempt a fresh showing of it is. */
+export function storedAttempts(progress: Progress, lessonId: string, quizId: string): number {
+	return ownEntry(ownEntry(progress.lessons, lessonId)?.quizzes, quizId)?.attempts ?? 0;
 }

@@ -3,6 +3,7 @@ import type { Answer, QuizResult } from '../core/lesson';
 import { emptyProgress, hasLessons, recordAnswer, resetLesson, type Progress } from '../core/progress';
 import type { LaidOutProgress } from '../core/progressLayout';
 import { Disposable } from './dispose';
+import { learnerSeed } from './learnerSeed';
 import { ProgressCopies, type ProgressStorage } from './progressCopies';
 import { ProgressWrites } from './progressWrites';
 
@@ -38,9 +39,10 @@ export class ProgressStore extends Disposable {
 	/** The value last given to the `hasProgress` context key, so it is set only when it changes. */
 	private hasProgress: boolean | undefined;
 	private readonly writes: ProgressWrites;
+	private seed: string | undefined;
 
 	constructor(
-		storage: ProgressStorage,
+		private readonly storage: ProgressStorage,
 		private readonly log: vscode.LogOutputChannel,
 		private readonly notify: (message: string) => void,
 	) {
@@ -56,6 +58,12 @@ export class ProgressStore extends Disposable {
 			}
 		}));
 		this.register({ dispose: () => void this.writes.dispose().catch(() => undefined) });
+	}
+
+	/** The learner's random seed for the order quizzes show their choices in (./learnerSeed); made on first use. */
+	learnerSeed(): string {
+		this.seed ??= learnerSeed(this.storage.shared, this.storage.workspaceId, (e) => this.log.error(`Could not save the quiz order seed: ${String(e)}`));
+		return this.seed;
 	}
 
 	/** Current progress; brought up to date whenever another window has written since the last read. */

@@ -45,7 +45,7 @@ export function createReviewService(library: LessonLibrary, progress: ProgressSt
  */
 export function createReviewFeatures(deps: ReviewDeps, panel: LessonPanel): ReviewFeatures {
 	const { library, config, log, trust, clock, reviews } = deps;
-	const session = new LazyPart(async () => new (await import('./reviewSession')).ReviewSession(panel, reviews, library, clock, log));
+	const session = new LazyPart(async () => new (await import('./reviewSession')).ReviewSession(panel, reviews, library, clock, log, deps.progress));
 	const statusBar = new ReviewStatusBar(reviews);
 	const reminder = new LazyPart(async () => new (await import('./reviewReminder')).ReviewReminder(deps.context.globalState, reviews, config, clock));
 	const suggestions = new LazyPart(async () => (await import('./suggestionProviders')).createSuggestions(library, trust, config, log));

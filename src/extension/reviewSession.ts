@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import type { Lesson } from '../core/lesson';
 import { renderReviewCard } from '../core/reviewHtml';
 import type { ReviewItem } from '../core/reviewQueue';
+import { quizSeed } from '../core/shuffle';
 import type { Clock } from './clock';
 import { Disposable } from './dispose';
 import { renderLabels } from './labels';
 import type { LessonLibrary } from './lessonLibrary';
+import type { LearnerProgress } from './lessonPage';
+import { storedAttempts } from './lessonStatus';
 import type { ReviewService } from './reviews';
 import { formatDueTime, reviewLabels } from './reviewText';
 
@@ -34,6 +37,7 @@ export class ReviewSession extends Disposable {
 		private readonly library: LessonLibrary,
 		private readonly clock: Clock,
 		private readonly log: vscode.LogOutputChannel,
+		private readonly learner: LearnerProgress,
 	) {
 		super();
 		this.register(panel.onDidRequestNextReview(() => void this.next()));
@@ -85,7 +89,9 @@ export class ReviewSession extends Disposable {
 			this.log.warn(`Review: ${item.lessonId}/${item.quizId} is no longer in the lessons; skipped.`);
 			return false;
 		}
-		const html = renderReviewCard(lesson, quiz, { position: this.answered + 1, total: this.answered + remaining }, renderLabels(), reviewLabels());
+		// Each review is a new attempt, in a new order.
+		const shuffle = { seed: quizSeed(this.learner.learnerSeed(), lesson.meta.id, quiz.id), attempt: storedAttempts(this.learner.get(), lesson.meta.id, quiz.id) };
+		const html = renderReviewCard(lesson, quiz, { position: this.answered + 1, total: this.answered + remaining }, renderLabels(), reviewLabels(), shuffle);
 		await this.panel.showReview(lesson, html);
 		return true;
 	}

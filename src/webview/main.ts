@@ -5,7 +5,7 @@
  */
 import type { FromWebview, LessonSummary, StoredAnswers, ToWebview, WebviewState } from '../protocol';
 import { announce, format } from './dom';
-import { readAnswer, showResult, clearResult, setQuizEnabled } from './quiz';
+import { readAnswer, showResult, clearResult, setQuizEnabled, showNextAttempt } from './quiz';
 import { moveStep, refreshPositions } from './orderQuiz';
 import type { PageConfig } from './pageConfig';
 import { elapsedMs, restartClock, watchQuizzes } from './answerTiming';
@@ -60,6 +60,7 @@ function check(quiz: HTMLElement): void {
 function retry(quiz: HTMLElement): void {
 	restartClock(quiz.dataset.quizId ?? '');
 	clearResult(quiz);
+	showNextAttempt(quiz);
 	setQuizEnabled(quiz, true);
 	quiz.querySelector<HTMLElement>('input, .il-step')?.focus();
 }

@@ -1,4 +1,5 @@
 /** Reading answers from a quiz's controls and showing the extension's verdict on them. */
+import { displayOrder } from '../core/shuffle';
 import type { GradedAnswer } from '../protocol';
 import { format } from './dom';
 import { arrangeSteps } from './orderQuiz';
@@ -98,4 +99,24 @@ export function clearResult(quiz: HTMLElement): void {
 	}
 	quiz.querySelector<HTMLElement>('.il-check')?.removeAttribute('hidden');
 	quiz.querySelector<HTMLElement>('.il-retry')?.setAttribute('hidden', '');
+}
+
+/**
+ * Try again on a choice quiz: the next attempt shows the choices in its own order, the one a reload during that
+ * attempt shows too (the extension renders attempt `data-attempt` with the same seed). Steps stay as the learner left them.
+ */
+export function showNextAttempt(quiz: HTMLElement): void {
+	const list = quiz.querySelector('.il-choices');
+	if (!list || quiz.dataset.quizType === 'order') {
+		return;
+	}
+	const attempt = Number(quiz.dataset.attempt ?? '0') + 1;
+	quiz.dataset.attempt = String(attempt);
+	const count = list.querySelectorAll('.il-choice').length;
+	for (const index of displayOrder(Number(quiz.dataset.seed ?? '0'), attempt, count)) {
+		const item = list.querySelector(`.il-choice[data-index="${index}"]`);
+		if (item) {
+			list.appendChild(item);
+		}
+	}
 }

@@ -47,7 +47,7 @@ const ALLOWED_TAGS = new Set([
 const ALLOWED_ATTRIBUTES = new Set([
 	'id', 'class', 'lang', 'href', 'rel', 'title', 'role', 'tabindex', 'hidden', 'for', 'name', 'type', 'value', 'start',
 	'aria-describedby', 'aria-hidden', 'aria-label', 'aria-labelledby', 'aria-live',
-	'data-index', 'data-lesson-id', 'data-move', 'data-quiz-id', 'data-quiz-type',
+	'data-attempt', 'data-index', 'data-lesson-id', 'data-move', 'data-quiz-id', 'data-quiz-type', 'data-seed',
 	'xmlns', 'viewbox', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'text-anchor',
 ]);
 

@@ -26,6 +26,7 @@ export const MALFORMED: Readonly<Record<string, readonly string[]>> = {
 	'quiz-single-many-correct.md': ['quiz-single-many-correct@16'],
 	'quiz-duplicate-id.md': ['quiz-duplicate-id@20'],
 	'quiz-duplicate-step.md': ['quiz-duplicate-step@14'],
+	'quiz-invalid-group.md': ['quiz-invalid-group@16', 'quiz-invalid-group@25', 'quiz-invalid-group@35'],
 	'quiz-missing-explain.md': ['quiz-missing-explain@15'],
 	'lesson-no-quiz.md': ['lesson-no-quiz@1'],
 	'timeline-invalid-date.md': ['timeline-invalid-date@7', 'timeline-invalid-date@9'],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseLesson } from '../../src/core/parseLesson';
 import { renderLesson } from '../../src/core/render';
-import { shuffledStepOrder } from '../../src/core/quizHtml';
+import { quizDisplayOrder } from '../../src/core/quizHtml';
 import { decodeEntities, executableConstructs } from './hardeningHtml';
 
 function render(file: string): string {
@@ -72,10 +72,13 @@ test('table alignment uses classes, not inline styles the CSP would block', () =
 
 test('order quizzes are shown shuffled, deterministically, never already solved', () => {
 	for (let n = 2; n <= 8; n++) {
-		const order = shuffledStepOrder('lesson', `quiz-${n}`, n);
-		assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i));
-		assert.notDeepEqual(order, Array.from({ length: n }, (_, i) => i));
-		assert.deepEqual(order, shuffledStepOrder('lesson', `quiz-${n}`, n));
+		const quiz = { id: `quiz-${n}`, type: 'order', prompt: 'P', explain: '', line: 1, steps: Array.from({ length: n }, (_, i) => ({ text: `s${i}`, explain: '' })) } as const;
+		for (let seed = 0; seed < 50; seed++) {
+			const order = quizDisplayOrder(quiz, { seed, attempt: 0 });
+			assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: n }, (_, i) => i));
+			assert.notDeepEqual(order, Array.from({ length: n }, (_, i) => i));
+			assert.deepEqual(order, quizDisplayOrder(quiz, { seed, attempt: 0 }));
+		}
 	}
 });
 
