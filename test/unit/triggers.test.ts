@@ -207,10 +207,11 @@ describe('matching', () => {
 });
 
 describe('bundled lessons', () => {
-	it('every lesson has triggers, and the Japanese version has the same ones (why and section translated)', () => {
+	it('every developer lesson has triggers, and the Japanese version has the same ones (why and section translated)', () => {
 		const ja = new Map(bundled('ja').map((l) => [l.meta.id, l]));
 		for (const lesson of bundled('en')) {
-			assert.ok(lesson.meta.triggers.length >= 2, `${lesson.meta.id} has triggers`);
+			// Only code that honestly relates to a case triggers it: a lead's lesson on notification has none.
+			assert.ok(lesson.meta.track !== 'developer' || lesson.meta.triggers.length >= 1, `${lesson.meta.id} has triggers`);
 			const strip = (l: Lesson | undefined): unknown => l?.meta.triggers.map(({ languages, files, pattern }) => ({ languages, files, pattern }));
 			assert.deepEqual(strip(ja.get(lesson.meta.id)), strip(lesson), lesson.meta.id);
 			const jaSections = ja.get(lesson.meta.id)?.meta.triggers.map((t) => t.section !== undefined);
