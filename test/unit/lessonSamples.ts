@@ -1,0 +1,137 @@
+/**
+ * Reads the code samples out of the bundled lessons, so the tests run exactly the code a learner sees, and loads
+ * TypeScript samples as modules. Samples are addressed by lesson id and their index among the lesson's code blocks.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type PGlite, type Transaction } from '@electric-sql/pglite';
+import { scanFences } from '../../src/core/fences';
+import { splitLines } from '../../src/core/text';
+
+export type LessonLanguage = 'en' | 'ja';
+
+export interface CodeSample {
+	readonly info: string;
+	readonly code: string;
+	/** The paragraph right above the block (a sample that is not tested must call itself a sketch there). */
+	readonly caption: string;
+	readonly line: number;
+}
+
+/** Blocks that are lesson machinery, not code samples. */
+const NOT_SAMPLES = new Set(['quiz', 'incident-timeline', 'incident-breakdown']);
+
+/** The code samples every test file runs, by lesson and block index; every other sample must say it is a sketch. */
+export const TESTED_SAMPLES: Readonly<Record<string, readonly number[]>> = {
+	'non-life-insurers-insider-leak': [0, 1],
+	'axa-non-life-unauthorized-access': [0, 1, 2],
+	'controls-that-stop-leaks': [0, 1, 3, 4, 5, 6, 7],
+	'design-drawings-supply-chain': [1, 3],
+	'incident-response-appi': [0],
+	'leaver-usb-customer-db': [1],
+	'long-dwell-intrusions': [0, 1],
+	'pos-card-data-skimming': [0, 1, 2],
+	'private-gmail-customer-list': [1],
+	'ransomware-via-email': [0],
+};
+
+const lessonsRoot = join(import.meta.dirname, '..', '..', 'lessons');
+
+export function lessonSamples(lessonId: string, language: LessonLanguage = 'en'): CodeSample[] {
+	const lines = splitLines(readFileSync(join(lessonsRoot, language, `${lessonId}.md`), 'utf8'));
+	return scanFences(lines, `${lessonId}.md`).blocks
+		.filter((block) => !NOT_SAMPLES.has(block.info))
+		.map((block) => ({ info: block.info, code: block.content.join('\n'), caption: captionAbove(lines, block.startLine - 1), line: block.startLine }));
+}
+
+/** The English sample at `index`, checked to be of language `info`. */
+export function sample(lessonId: string, index: number, info: string): string {
+	const found = lessonSamples(lessonId)[index];
+	if (!found || found.info !== info) {
+		throw new Error(`${lessonId}: code block ${index} is ${found ? found.info : 'missing'}, expected ${info}`);
+	}
+	return found.code;
+}
+
+function captionAbove(lines: readonly string[], fenceIndex: number): string {
+	let start = fenceIndex - 1;
+	while (start >= 0 && (lines[start] ?? '').trim() === '') {
+		start--;
+	}
+	const end = start;
+	while (start >= 0 && (lines[start] ?? '').trim() !== '') {
+		start--;
+	}
+	return lines.slice(start + 1, end + 1).join('\n');
+}
+
+const COMMENT_MARKERS: Readonly<Record<string, string>> = { sql: '--', ts: '//', yaml: '#', sh: '#' };
+
+/**
+ * The code without its comments (which are translated) and trailing blanks, for comparing the two languages.
+ * Quotes are tracked so a marker inside a string literal stays.
+ */
+export function withoutComments(code: string, info: string): string {
+	const marker = COMMENT_MARKERS[info];
+	if (!marker) {
+		return code;
+	}
+	const kept: string[] = [];
+	for (const line of code.split('\n')) {
+		const stripped = stripLineComment(line, marker).trimEnd();
+		if (stripped !== '' || line.trim() === '') {
+			kept.push(stripped);
+		}
+	}
+	return kept.join('\n');
+}
+
+function stripLineComment(line: string, marker: string): string {
+	let quote = '';
+	for (let i = 0; i < line.length; i++) {
+		const char = line[i] ?? '';
+		if (quote) {
+			if (char === quote) {
+				quote = '';
+			}
+		} else if (char === '\'' || char === '"' || char === '`') {
+			quote = char;
+		} else if (line.startsWith(marker, i) && (marker !== '#' || i === 0 || /\s/.test(line[i - 1] ?? ''))) {
+			return line.slice(0, i);
+		}
+	}
+	return line;
+}
+
+let moduleDir: string | undefined;
+
+/**
+ * Writes `prelude`, the sample and an export list to a temporary .ts module and imports it (tsx compiles it).
+ * `exportNames` lists names the sample declares without exporting them.
+ */
+export async function importTsSample<T>(name: string, prelude: string, code: string, exportNames: readonly string[] = []): Promise<T> {
+	moduleDir ??= mkdtempSync(join(tmpdir(), 'lesson-samples-'));
+	const file = join(moduleDir, `${name}.ts`);
+	writeFileSync(file, tsModuleText(prelude, code, exportNames));
+	return await import(pathToFileURL(file).href) as T;
+}
+
+export function tsModuleText(prelude: string, code: string, exportNames: readonly string[]): string {
+	const exportLine = exportNames.length > 0 ? `export { ${exportNames.join(', ')} };\n` : 'export {};\n';
+	return `${prelude}\n${code}\n${exportLine}`;
+}
+
+/** Runs `body` in a transaction as `role` (SET LOCAL ROLE ends with it), the way a pooled application connection would. */
+export async function asRole<T>(db: PGlite, role: string, body: (tx: Transaction) => Promise<T>): Promise<T> {
+	return db.transaction(async (tx) => {
+		await tx.exec(`SET LOCAL ROLE ${role}`);
+		return body(tx);
+	});
+}
+
+export async function count(tx: Transaction | PGlite, sql: string, params: unknown[] = []): Promise<number> {
+	const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) AS q`, params);
+	return rows[0]?.n ?? -1;
+}
