@@ -61,7 +61,7 @@ describe('insurers lesson: outbound mail review', () => {
 	let reviewOutgoing: Review;
 
 	before(async () => {
-		({ reviewOutgoing } = await importTsSample<{ reviewOutgoing: Review }>('insurersMail', '', sample(LESSON, 1, 'ts'), ['reviewOutgoing']));
+		({ reviewOutgoing } = await importTsSample<{ reviewOutgoing: Review }>('insurersMail'));
 	});
 
 	it('holds customer records mailed to another insurer, whatever the case of the address', () => {

@@ -1,0 +1,43 @@
+/**
+ * What each TypeScript sample takes from its surroundings: types, and `declare`d services that the tests supply
+ * as globals. The same text is type-checked with the sample and prepended to it when it runs.
+ */
+
+/** The application's audit API: one event is one row of the `audit_log` table the controls lesson defines. */
+const AUDIT = `
+interface AuditEvent {
+  actorId: string; action: string; dataset?: string; rowCount?: number; sourceIp?: string;
+  detail?: Record<string, unknown>;
+}
+declare const audit: { log(event: AuditEvent): Promise<void> };
+`;
+
+export interface TsSampleSpec {
+	readonly lesson: string;
+	readonly index: number;
+	readonly prelude: string;
+	/** Names the sample declares without exporting them. */
+	readonly exportNames: readonly string[];
+}
+
+export const TS_SAMPLES = {
+	insurersMail: { lesson: 'non-life-insurers-insider-leak', index: 1, prelude: '', exportNames: ['reviewOutgoing'] },
+	controlsLeaver: {
+		lesson: 'controls-that-stop-leaks', index: 1, exportNames: [], prelude: `${AUDIT}
+interface Account { disable(): Promise<void>; revokeSessionsAndTokens(): Promise<void> }
+declare const directory: { accountsFor(employeeId: string): Promise<Account[]> };
+`,
+	},
+	controlsExport: {
+		lesson: 'controls-that-stop-leaks', index: 4, exportNames: ['Forbidden', 'BadRequest', 'NeedsApproval'], prelude: `
+interface Customer { id: number; name: string; email: string }
+interface Tx { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
+interface Db { transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> }
+interface Actor { id: string; allowedOwners: string[]; can(permission: string): boolean }
+class Forbidden extends Error {}
+class BadRequest extends Error {}
+class NeedsApproval extends Error {}
+`,
+	},
+	controlsRateLimit: { lesson: 'controls-that-stop-leaks', index: 5, prelude: AUDIT, exportNames: [] },
+} satisfies Record<string, TsSampleSpec>;
