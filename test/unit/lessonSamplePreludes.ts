@@ -40,4 +40,16 @@ class NeedsApproval extends Error {}
 `,
 	},
 	controlsRateLimit: { lesson: 'controls-that-stop-leaks', index: 5, prelude: AUDIT, exportNames: [] },
+	axaRead: {
+		lesson: 'axa-non-life-unauthorized-access', index: 0, exportNames: [], prelude: `
+interface RequestContext { actor: string; sourceIp: string }
+interface CustomerFilter { fields: string[] }
+interface Customer { id: number }
+declare const repo: { findCustomers(filter: CustomerFilter): Promise<Customer[]> };
+declare const audit: { log(event: AuditEvent): Promise<void> };
+`,
+	},
+	longDwellRecord: { lesson: 'long-dwell-intrusions', index: 0, exportNames: [], prelude: `${AUDIT}
+interface RequestContext { actor: string; sourceIp: string }
+` },
 } satisfies Record<string, TsSampleSpec>;

@@ -32,7 +32,7 @@ export const TESTED_SAMPLES: Readonly<Record<string, readonly number[]>> = {
 	'design-drawings-supply-chain': [1, 3],
 	'incident-response-appi': [0],
 	'leaver-usb-customer-db': [1],
-	'long-dwell-intrusions': [0, 1],
+	'long-dwell-intrusions': [0, 1, 2],
 	'pos-card-data-skimming': [0, 1, 2],
 	'private-gmail-customer-list': [1],
 	'ransomware-via-email': [0],
@@ -156,4 +156,15 @@ export async function addAuditRows(db: PGlite, actorId: string, action: string, 
 		await db.query(`INSERT INTO audit_log (at, actor_id, action, dataset, row_count) VALUES (now() - $1 * interval '1 day', $2, $3, 'customers', $4)`,
 			[daysAgo, actorId, action, rowCount]);
 	}
+}
+
+/** An audit service double that writes each event as the application would: one audit_log row, as app_user. */
+export function auditInto(db: PGlite): { log(event: Record<string, unknown>): Promise<void> } {
+	return {
+		log: async (event) => {
+			await asRole(db, 'app_user', (tx) => tx.query(
+				'INSERT INTO audit_log (actor_id, action, dataset, row_count, source_ip, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+				[event.actorId, event.action, event.dataset ?? null, event.rowCount ?? 0, event.sourceIp ?? null, JSON.stringify(event.detail ?? {})]));
+		},
+	};
 }
