@@ -52,4 +52,12 @@ declare const audit: { log(event: AuditEvent): Promise<void> };
 	longDwellRecord: { lesson: 'long-dwell-intrusions', index: 0, exportNames: [], prelude: `${AUDIT}
 interface RequestContext { actor: string; sourceIp: string }
 ` },
+	designMonitor: { lesson: 'design-drawings-supply-chain', index: 3, prelude: '', exportNames: [] },
+	gmailExport: { lesson: 'private-gmail-customer-list', index: 1, exportNames: ['exportCustomers'], prelude: `${AUDIT}
+interface User { id: string }
+interface Customer { id: number; name: string }
+declare function toXlsx(rows: Customer[], options: { label: string; exportedBy: string }): Promise<Buffer>;
+` },
+	posPaymentRecord: { lesson: 'pos-card-data-skimming', index: 0, prelude: '', exportNames: [] },
+	posRedact: { lesson: 'pos-card-data-skimming', index: 2, prelude: '', exportNames: ['luhnValid'] },
 } satisfies Record<string, TsSampleSpec>;

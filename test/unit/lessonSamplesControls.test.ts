@@ -104,14 +104,14 @@ describe('controls lesson: leaver deprovisioning and the read rate limit', () =>
 			revokeSessionsAndTokens: () => { calls.push(`revoke ${name}`); return Promise.resolve(); },
 		});
 		Object.assign(globalThis, { directory: { accountsFor: () => Promise.resolve([account('sso'), account('vpn')]) } });
-		const { onEmploymentEnded } = await importTsSample<{ onEmploymentEnded(id: string): Promise<void> }>('controlsLeaver');
+		const { onEmploymentEnded } = await importTsSample<{ onEmploymentEnded: (id: string) => Promise<void> }>('controlsLeaver');
 		await onEmploymentEnded('emp-7');
 		assert.deepEqual(calls, ['disable sso', 'revoke sso', 'disable vpn', 'revoke vpn']);
 		assert.deepEqual(audit.events.at(-1), { actorId: 'hr-offboarding', action: 'leaver_deprovisioned', detail: { employeeId: 'emp-7', accounts: 2 } });
 	});
 
 	it('refuses reads over 2,000 rows an hour, records the refusal, and allows again after the window', async () => {
-		const { allowRead } = await importTsSample<{ allowRead(user: string, rows: number, now?: number): boolean }>('controlsRateLimit');
+		const { allowRead } = await importTsSample<{ allowRead: (user: string, rows: number, now?: number) => boolean }>('controlsRateLimit');
 		const start = 1_000_000;
 		assert.equal(allowRead('pager', 1_500, start), true);
 		assert.equal(allowRead('pager', 600, start + 1_000), false);
@@ -119,5 +119,34 @@ describe('controls lesson: leaver deprovisioning and the read rate limit', () =>
 		assert.equal(allowRead('pager', 500, start + 2_000), true);
 		assert.equal(allowRead('pager', 1_900, start + 60 * 60 * 1000 + 1), false, 'the 500 rows are still in the window');
 		assert.equal(allowRead('pager', 1_900, start + 60 * 60 * 1000 + 2_001), true);
+	});
+});
+
+describe('leaver and incident-response lessons: queries over the same audit_log', () => {
+	before(async () => {
+		await db.exec(`CREATE TABLE employees (id text PRIMARY KEY, leaving_on date);
+			INSERT INTO employees VALUES ('leaver', current_date + 20), ('stayer', NULL);`);
+		await addAuditRows(db, 'leaver', 'customer_export', [{ daysAgo: 1, rowCount: 300 }, { daysAgo: 2, rowCount: 250 }, { daysAgo: 9, rowCount: 5_000 }]);
+		await addAuditRows(db, 'stayer', 'customer_export', [{ daysAgo: 1, rowCount: 900 }]);
+	});
+
+	it('flags a person with a leaving date who exported over 500 rows in 7 days', async () => {
+		const { rows } = await db.query<{ actor_id: string; rows_exported: number }>(sample('leaver-usb-customer-db', 1, 'sql'));
+		assert.deepEqual(rows.map((r) => [r.actor_id, Number(r.rows_exported)]), [['leaver', 550]]);
+	});
+
+	it('counts the distinct customers an account exported in a window, from the export records\' customer_ids', async () => {
+		const exported = (ids: number[], at: string): Promise<unknown> => db.query(
+			`INSERT INTO audit_log (at, actor_id, action, row_count, detail) VALUES ($1, 'suspect', 'customer_export', $2, $3)`,
+			[at, ids.length, JSON.stringify({ customer_ids: ids })]);
+		await exported([1, 2, 3], '2025-04-01T10:00:00Z');
+		await exported([3, 4], '2025-04-02T10:00:00Z');
+		await exported([9], '2025-05-30T10:00:00Z');
+		await db.query(`INSERT INTO audit_log (at, actor_id, action, detail) VALUES ('2025-04-03T10:00:00Z', 'suspect', 'export_refused', '{"limit": 500}')`);
+		const { rows } = await db.query<{ customers: number; first_seen: Date; last_seen: Date }>(sample('incident-response-appi', 0, 'sql'),
+			['suspect', '2025-03-19T00:00:00Z', '2025-04-21T23:59:59Z']);
+		assert.equal(Number(rows[0]?.customers), 4);
+		assert.equal(rows[0]?.first_seen.toISOString(), '2025-04-01T10:00:00.000Z');
+		assert.equal(rows[0]?.last_seen.toISOString(), '2025-04-02T10:00:00.000Z');
 	});
 });

@@ -52,7 +52,7 @@ describe('AXA and long-dwell lessons: small reads reach the cumulative detection
 
 describe('long-dwell lesson: reads recorded by name, canaries opened by id', () => {
 	it('records every read with the query name, never raw SQL', async () => {
-		const { recordRead } = await importTsSample<{ recordRead(ctx: Ctx, name: string, rows: number): Promise<void> }>('longDwellRecord');
+		const { recordRead } = await importTsSample<{ recordRead: (ctx: Ctx, name: string, rows: number) => Promise<void> }>('longDwellRecord');
 		await recordRead({ actor: 'support-3', sourceIp: '10.0.1.2' }, 'customers.byPostcode', 2);
 		const { rows } = await db.query('SELECT action, row_count, detail FROM audit_log WHERE actor_id = $1', ['support-3']);
 		assert.deepEqual(rows, [{ action: 'customer_read', row_count: 2, detail: { query: 'customers.byPostcode' } }]);
