@@ -217,11 +217,11 @@ function flagged(index: TriggerIndex, key: string, ids: readonly number[], block
 /**
  * Scans `doc` for every trigger that concerns it. Returns the matching lines in file order, at most
  * `maxMatchesPerTrigger` per trigger; a pattern matches within one line, and lines over {@link MAX_LINE_CHARS} are
- * skipped. Stops early when the text is longer than `maxChars` (nothing scanned) or when the next block would take
- * the scan past `budgetMs` (judged by the slowest block so far): what was found so far, and where to resume, so a
- * caller can go on in later slices and no single call holds the thread for long. Each block (one RE2Set call and the
- * line search of what it flags) is bounded by {@link WORK_PER_CALL}; each call scans at least one block, so a
- * resumed scan always advances.
+ * skipped. Stops early when the text is longer than `maxChars` (nothing scanned) or when the next block could take
+ * the scan past `budgetMs` (judged by twice the slowest block so far, for the variance between blocks): what was found
+ * so far, and where to resume, so a caller can go on in later slices and no single call holds the thread for long.
+ * Each block (one RE2Set call and the line search of what it flags) is bounded by {@link WORK_PER_CALL}; each call
+ * scans at least one block, so a resumed scan always advances.
  */
 export function scanDocument(index: TriggerIndex, doc: ScanDocument, options: ScanOptions): ScanResult {
 	const startedAt = options.clock();
@@ -263,7 +263,7 @@ export function scanDocument(index: TriggerIndex, doc: ScanDocument, options: Sc
 			slowest = Math.max(slowest, now - last);
 			last = now;
 			const more = line < lines.count || g + 1 < groups.length;
-			if (more && now - startedAt + slowest > options.budgetMs) {
+			if (more && now - startedAt + 2 * slowest > options.budgetMs) {
 				return { matches: sortMatches(matches), status: 'timedOut', resumeAt: line < lines.count ? { group: g, line } : { group: g + 1, line: 0 } };
 			}
 		}
