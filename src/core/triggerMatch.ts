@@ -105,9 +105,9 @@ export interface ScanPosition {
  * set can make every character a new state costing time in proportion to the set's size, so this product bounds one
  * call (a few milliseconds on a laptop core; see docs/reviews-and-suggestions.md).
  */
-const WORK_PER_CALL = 250_000;
+const WORK_PER_CALL = 500_000;
 /** Program instructions in one RE2Set: the applicable triggers are split into sets of at most this size. */
-export const MAX_SET_PROGRAM = 250;
+export const MAX_SET_PROGRAM = 500;
 /**
  * DFA memory of one set. The bundled triggers' sets use under 60 KB on a typical file; a set whose states never
  * repeat fills it, and from then on runs on the NFA alone (see `setFor`).
