@@ -1,5 +1,5 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
-import { isDueDate } from '../core/dueDates';
+import { isDueDate } from '../core/team/dueDates';
 
 export interface ReportCommand {
 	readonly kind: 'report';

@@ -1,5 +1,5 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
-import { LESSON_LOCALES, type LessonLocale } from '../core/lesson';
+import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
 
 /** `incident-lessons suggest`, read from the command line. */
 export interface SuggestCommand {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../core/lessonIndex';
-import { inertText } from '../core/text';
+import type { LessonEntry } from '../core/catalog/lessonIndex';
+import { inertText } from '../core/shared/text';
 import { parseSection } from '../protocol';
-import type { ExtensionConfig } from './config';
-import type { LessonLibrary } from './lessonLibrary';
-import type { LessonPanel } from './lessonPanel';
-import { summarize } from './lessonStatus';
-import type { LessonNode } from './lessonTree';
-import type { ProgressStore } from './progressStore';
+import type { ExtensionConfig } from './platform/config';
+import type { LessonLibrary } from './catalog/lessonLibrary';
+import type { LessonPanel } from './page/lessonPanel';
+import { summarize } from './progress/lessonStatus';
+import type { LessonNode } from './tree/lessonTree';
+import type { ProgressStore } from './progress/progressStore';
 
 /** Every command id, as contributed in package.json (a host test checks the two agree). */
 export const Command = {
@@ -27,7 +27,7 @@ export const Command = {
 	ShowProgress: 'incidentLessons.showProgress',
 	ShowAssigned: 'incidentLessons.showAssigned',
 	StartOnboarding: 'incidentLessons.startOnboarding',
-	// reviews and suggestions: src/extension/reviewFeatures.ts
+	// reviews and suggestions: src/extension/reviews/reviewFeatures.ts
 	StartReview: 'incidentLessons.startReview',
 } as const;
 

@@ -45,7 +45,7 @@ suite('The extension entry and its lazy chunks', () => {
 		const lessonsApi = await extension().activate();
 		await vscode.commands.executeCommand(Command.StartOnboarding);
 		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
-		assert.ok(isLoaded(chunk('progressPicks')));
+		assert.ok(isLoaded(chunk('onboardingNotice')));
 		const tree = await lessonsApi.treeSnapshot();
 		assert.ok(tree.some((node) => node.label === 'Onboarding'), 'the API\'s tree snapshot, from its chunk');
 		assert.ok(isLoaded(chunk('treeSnapshot')));

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command } from '../../src/extension/commands';
-import { RESTRICTED_SETTINGS } from '../../src/extension/config';
+import { RESTRICTED_SETTINGS } from '../../src/extension/platform/config';
 import { EXTENSION_ID, stubWindow, eventually, extensionApi as api } from './helpers';
 
 function reports(...parts: string[]): vscode.Uri {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command } from '../../src/extension/commands';
 import type { TestingHooks } from '../../src/extension/testingHooks';
-import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
+import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
 import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api } from './helpers';
 
 const LESSON = 'axa-non-life-unauthorized-access';
