@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from '../../src/extension/api';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import { waitFor } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { entryOf } from '../../src/core/catalog/lessonIndex';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import { LessonNode } from '../../src/extension/tree/lessonNodes';
 import { stubWindow, eventually, type WindowCall, extensionApi as api } from './helpers';
 

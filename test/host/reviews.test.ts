@@ -2,7 +2,7 @@
 // due, the Reviews group and status bar, a review session in the panel, CodeLens on a matching file, the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import type { TestingHooks } from '../../src/extension/testingHooks';
 import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
 import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api } from './helpers';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
 import { eventually, extensionApi as api, EXTENSION_ID, resetAllProgress, revertDocument, setDocumentText, waitFor, workspaceFolderUri as folder } from './helpers';
 

@@ -8,8 +8,7 @@
  * and hands every record on in that form, unchecked: ./progress and ../reviews/reviewCards check it field by field, with the
  * same log messages for the same damage. Pure.
  */
-import type { LessonProgress, QuizProgress } from './progress';
-import type { CardState, ReviewCard, ReviewRating } from '../reviews/reviewCards';
+import type { CardState, LessonProgress, QuizProgress, ReviewCard, ReviewRating } from './records';
 
 /**
  * An answer: correct, answer, attempts, answeredAt. A fifth field is its own content hash, present only when it is

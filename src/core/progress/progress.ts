@@ -6,7 +6,10 @@
 import { lessonFromStored } from './compactRecords';
 import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
-import { emptyReviews, readReviews, type ReviewCard, type ReviewCards } from '../reviews/reviewCards';
+import { emptyReviews, readReviews } from '../reviews/reviewCards';
+import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
+
+export type { LessonProgress, QuizProgress } from './records';
 
 /** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
@@ -15,29 +18,6 @@ export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
 const MAX_STORED_ID = 64;
 const MAX_STORED_ANSWER = 32;
 const MAX_STORED_HASH = 64;
-
-/** The latest answer to one quiz. */
-export interface QuizProgress {
-	readonly correct: boolean;
-	readonly answer: readonly number[];
-	/** How many answers were given (1 after the first). */
-	readonly attempts: number;
-	/** ISO 8601 time of the latest answer. */
-	readonly answeredAt: string;
-	/** The lesson's `contentHash` when this answer was given; absent in records written before it was kept per answer. */
-	readonly contentHash?: string;
-}
-
-/** Progress in one lesson, keyed by quiz id. */
-export interface LessonProgress {
-	readonly quizzes: Readonly<Record<string, QuizProgress>>;
-	/** The lesson's `contentHash` when the latest answer was given (older answers may carry their own). */
-	readonly contentHash?: string;
-	/** ISO 8601 time of the first answer. */
-	readonly startedAt: string;
-	/** ISO 8601 time of the latest change. */
-	readonly updatedAt: string;
-}
 
 /** All progress, keyed by lesson id, and the review cards of answered quizzes. */
 export interface Progress {

@@ -6,34 +6,9 @@
 import { cardFromStored } from '../progress/compactRecords';
 import { hashQuizContent } from '../lessons/contentHash';
 import type { Quiz } from '../lessons/lesson';
+import type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
-/** Where a card is in FSRS: new, in a learning step, reviewed in whole days, or relearning after a lapse. */
-export type CardState = 'new' | 'learning' | 'review' | 'relearning';
-
-/** FSRS ratings, from a graded answer (see ./reviewRating). */
-export type ReviewRating = 'again' | 'hard' | 'good' | 'easy';
-
-/** One quiz's place in the review schedule. Times are ISO 8601. */
-export interface ReviewCard {
-	readonly due: string;
-	/** FSRS memory stability (days) and difficulty (1..10). */
-	readonly stability: number;
-	readonly difficulty: number;
-	readonly scheduledDays: number;
-	readonly learningSteps: number;
-	readonly reps: number;
-	readonly lapses: number;
-	readonly state: CardState;
-	readonly lastReview?: string;
-	readonly lastRating?: ReviewRating;
-	/** When the card was made (or restarted); counts against the daily limit of new cards. */
-	readonly createdAt: string;
-	/** The quiz's content hash when the card was made; a different current hash restarts the card. */
-	readonly quizHash: string;
-}
-
-/** Cards by lesson id, then quiz id. */
-export type ReviewCards = Readonly<Record<string, Readonly<Record<string, ReviewCard>>>>;
+export type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
 const STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 const RATINGS: readonly ReviewRating[] = ['again', 'hard', 'good', 'easy'];

@@ -12,33 +12,12 @@ import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../../core/lessons/lesson';
 import { entryOf, type LessonEntry } from '../../core/catalog/lessonIndex';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
-import type { WorkspaceLessonsState } from './lessonLibrary';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
-import { workspaceFileName, workspaceLocale, type WorkspaceLessonFile, type WorkspaceLessonSource } from './workspaceLessons';
+import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
 
 /** Bounds that keep a huge or looping workspace folder from costing anything. */
 const MAX_DEPTH = 4;
 const MAX_FILES = 500;
-
-/** Where the library reads from, and where problems go. */
-export interface LessonSources {
-	readonly lessonsRoot: vscode.Uri;
-	/** The learner's lesson language, asked when it is needed. */
-	readonly locale: () => string;
-	readonly workspace?: WorkspaceLessonSource;
-	/** Logs problems found in the files. */
-	readonly report: (diagnostics: readonly Diagnostic[]) => void;
-}
-
-/** What one load found: the list, where each lesson's full text comes from, and what the workspace held. */
-export interface LoadedLessons {
-	readonly entries: readonly LessonEntry[];
-	/** Bundled lesson id → its file (relative to the lessons folder), parsed when the lesson is opened. */
-	readonly bundledFiles: ReadonlyMap<string, string>;
-	/** Workspace lessons, parsed whole at load (their diagnostics go to the Problems panel). */
-	readonly workspace: ReadonlyMap<string, Lesson>;
-	readonly workspaceState: WorkspaceLessonsState;
-}
 
 /**
  * The list: bundled lessons in the learner's language (English where a translation is missing), by their front
@@ -88,7 +67,7 @@ export async function parseBundledLesson(sources: LessonSources, file: string): 
 }
 
 /** Reads the team's lessons; a workspace lesson may not take a bundled lesson's id (it is reported and left out). */
-async function loadWorkspace(sources: LessonSources, { files, problems }: Awaited<ReturnType<WorkspaceLessonSource['read']>>, bundledIds: ReadonlySet<string>): Promise<{ lessons: readonly Lesson[]; state: WorkspaceLessonsState }> {
+async function loadWorkspace(sources: LessonSources, { files, problems }: Awaited<ReturnType<WorkspaceLessonReader['read']>>, bundledIds: ReadonlySet<string>): Promise<{ lessons: readonly Lesson[]; state: WorkspaceLessonsState }> {
 	if (files.length === 0 && problems.length === 0) {
 		return { lessons: [], state: { bundledIds, uris: new Map(), problems: new Map() } };
 	}

@@ -2,17 +2,8 @@ import * as vscode from 'vscode';
 import type { Diagnostic, Lesson, LessonLocale } from '../../core/lessons/lesson';
 import type { LessonEntry } from '../../core/catalog/lessonIndex';
 import { Disposable } from '../platform/dispose';
-import type { LessonSources, LoadedLessons } from './lessonFiles';
+import type { LessonSources, LoadedLessons, WorkspaceLessonsState } from './lessonSources';
 import type { WorkspaceLessonSource } from './workspaceLessons';
-
-/** What the last load found in the workspace: the team's lessons and the problems in their files. */
-export interface WorkspaceLessonsState {
-	readonly bundledIds: ReadonlySet<string>;
-	/** Workspace lesson id → the file shown. */
-	readonly uris: ReadonlyMap<string, vscode.Uri>;
-	/** Every workspace lesson file read (clean ones with no diagnostics), keyed by URI string, with its text when decoded. */
-	readonly problems: ReadonlyMap<string, { readonly uri: vscode.Uri; readonly diagnostics: readonly Diagnostic[]; readonly text?: string }>;
-}
 
 const NO_WORKSPACE_LESSONS: WorkspaceLessonsState = { bundledIds: new Set(), uris: new Map(), problems: new Map() };
 

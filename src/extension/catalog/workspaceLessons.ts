@@ -1,37 +1,20 @@
 import * as vscode from 'vscode';
-import type { LessonFile } from '../../core/catalog/catalog';
-import { LESSON_LOCALES, type Diagnostic } from '../../core/lessons/lesson';
+import type { Diagnostic } from '../../core/lessons/lesson';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { Disposable } from '../platform/dispose';
 import type { TrustGate } from '../platform/trustGate';
-
-/** A workspace lesson file, read and decoded, with where it is. */
-export interface WorkspaceLessonFile extends LessonFile {
-	readonly uri: vscode.Uri;
-}
-
-/** The locale of a workspace lesson: its `en`/`ja` folder, else `und` (undetermined, shown to every learner). */
-export function workspaceLocale(uri: vscode.Uri): string {
-	const parts = uri.path.split('/');
-	const folder = parts[parts.length - 2] ?? '';
-	return (LESSON_LOCALES as readonly string[]).includes(folder) ? folder : 'und';
-}
+import type { WorkspaceLessonFile, WorkspaceLessonReader } from './lessonSources';
 
 /** Is `uri` a lesson file under a workspace folder's `.incident-lessons/lessons/`? */
 export function isWorkspaceLessonUri(uri: vscode.Uri): boolean {
 	return uri.path.endsWith('.md') && uri.path.includes(`/${WORKSPACE_LESSONS_PATH}/`) && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
 
-/** How diagnostics and the log name a workspace file: its path in the workspace (with the folder in multi-root). */
-export function workspaceFileName(uri: vscode.Uri): string {
-	return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-}
-
 /**
  * Lessons a team keeps in its repository under `.incident-lessons/lessons/` (any depth up to four folders).
  * Read only in a trusted workspace; watched, so a saved, added or deleted file fires `onDidChange`.
  */
-export class WorkspaceLessonSource extends Disposable {
+export class WorkspaceLessonSource extends Disposable implements WorkspaceLessonReader {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
 	readonly onDidChange = this._onDidChange.event;
 	private watchers: vscode.Disposable | undefined;

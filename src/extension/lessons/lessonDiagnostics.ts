@@ -7,7 +7,8 @@ import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { TrustGate } from '../platform/trustGate';
-import { isWorkspaceLessonUri, workspaceFileName, workspaceLocale } from '../catalog/workspaceLessons';
+import { workspaceFileName, workspaceLocale } from '../catalog/lessonSources';
+import { isWorkspaceLessonUri } from '../catalog/workspaceLessons';
 
 /**
  * Turns a core diagnostic (1-based, inclusive end) into an editor diagnostic. Without an end it covers the rest

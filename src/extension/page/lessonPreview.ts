@@ -4,7 +4,7 @@ import type { Lesson } from '../../core/lessons/lesson';
 import { Disposable } from '../platform/dispose';
 import type { LessonPanel } from './lessonPanel';
 import type { TrustGate } from '../platform/trustGate';
-import { workspaceLocale } from '../catalog/workspaceLessons';
+import { workspaceLocale } from '../catalog/lessonSources';
 
 /**
  * Preview Lesson: renders the lesson file being edited in the lesson panel (parsed from the editor's text, so it

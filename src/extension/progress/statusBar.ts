@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';

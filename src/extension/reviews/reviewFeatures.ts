@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Clock } from '../platform/clock';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { LazyPart } from '../platform/lazyPart';
 import type { LessonLibrary } from '../catalog/lessonLibrary';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localDate } from '../../core/team/dueDates';
 import type { Clock } from '../platform/clock';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { ReviewService } from './reviewService';

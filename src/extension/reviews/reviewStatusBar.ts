@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import { Disposable } from '../platform/dispose';
 import type { ReviewService } from './reviewService';
 

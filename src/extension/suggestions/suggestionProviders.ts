@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inertText } from '../../core/shared/text';
 import type { TriggerMatch } from '../../core/suggestions/triggerMatch';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';

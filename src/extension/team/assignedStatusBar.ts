@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localDate } from '../../core/team/dueDates';
 import type { AssignedLessons } from './assignedLessons';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import { Disposable } from '../platform/dispose';
 import { assignedSummary } from './dueLabels';
 import type { ProgressStore } from '../progress/progressStore';

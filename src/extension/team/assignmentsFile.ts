@@ -6,7 +6,7 @@ import { Disposable } from '../platform/dispose';
 import type { CappedRead } from '../platform/localFile';
 import type { TrustGate } from '../platform/trustGate';
 import { readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
-import { workspaceFileName } from '../catalog/workspaceLessons';
+import { workspaceFileName } from '../catalog/lessonSources';
 
 /** One workspace folder's assignments file, read and checked. */
 export interface AssignmentsDocument {

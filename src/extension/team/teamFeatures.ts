@@ -3,7 +3,7 @@ import { AssignedLessons } from './assignedLessons';
 import { OverdueDecorations } from '../tree/assignedNodes';
 import { AssignedStatusBar } from './assignedStatusBar';
 import { AssignmentsFile } from './assignmentsFile';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { LazyPart } from '../platform/lazyPart';
 import { LessonDiagnosticsGate } from '../lessons/lessonDiagnosticsGate';

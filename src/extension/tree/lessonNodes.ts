@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LessonEntry } from '../../core/catalog/lessonIndex';
 import type { LessonStatus, LessonSummary } from '../../protocol';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 
 /** The icon of each lesson status in the Lessons view. */
 export const STATUS_ICONS: Readonly<Record<LessonStatus, vscode.ThemeIcon>> = {

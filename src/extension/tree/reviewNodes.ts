@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { ReviewItem, ReviewQueue } from '../../core/reviews/reviewQueue';
-import { Command } from '../commands';
+import { Command } from '../platform/ids';
 import { formatDueTime } from '../reviews/reviewText';
 
 const PROMPT_CHARS = 80;
