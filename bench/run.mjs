@@ -2,6 +2,7 @@
 // the real workbench in chromium, and writes bench/results.json and bench/results.md (every figure, its target,
 // met or not, and for what is not met the profile and the change that would meet it).
 // `--quick`: smaller sets and fewer runs, to try the bench itself (its results are not written to bench/).
+// `--only hardening`: only the hostile-input figures (bench/hardening.mjs), written to bench/tmp/results-hardening.*.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -11,11 +12,13 @@ import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, le
 import { generateSet } from './generate.mjs';
 import { measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
+import { measureHardening, writeHardeningOnly } from './hardening.mjs';
 import { describeTriggerScan, measureTriggerScan } from './triggers.mjs';
 import { median, writeReport } from './report.mjs';
 import { ROOT, ensureCodeServer, launchBrowser, packageExtension, run, startCodeServer } from '../test/harness/codeServer.mjs';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const TMP = path.join(ROOT, 'bench/tmp');
 const OUT_DIR = quick ? TMP : path.join(ROOT, 'bench');
 
@@ -238,6 +241,7 @@ async function main() {
 	step('trigger scan: a 5,000-line file against every bundled trigger');
 	const triggerScan = await measureTriggerScan({ runs: quick ? 20 : 50, tmpDir: TMP });
 	console.log(`  ${describeTriggerScan(triggerScan)}`);
+	const hardening = await measureHardening({ root: ROOT, tmpDir: TMP, log: step });
 
 	step('extension host: activation, the tree at scale, progress writes');
 	const host = await hostTimings(scaleExtension, progressExtension);
@@ -252,7 +256,7 @@ async function main() {
 	const results = {
 		date: new Date(started).toISOString(), quick, machine: info,
 		sets: sets.map(({ lessons, bytes }) => ({ lessons, bytes })),
-		core, triggerScan, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), sharedChunks, composition }, host, browser,
+		core, triggerScan, hardening, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), sharedChunks, composition }, host, browser,
 		summary: {
 			// A run where something else (a restored editor's language) activated the extension first measures nothing.
 			activationMarksMs: median(host.activation.filter((a) => !a.wasActive).map((a) => a.marks.loadToActivatedMs)),
@@ -271,8 +275,22 @@ async function main() {
 	step(`wrote ${path.relative(ROOT, path.join(OUT_DIR, 'results.md'))} and results.json`);
 }
 
+/** `--only hardening`: build, then only the hostile-input figures. */
+async function hardeningOnly() {
+	mkdirSync(TMP, { recursive: true });
+	step('build');
+	await run('npm', ['run', 'build'], { quiet: true });
+	console.log(`\n${writeHardeningOnly(await measureHardening({ root: ROOT, tmpDir: TMP, log: step }), TMP)}\n`);
+}
+
 try {
-	await main();
+	if (only === 'hardening') {
+		await hardeningOnly();
+	} else if (only !== undefined) {
+		throw new Error(`--only ${only}: the only part that runs alone is "hardening"`);
+	} else {
+		await main();
+	}
 } catch (error) {
 	console.error(error);
 	process.exitCode = 1;

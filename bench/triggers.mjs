@@ -16,7 +16,7 @@ const LINES = 5000;
 const EDITOR_SCAN = { budgetMs: 50, maxChars: 1_000_000, maxMatchesPerTrigger: 20 };
 
 /** The parser and the matcher in one minified bundle, as production builds them. */
-async function loadCore(tmpDir) {
+export async function loadCore(tmpDir) {
 	mkdirSync(tmpDir, { recursive: true });
 	const outfile = path.join(tmpDir, 'triggers-bench.cjs');
 	await esbuild.build({

@@ -1,5 +1,5 @@
 /** Finding and reading lesson files for the CLI (the only file I/O behind the core's pure functions). */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/shared/decode';
 import { LESSON_LOCALES, type Diagnostic } from '../core/lessons/lesson';
@@ -24,7 +24,33 @@ export function unreadable(display: string, error: unknown): Diagnostic {
 	return createDiagnostic(display, 'file-unreadable', `cannot read: ${describeError(error)}`, { line: 1, column: 1 });
 }
 
-async function walk(display: string, absolute: string, found: FoundFile[], problems: Diagnostic[]): Promise<void> {
+/** Is `target` (a real path) inside the folder `root` (a real path)? */
+function isInside(root: string, target: string): boolean {
+	const relative = path.relative(root, target);
+	return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * A symbolic link to a lesson is followed only when it stays inside the folder given on the command line (`root`,
+ * a real path): a folder from someone else must not make lint read files elsewhere on the machine.
+ */
+async function linkedLesson(display: string, absolute: string, root: string, found: FoundFile[], problems: Diagnostic[]): Promise<void> {
+	let target: string;
+	try {
+		target = await realpath(absolute);
+	} catch (error) {
+		problems.push(unreadable(display, error));
+		return;
+	}
+	if (isInside(root, target)) {
+		found.push({ display, absolute });
+	} else {
+		const message = 'not read: it is a symbolic link to a file outside the folder being checked';
+		problems.push(createDiagnostic(display, 'file-unreadable', message, { line: 1, column: 1 }));
+	}
+}
+
+async function walk(display: string, absolute: string, root: string, found: FoundFile[], problems: Diagnostic[]): Promise<void> {
 	let entries;
 	try {
 		entries = await readdir(absolute, { withFileTypes: true });
@@ -41,8 +67,10 @@ async function walk(display: string, absolute: string, found: FoundFile[], probl
 		const childDisplay = path.join(display, entry.name);
 		const childAbsolute = path.join(absolute, entry.name);
 		if (entry.isDirectory()) {
-			await walk(childDisplay, childAbsolute, found, problems);
-		} else if ((entry.isFile() || entry.isSymbolicLink()) && isLessonName(entry.name)) {
+			await walk(childDisplay, childAbsolute, root, found, problems);
+		} else if (entry.isSymbolicLink() && isLessonName(entry.name)) {
+			await linkedLesson(childDisplay, childAbsolute, root, found, problems);
+		} else if (entry.isFile() && isLessonName(entry.name)) {
 			found.push({ display: childDisplay, absolute: childAbsolute });
 		}
 	}
@@ -50,7 +78,8 @@ async function walk(display: string, absolute: string, found: FoundFile[], probl
 
 /**
  * Expands the paths given on the command line: a file is taken as is (whatever its name), a folder is searched
- * recursively for `*.md`. Paths that cannot be read become `file-unreadable` diagnostics.
+ * recursively for `*.md`, following no symbolic link out of it. Paths that cannot be read become `file-unreadable`
+ * diagnostics.
  */
 export async function findLessonFiles(paths: readonly string[], cwd: string): Promise<{ files: FoundFile[]; problems: Diagnostic[] }> {
 	const files: FoundFile[] = [];
@@ -60,7 +89,7 @@ export async function findLessonFiles(paths: readonly string[], cwd: string): Pr
 		try {
 			const info = await stat(absolute);
 			if (info.isDirectory()) {
-				await walk(given, absolute, files, problems);
+				await walk(given, absolute, await realpath(absolute), files, problems);
 			} else {
 				files.push({ display: given, absolute });
 			}

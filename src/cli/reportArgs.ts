@@ -1,4 +1,5 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
+import { appendAll } from '../core/shared/arrays';
 import { isDueDate } from '../core/team/dueDates';
 
 export interface ReportCommand {
@@ -28,7 +29,7 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i] ?? '';
 		if (arg === '--') {
-			paths.push(...args.slice(i + 1));
+			appendAll(paths, args.slice(i + 1));
 			break;
 		}
 		const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

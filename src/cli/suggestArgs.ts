@@ -1,4 +1,5 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
+import { appendAll } from '../core/shared/arrays';
 import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
 
 /** `incident-lessons suggest`, read from the command line. */
@@ -27,7 +28,7 @@ export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { re
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i] ?? '';
 		if (arg === '--') {
-			paths.push(...args.slice(i + 1));
+			appendAll(paths, args.slice(i + 1));
 			break;
 		}
 		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;

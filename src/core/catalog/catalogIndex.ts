@@ -3,6 +3,7 @@
  * read by core/lessonIndex. Also what the full catalog (./catalog) shares with it: ids from file names, the
  * duplicate-id rule, the choice of locale and the sort. Pure.
  */
+import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from '../lessons/lesson';
 import { indexLesson, type LessonEntry, type ParseLesson } from './lessonIndex';
 import { createDiagnostic } from '../lessons/rules';
@@ -78,7 +79,7 @@ export function readAll<T extends Listed>(files: readonly LessonFile[], read: (f
 	for (const lessonFile of files) {
 		const { file, locale, text } = lessonFile;
 		const result = read(lessonFile);
-		diagnostics.push(...result.diagnostics);
+		appendAll(diagnostics, result.diagnostics);
 		const lesson = result.item;
 		if (!lesson) {
 			continue;

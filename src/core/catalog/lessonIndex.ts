@@ -88,8 +88,9 @@ class Lines {
 }
 
 const DELIMITER = /^---[ \t]*$/;
-const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$/;
-const NESTED_KEY = /^([ ]+)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$/;
+// The value starts at a non-blank: `[ \t]+(.*)` splits blanks every way, quadratic when `$` fails (`.` stops at U+2028).
+const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+([^ \t].*|))?$/;
+const NESTED_KEY = /^([ ]+)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+([^ \t].*|))?$/;
 /** Plain scalars YAML 1.2 reads as something other than a string (null, booleans, numbers). */
 const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -123,13 +124,18 @@ function readString(raw: string | undefined): string | undefined {
 	if (value === '' || '|>[]{}&*!%@`,#?-:'.includes(first)) {
 		return undefined;
 	}
-	const comment = value.search(/[ \t]#/);
-	const plain = (comment < 0 ? value : value.slice(0, comment)).trimEnd();
+	const plain = withoutComment(value);
 	return plain.includes(': ') || plain.endsWith(':') || NOT_A_STRING.test(plain) ? undefined : plain;
 }
 
+/** `value` without a trailing ` # comment` and blanks. A search for the two characters, linear on any line. */
+function withoutComment(value: string): string {
+	const comment = value.search(/[ \t]#/);
+	return (comment < 0 ? value : value.slice(0, comment)).trimEnd();
+}
+
 function readNumber(raw: string | undefined): number | undefined {
-	const value = raw?.replace(/[ \t]+#.*$/, '').trimEnd();
+	const value = raw === undefined ? undefined : withoutComment(raw);
 	return value !== undefined && /^[0-9]{1,9}$/.test(value) ? Number(value) : undefined;
 }
 
@@ -247,7 +253,7 @@ function quizIdIn(text: string, from: number, to: number, indent: number): strin
 	let id: string | undefined;
 	for (let at = text.indexOf(needle, from - 1); at >= 0 && at < to; at = text.indexOf(needle, at + 1)) {
 		const end = text.indexOf('\n', at + 1);
-		const match = /^id[ \t]*:(?:[ \t]+(.*?))?\r?$/.exec(text.slice(at + 1 + indent, end < 0 || end > to ? to : end));
+		const match = /^id[ \t]*:(?:[ \t]+([^ \t\r].*?|))?\r?$/.exec(text.slice(at + 1 + indent, end < 0 || end > to ? to : end));
 		if (match) {
 			if (id !== undefined) {
 				return undefined; // a duplicate key is an error the parser reports

@@ -2,6 +2,8 @@
  * The YAML front matter of a lesson: finding it between the `---` lines, validating it against
  * `schemas/lesson-front-matter.schema.json`, and turning it into {@link LessonMeta} with defaults. Pure.
  */
+import { appendAll } from '../shared/arrays';
+import { capDiagnostics, MAX_BLOCK_DIAGNOSTICS } from './diagnosticLimits';
 import { checkIncident } from './incident';
 import type { BreakdownItem, Diagnostic, Incident, LessonMeta, Level, Source, TimelineEvent } from './lesson';
 import { createDiagnostic, hasErrors } from './rules';
@@ -120,22 +122,25 @@ export function parseFrontMatter(block: FrontMatterBlock, file: string, expected
 	const anchor = { line: 1, column: 1, endLine: 1, endColumn: 3 };
 	const { parsed, diagnostics } = parseYamlBlock({ lines: block.lines, firstLine: block.firstLine, anchor }, file, 'front matter');
 	if (!parsed) {
-		return { diagnostics };
+		return { diagnostics: capDiagnostics(diagnostics, MAX_BLOCK_DIAGNOSTICS, 'the front matter', file, anchor) };
 	}
 	// An empty front matter is reported as missing fields rather than as a wrong type.
 	const data = parsed.value ?? {};
-	for (const problem of validateFrontMatterData(data)) {
+	const check = validateFrontMatterData(data, MAX_BLOCK_DIAGNOSTICS);
+	for (const problem of check.problems) {
 		diagnostics.push(problemToDiagnostic(problem, parsed, file));
 	}
-	diagnostics.push(...checkIncident(data, parsed, file));
+	appendAll(diagnostics, checkIncident(data, parsed, file));
 	const id = typeof data === 'object' && data !== null && 'id' in data ? data.id : undefined;
 	if (expectedId !== undefined && typeof id === 'string' && id !== expectedId) {
 		const message = `id "${id}" does not match the file name "${expectedId}.md"; the id and the file name must be the same`;
 		diagnostics.push(createDiagnostic(file, 'id-mismatch', message, parsed.spanOf(['id'])));
 	}
-	if (hasErrors(diagnostics)) {
-		return { diagnostics };
+	const uncounted = [{ count: check.moreErrors, rule: 'front-matter-schema' as const }, { count: check.moreWarnings, rule: 'front-matter-unknown-key' as const }];
+	const capped = capDiagnostics(diagnostics, MAX_BLOCK_DIAGNOSTICS, 'the front matter', file, anchor, uncounted);
+	if (hasErrors(capped)) {
+		return { diagnostics: capped };
 	}
 	// The schema has accepted the data, so it has the FrontMatterData shape.
-	return { meta: toMeta(data as FrontMatterData, parsed), diagnostics };
+	return { meta: toMeta(data as FrontMatterData, parsed), diagnostics: capped };
 }

@@ -2,6 +2,7 @@
  * Checks of the `incident` front matter that a JSON Schema cannot express: real dates, timeline order,
  * subset counts within their category, and sources for case lessons. Pure; works on unvalidated data.
  */
+import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from './lesson';
 import { createDiagnostic } from './rules';
 import type { ParsedYaml } from '../shared/yamlBlock';
@@ -111,8 +112,8 @@ export function checkIncident(data: unknown, parsed: ParsedYaml, file: string): 
 	if (typeof date === 'string' && DATE.test(date) && date.length === 10 && !isRealDate(date, false)) {
 		diagnostics.push(createDiagnostic(file, 'front-matter-schema', `"incident.date" ${date} is not a real date`, parsed.spanOf(['incident', 'date'])));
 	}
-	diagnostics.push(...checkTimeline(field(incident, 'timeline'), parsed, file));
-	diagnostics.push(...checkBreakdown(field(incident, 'breakdown'), parsed, file));
+	appendAll(diagnostics, checkTimeline(field(incident, 'timeline'), parsed, file));
+	appendAll(diagnostics, checkBreakdown(field(incident, 'breakdown'), parsed, file));
 	const sources = field(data, 'sources');
 	if (!Array.isArray(sources) || sources.length === 0) {
 		const message = 'a lesson about an incident needs at least one entry in "sources"';

@@ -4,6 +4,8 @@
  */
 import { hashQuizContent } from './contentHash';
 import { MAX_LESSON_BYTES } from '../shared/decode';
+import { appendAll } from '../shared/arrays';
+import { byPosition, capDiagnostics, MAX_FILE_DIAGNOSTICS } from './diagnosticLimits';
 import { scanFences } from './fences';
 import { findFrontMatter, parseFrontMatter } from './frontMatter';
 import type { Diagnostic, LessonMeta, ParseResult, Quiz } from './lesson';
@@ -34,14 +36,39 @@ function checkText(text: string, file: string): Diagnostic | undefined {
 	return undefined;
 }
 
-function parseQuizzes(lines: readonly string[], firstLine: number, file: string): { quizzes: Quiz[]; diagnostics: Diagnostic[]; blockCount: number } {
+/**
+ * The most characters of YAML (front matter and quiz blocks together) one lesson may have. Parsing YAML costs far
+ * more per character than the rest, so this keeps a lesson's parse within a second or two; real lessons have a
+ * few KiB.
+ */
+export const MAX_LESSON_YAML_CHARS = 64 * 1024;
+
+function yamlChars(lines: readonly string[]): number {
+	return lines.reduce((sum, line) => sum + line.length + 1, 0);
+}
+
+function yamlTooLarge(file: string, line: number, what: string): Diagnostic {
+	const message = `the lesson has more than ${MAX_LESSON_YAML_CHARS} characters of YAML (front matter and quiz blocks together), the most a lesson may have; ${what} not checked`;
+	return createDiagnostic(file, 'file-too-large', message, { line, column: 1 });
+}
+
+function parseQuizzes(lines: readonly string[], firstLine: number, file: string, yamlBudget: number): { quizzes: Quiz[]; diagnostics: Diagnostic[]; blockCount: number } {
 	const { blocks, diagnostics } = scanFences(lines, file, firstLine);
 	const quizzes: Quiz[] = [];
 	const seen = new Map<string, number>();
 	const quizBlocks = blocks.filter((block) => block.info === 'quiz' && block.terminated);
+	let budget = yamlBudget;
 	for (const block of quizBlocks) {
+		if (budget < 0) {
+			break; // over the budget before the first block: reported with the front matter
+		}
+		budget -= yamlChars(block.content);
+		if (budget < 0) {
+			diagnostics.push(yamlTooLarge(file, block.startLine, 'this quiz block and the ones after it are'));
+			break;
+		}
 		const result = parseQuizBlock(block, file);
-		diagnostics.push(...result.diagnostics);
+		appendAll(diagnostics, result.diagnostics);
 		if (result.id !== undefined && result.idSpan) {
 			const firstUse = seen.get(result.id);
 			if (firstUse === undefined) {
@@ -57,10 +84,6 @@ function parseQuizzes(lines: readonly string[], firstLine: number, file: string)
 	}
 	const blockCount = blocks.filter((block) => block.info === 'quiz').length;
 	return { quizzes, diagnostics, blockCount };
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-	return a.line - b.line || a.column - b.column;
 }
 
 /**
@@ -82,24 +105,31 @@ export function parseLesson(text: string, file: string, options: ParseLessonOpti
 		return { diagnostics };
 	}
 	let meta: LessonMeta | undefined;
+	let yamlBudget = MAX_LESSON_YAML_CHARS;
 	if (found.block) {
-		const frontMatter = parseFrontMatter(found.block, file, options.expectedId);
-		diagnostics.push(...frontMatter.diagnostics);
-		meta = frontMatter.meta;
+		yamlBudget -= yamlChars(found.block.lines);
+		if (yamlBudget < 0) {
+			diagnostics.push(yamlTooLarge(file, 1, 'the front matter and the quiz blocks are'));
+		} else {
+			const frontMatter = parseFrontMatter(found.block, file, options.expectedId);
+			appendAll(diagnostics, frontMatter.diagnostics);
+			meta = frontMatter.meta;
+		}
 	}
 	// Without front matter the whole file is body, so quiz problems are still reported.
 	const bodyIndex = found.block?.bodyIndex ?? 0;
 	const bodyLines = lines.slice(bodyIndex);
-	const quizzes = parseQuizzes(bodyLines, bodyIndex + 1, file);
-	diagnostics.push(...quizzes.diagnostics);
+	const quizzes = parseQuizzes(bodyLines, bodyIndex + 1, file, yamlBudget);
+	appendAll(diagnostics, quizzes.diagnostics);
 	// A file without front matter is probably not a lesson at all; one error says so.
 	if (quizzes.blockCount === 0 && found.block) {
 		const message = 'the lesson has no quiz; add a ```quiz block so learners can check what they learned';
 		diagnostics.push(createDiagnostic(file, 'lesson-no-quiz', message, { line: 1, column: 1 }));
 	}
 	diagnostics.sort(byPosition);
-	if (!meta || hasErrors(diagnostics)) {
-		return { diagnostics };
+	const capped = capDiagnostics(diagnostics, MAX_FILE_DIAGNOSTICS, 'this file', file, { line: 1, column: 1 });
+	if (!meta || hasErrors(capped)) {
+		return { diagnostics: capped };
 	}
 	return {
 		lesson: {
@@ -110,6 +140,6 @@ export function parseLesson(text: string, file: string, options: ParseLessonOpti
 			bodyLine: bodyIndex + 1,
 			contentHash: hashQuizContent(quizzes.quizzes),
 		},
-		diagnostics,
+		diagnostics: capped,
 	};
 }

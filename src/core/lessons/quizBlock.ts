@@ -2,6 +2,7 @@
  * A ```quiz fenced block: its YAML checked against `schemas/quiz.schema.json` and the quiz rules of
  * docs/lesson-format.md, then turned into a {@link Quiz}. Pure.
  */
+import { capDiagnostics, MAX_BLOCK_DIAGNOSTICS } from './diagnosticLimits';
 import type { FencedBlock } from './fences';
 import type { Choice, Diagnostic, Quiz, QuizType, Step } from './lesson';
 import { createDiagnostic, hasErrors } from './rules';
@@ -152,7 +153,7 @@ export function parseQuizBlock(block: FencedBlock, file: string): QuizBlockResul
 	const source = { lines: block.content, firstLine: block.startLine + 1, indent: block.contentIndent, anchor };
 	const { parsed, diagnostics } = parseYamlBlock(source, file, 'quiz block');
 	if (!parsed) {
-		return { diagnostics };
+		return { diagnostics: capDiagnostics(diagnostics, MAX_BLOCK_DIAGNOSTICS, `the quiz block at line ${block.startLine}`, file, anchor) };
 	}
 	const data = parsed.value;
 	if (data === null || data === undefined) {
@@ -167,7 +168,8 @@ export function parseQuizBlock(block: FencedBlock, file: string): QuizBlockResul
 		const message = `${label} has unknown type "${type}"; use single, multiple or order`;
 		diagnostics.push(createDiagnostic(file, 'quiz-unknown-type', message, parsed.spanOf(['type'])));
 	}
-	for (const problem of validateQuizData(data)) {
+	const check = validateQuizData(data, MAX_BLOCK_DIAGNOSTICS);
+	for (const problem of check.problems) {
 		if (unknownType && problem.keyword === 'enum' && problem.path.length === 1 && problem.path[0] === 'type') {
 			continue;
 		}
@@ -187,8 +189,10 @@ export function parseQuizBlock(block: FencedBlock, file: string): QuizBlockResul
 		}
 	}
 	const idSpan = id !== undefined ? parsed.spanOf(['id']) : undefined;
-	const result = { ...(id !== undefined ? { id } : {}), ...(idSpan ? { idSpan } : {}), diagnostics };
-	if (hasErrors(diagnostics) || !isRecord(data)) {
+	const uncounted = [{ count: check.moreErrors, rule: 'quiz-schema' as const }, { count: check.moreWarnings, rule: 'quiz-unknown-key' as const }];
+	const capped = capDiagnostics(diagnostics, MAX_BLOCK_DIAGNOSTICS, label, file, anchor, uncounted);
+	const result = { ...(id !== undefined ? { id } : {}), ...(idSpan ? { idSpan } : {}), diagnostics: capped };
+	if (hasErrors(capped) || !isRecord(data)) {
 		return result;
 	}
 	return { ...result, quiz: toQuiz(data, block.startLine) };

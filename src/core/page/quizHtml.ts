@@ -32,15 +32,15 @@ function choicesHtml(quiz: Quiz & { type: 'single' | 'multiple' }, base: string,
 	const inputType = quiz.type === 'single' ? 'radio' : 'checkbox';
 	// Inputs carry the choice's own index, never its place on screen: that index is what is sent and graded.
 	return order.map((i) => `<li class="il-choice" data-index="${i}">`
-		+ `<input type="${inputType}" id="${base}-c${i}" name="${base}" value="${i}">`
-		+ `<label for="${base}-c${i}">${escapeHtml(quiz.choices[i]?.text ?? '')}</label>`
-		+ `<div class="il-feedback" id="${base}-c${i}-fb" hidden></div></li>`).join('');
+		+ `<input type="${inputType}" id="${base}_c${i}" name="${base}" value="${i}">`
+		+ `<label for="${base}_c${i}">${escapeHtml(quiz.choices[i]?.text ?? '')}</label>`
+		+ `<div class="il-feedback" id="${base}_c${i}_fb" hidden></div></li>`).join('');
 }
 
 function stepsHtml(quiz: Quiz & { type: 'order' }, base: string, order: readonly number[], labels: RenderLabels): string {
 	return order.map((stepIndex) => {
 		const step = quiz.steps[stepIndex];
-		return `<li class="il-step" data-index="${stepIndex}" tabindex="0" aria-describedby="${base}-hint">`
+		return `<li class="il-step" data-index="${stepIndex}" tabindex="0" aria-describedby="${base}_hint">`
 			+ `<span class="il-step-pos" aria-hidden="true"></span><span class="il-step-text">${escapeHtml(step?.text ?? '')}</span>`
 			+ `<span class="il-step-moves"><button type="button" class="il-move" data-move="-1" aria-label="${escapeHtml(labels.moveUp)}" title="${escapeHtml(labels.moveUp)}">↑</button>`
 			+ `<button type="button" class="il-move" data-move="1" aria-label="${escapeHtml(labels.moveDown)}" title="${escapeHtml(labels.moveDown)}">↓</button></span>`
@@ -51,7 +51,8 @@ function stepsHtml(quiz: Quiz & { type: 'order' }, base: string, order: readonly
 /**
  * Renders a quiz as a labelled group with its controls. `number` is 1-based. Choices and steps are shown in the order
  * of `shuffle` (default: the same for everyone); the page script reshuffles choices for the next attempt from the
- * seed and attempt the markup carries.
+ * seed and attempt the markup carries. The quiz is `il-quiz-<id>` and its parts `il-quiz-<id>_<part>`: quiz ids are
+ * kebab-case, never `_`, so no part's id can be another quiz's (quiz `a-prompt` and quiz `a`'s prompt).
  */
 export function renderQuiz(quiz: Quiz, lessonId: string, number: number, count: number, labels: RenderLabels,
 	shuffle: QuizShuffle = { seed: quizSeed('', lessonId, quiz.id), attempt: 0 }): string {
@@ -59,12 +60,12 @@ export function renderQuiz(quiz: Quiz, lessonId: string, number: number, count: 
 	const order = quizDisplayOrder(quiz, shuffle);
 	const hint = quiz.type === 'single' ? labels.chooseOne : quiz.type === 'multiple' ? labels.chooseAll : labels.putInOrder;
 	const list = quiz.type === 'order'
-		? `<ol class="il-steps" aria-labelledby="${base}-prompt">${stepsHtml(quiz, base, order, labels)}</ol>`
-		: `<ul class="il-choices" role="${quiz.type === 'single' ? 'radiogroup' : 'group'}" aria-labelledby="${base}-prompt">${choicesHtml(quiz, base, order)}</ul>`;
-	return `<section class="il-quiz" id="${base}" data-quiz-id="${escapeHtml(quiz.id)}" data-quiz-type="${quiz.type}" data-seed="${shuffle.seed >>> 0}" data-attempt="${Math.max(0, Math.floor(shuffle.attempt))}" aria-labelledby="${base}-prompt">`
+		? `<ol class="il-steps" aria-labelledby="${base}_prompt">${stepsHtml(quiz, base, order, labels)}</ol>`
+		: `<ul class="il-choices" role="${quiz.type === 'single' ? 'radiogroup' : 'group'}" aria-labelledby="${base}_prompt">${choicesHtml(quiz, base, order)}</ul>`;
+	return `<section class="il-quiz" id="${base}" data-quiz-id="${escapeHtml(quiz.id)}" data-quiz-type="${quiz.type}" data-seed="${shuffle.seed >>> 0}" data-attempt="${Math.max(0, Math.floor(shuffle.attempt))}" aria-labelledby="${base}_prompt">`
 		+ `<p class="il-quiz-number">${escapeHtml(formatLabel(labels.quizNumber, number, count))}</p>`
-		+ `<p class="il-quiz-prompt" id="${base}-prompt">${escapeHtml(quiz.prompt)}</p>`
-		+ `<p class="il-quiz-hint" id="${base}-hint">${escapeHtml(hint)}</p>`
+		+ `<p class="il-quiz-prompt" id="${base}_prompt">${escapeHtml(quiz.prompt)}</p>`
+		+ `<p class="il-quiz-hint" id="${base}_hint">${escapeHtml(hint)}</p>`
 		+ list
 		+ `<div class="il-quiz-actions"><button type="button" class="il-check">${escapeHtml(labels.checkAnswer)}</button>`
 		+ `<button type="button" class="il-retry" hidden>${escapeHtml(labels.tryAgain)}</button>`

@@ -28,8 +28,42 @@ export function uniqueSlug(text: string, used: Set<string>, suffixes: Map<string
 	return slug;
 }
 
-/** An ATX heading (`## Text ##`), with up to three spaces of indentation, as CommonMark reads it. */
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+function isSpaceOrTab(char: string | undefined): boolean {
+	return char === ' ' || char === '\t';
+}
+
+/**
+ * The text of an ATX heading line (`## Text ##`, up to three spaces of indentation), or undefined when the line is
+ * not one. Read as markdown-it and CommonMark read it: a closing `#` run counts only after a space or tab. A scan,
+ * not a regular expression, so it is linear on any line (a pattern with a lazy group next to optional blanks
+ * backtracks quadratically, or worse, on a long line of spaces).
+ */
+export function atxHeadingText(line: string): string | undefined {
+	let start = 0;
+	while (start < 3 && line[start] === ' ') {
+		start++;
+	}
+	let pos = start;
+	while (line[pos] === '#' && pos - start <= 6) {
+		pos++;
+	}
+	const level = pos - start;
+	if (level < 1 || level > 6 || (pos < line.length && !isSpaceOrTab(line[pos]))) {
+		return undefined;
+	}
+	let end = line.length;
+	while (end > pos && isSpaceOrTab(line[end - 1])) {
+		end--;
+	}
+	let closing = end;
+	while (closing > pos && line[closing - 1] === '#') {
+		closing--;
+	}
+	if (closing > pos && isSpaceOrTab(line[closing - 1])) {
+		end = closing;
+	}
+	return line.slice(pos, end).trim();
+}
 
 /**
  * The slugs of the ATX headings in a lesson body (Markdown after the front matter), in order, outside fenced blocks.
@@ -47,9 +81,9 @@ export function headingSlugs(body: string): string[] {
 	const suffixes = new Map<string, number>();
 	const slugs: string[] = [];
 	lines.forEach((line, index) => {
-		const match = fenced.has(index + 1) ? null : ATX_HEADING.exec(line);
-		if (match) {
-			slugs.push(uniqueSlug((match[1] ?? '').trim(), used, suffixes));
+		const text = fenced.has(index + 1) ? undefined : atxHeadingText(line);
+		if (text !== undefined) {
+			slugs.push(uniqueSlug(text, used, suffixes));
 		}
 	});
 	return slugs;

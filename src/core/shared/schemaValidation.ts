@@ -38,38 +38,61 @@ function getValidators(): Validators {
 	return validators;
 }
 
-/** Checks front matter data against `schemas/lesson-front-matter.schema.json`. */
-export function validateFrontMatterData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().frontMatter, value);
+/** The first problems found, and how many more there were (described no further, to bound the work). */
+export interface SchemaCheck {
+	readonly problems: SchemaProblem[];
+	/** Problems past the limit that are errors. */
+	readonly moreErrors: number;
+	/** Problems past the limit that are `unknownKey` warnings. */
+	readonly moreWarnings: number;
 }
 
-/** Checks quiz data against `schemas/quiz.schema.json`. */
-export function validateQuizData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().quiz, value);
+/** Checks front matter data against `schemas/lesson-front-matter.schema.json`, describing at most `limit` problems. */
+export function validateFrontMatterData(value: unknown, limit = Infinity): SchemaCheck {
+	return runValidator(getValidators().frontMatter, value, limit);
+}
+
+/** Checks quiz data against `schemas/quiz.schema.json`, describing at most `limit` problems. */
+export function validateQuizData(value: unknown, limit = Infinity): SchemaCheck {
+	return runValidator(getValidators().quiz, value, limit);
 }
 
 /** Checks an assignments file's data against `schemas/assignments.schema.json`. */
 export function validateAssignmentsData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().assignments, value);
+	return runValidator(getValidators().assignments, value, Infinity).problems;
 }
 
 /** Checks a progress report's data against `schemas/progress-report.schema.json`. */
 export function validateReportData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().report, value);
+	return runValidator(getValidators().report, value, Infinity).problems;
 }
 
-function runValidator(validate: ValidateFunction, value: unknown): SchemaProblem[] {
+/**
+ * Runs a validator and turns its first `limit` errors into problems. ajv (with `allErrors`) still lists every
+ * error, which is cheap; describing one (path, message, suggestion) is not, so the rest are only counted.
+ */
+function runValidator(validate: ValidateFunction, value: unknown, limit: number): SchemaCheck {
 	if (validate(value)) {
-		return [];
+		return { problems: [], moreErrors: 0, moreWarnings: 0 };
 	}
 	const problems: SchemaProblem[] = [];
+	let moreErrors = 0;
+	let moreWarnings = 0;
 	for (const error of validate.errors ?? []) {
+		if (problems.length >= limit) {
+			if (error.keyword === 'additionalProperties') {
+				moreWarnings++;
+			} else if (error.keyword !== 'if') {
+				moreErrors++;
+			}
+			continue;
+		}
 		const problem = toProblem(error, value);
 		if (problem) {
 			problems.push(problem);
 		}
 	}
-	return problems;
+	return { problems, moreErrors, moreWarnings };
 }
 
 /** Formats a path for messages: `incident.timeline[1].date`. */

@@ -3,10 +3,11 @@
  * back to file lines and columns, so diagnostics point at the offending node. Pure.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../lessons/lesson';
 import { createDiagnostic } from '../lessons/rules';
 import type { RuleId, SourceSpan } from '../lessons/rules';
+import { analyzeNodes } from './yamlNodes';
 
 /** One segment of a path into YAML data: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -33,31 +34,8 @@ export interface ParsedYaml {
 	keySpanOf(path: readonly PathSegment[], key: string): SourceSpan;
 }
 
-/** The most aliases a block may expand, against "billion laughs" documents. */
+/** The most aliases a block may expand, against "billion laughs" documents (checked again by the yaml library). */
 const MAX_ALIAS_COUNT = 100;
-/** The most alias nodes a block may contain; lessons have no use for many. */
-const MAX_ALIAS_NODES = 100;
-
-/**
- * Why the block's aliases are refused, if they are: too many, or one inside the node it refers to (`&a [*a]`).
- * `maxAliasCount` does not stop self-references, whose conversion to plain data grows faster than quadratically.
- */
-function aliasProblem(doc: Document.Parsed): string | undefined {
-	let count = 0;
-	let isCircular = false;
-	visit(doc, {
-		Alias(_key, node, path) {
-			count++;
-			const target = node.resolve(doc);
-			isCircular ||= target !== undefined && path.includes(target);
-			return count > MAX_ALIAS_NODES || isCircular ? visit.BREAK : undefined;
-		},
-	});
-	if (isCircular) {
-		return 'an alias refers to a node that contains it';
-	}
-	return count > MAX_ALIAS_NODES ? `more than ${MAX_ALIAS_NODES} aliases` : undefined;
-}
 
 function keyText(key: unknown): string {
 	return isScalar(key) ? String(key.value) : String(key);
@@ -111,11 +89,12 @@ interface Located {
 	readonly depth: number;
 }
 
-function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located {
+/** The node at `path`, following aliases through `targets` (resolving one with the library walks the whole document). */
+function locate(doc: Document.Parsed, targets: ReadonlyMap<Alias, Node>, path: readonly PathSegment[]): Located {
 	let current: unknown = doc.contents;
 	let found: Located = { depth: 0 };
 	for (const segment of path) {
-		const node = isAlias(current) ? current.resolve(doc) : current;
+		const node = isAlias(current) ? targets.get(current) : current;
 		if (isMap(node)) {
 			const pair = pairOf(node, segment);
 			if (!pair) {
@@ -189,9 +168,10 @@ export function parseYamlBlock(source: YamlSource, file: string, what: string): 
 	if (diagnostics.length > 0) {
 		return { diagnostics };
 	}
-	const aliases = aliasProblem(doc);
-	if (aliases) {
-		return { diagnostics: [createDiagnostic(file, 'yaml-syntax', `invalid YAML in the ${what}: ${aliases}`, source.anchor)] };
+	const { targets, problem } = analyzeNodes(doc);
+	if (problem) {
+		const span = problem.node?.range ? mapSpan(problem.node.range[0], problem.node.range[1]) : source.anchor;
+		return { diagnostics: [createDiagnostic(file, 'yaml-syntax', `invalid YAML in the ${what}: ${problem.message}`, span)] };
 	}
 	let value: unknown;
 	try {
@@ -203,9 +183,9 @@ export function parseYamlBlock(source: YamlSource, file: string, what: string): 
 	const spanOfNode = (node: Node | undefined): SourceSpan | undefined => node?.range ? mapSpan(node.range[0], node.range[1]) : undefined;
 	const parsed: ParsedYaml = {
 		value,
-		spanOf: (path) => path.length === 0 ? source.anchor : spanOfNode(locate(doc, path).node) ?? source.anchor,
+		spanOf: (path) => path.length === 0 ? source.anchor : spanOfNode(locate(doc, targets, path).node) ?? source.anchor,
 		keySpanOf: (path, key) => {
-			const located = locate(doc, [...path, key]);
+			const located = locate(doc, targets, [...path, key]);
 			return (located.depth === path.length + 1 ? spanOfNode(located.key) : undefined) ?? parsed.spanOf(path);
 		},
 	};

@@ -27,7 +27,7 @@ export const TRIGGER_LIMITS = {
 	/** Characters in a pattern. */
 	patternLength: 300,
 	/** RE2 program size (instructions) of a compiled pattern: matching cost grows with it. */
-	programSize: 1000,
+	programSize: 250,
 	/** Languages or globs per trigger. */
 	listItems: 20,
 	/** Characters in `why`. */

@@ -7,7 +7,10 @@
 import { RE2Set } from 're2js';
 import type { RE2JS } from 're2js';
 import type { LessonTrigger } from './trigger';
+import { lineLength, lineStarts, nextBlock, type Lines } from './triggerLines';
 import { compileGlob, compilePattern, PATTERN_FLAGS } from './triggerPattern';
+
+export { MAX_LINE_CHARS } from './triggerLines';
 
 /** The triggers of one lesson, as the matcher needs them. */
 export interface TriggerSource {
@@ -29,6 +32,8 @@ interface CompiledTrigger {
 	readonly title: string;
 	readonly trigger: LessonTrigger;
 	readonly re: RE2JS;
+	/** RE2 program size: what one character costs this trigger at worst. */
+	readonly size: number;
 	readonly languages: ReadonlySet<string>;
 	readonly globs: readonly ((path: string) => boolean)[];
 }
@@ -39,6 +44,8 @@ export interface TriggerIndex {
 	readonly problems: readonly TriggerProblem[];
 	/** RE2Sets by the list of trigger indices they hold (files of one kind share a set). */
 	readonly sets: Map<string, RE2Set | undefined>;
+	/** Sets (by the same key) whose DFA proved costly: they run on the NFA alone from then on. */
+	readonly nfaOnly: Set<string>;
 }
 
 /** A file to scan. `path` is relative to the workspace folder (or the folder the CLI was given), `/`-separated. */
@@ -75,7 +82,7 @@ export interface ScanOptions {
 	/** Lines reported per trigger and file. */
 	readonly maxMatchesPerTrigger: number;
 	/** Continue a scan that stopped at the budget: its `resumeAt` and its matches so far. */
-	readonly resume?: { readonly fromLine: number; readonly matches: readonly TriggerMatch[] };
+	readonly resume?: { readonly at: ScanPosition; readonly matches: readonly TriggerMatch[] };
 }
 
 /** What a scan found, and whether it saw the whole file. */
@@ -83,16 +90,31 @@ export interface ScanResult {
 	/** Every match so far, in file order (with a resumed scan's earlier ones). */
 	readonly matches: readonly TriggerMatch[];
 	readonly status: 'complete' | 'tooLarge' | 'timedOut';
-	/** With `timedOut`: the 0-based line to resume at (pass it back in `resume`), so a scan can go on in slices. */
-	readonly resumeAt?: number;
+	/** With `timedOut`: where to resume (pass it back in `resume`), so a scan can go on in slices. */
+	readonly resumeAt?: ScanPosition;
 }
 
-/** Lines searched per RE2Set call: small enough that a flagged block is cheap to search line by line. */
-const BLOCK_LINES = 100;
-/** Longer lines (minified or generated code) are not searched line by line. */
-export const MAX_LINE_CHARS = 4000;
+/** Where a scan stopped: the trigger group (see {@link MAX_SET_PROGRAM}) and its next 0-based line. */
+export interface ScanPosition {
+	readonly group: number;
+	readonly line: number;
+}
+
+/**
+ * Characters × program instructions given to one RE2Set call. re2js builds its DFA as it reads, and a hostile pattern
+ * set can make every character a new state costing time in proportion to the set's size, so this product bounds one
+ * call (a few milliseconds on a laptop core; see docs/reviews-and-suggestions.md).
+ */
+const WORK_PER_CALL = 500_000;
+/** Program instructions in one RE2Set: the applicable triggers are split into sets of at most this size. */
+export const MAX_SET_PROGRAM = 500;
+/**
+ * DFA memory of one set. The bundled triggers' sets use under 60 KB on a typical file; a set whose states never
+ * repeat fills it, and from then on runs on the NFA alone (see `setFor`).
+ */
+const DFA_MEMORY = 512 * 1024;
 /** Distinct trigger combinations kept compiled. */
-const MAX_SETS = 32;
+const MAX_SETS = 256;
 
 function compileOne(source: TriggerSource, trigger: LessonTrigger, problems: TriggerProblem[]): CompiledTrigger | undefined {
 	const report = (message: string): undefined => {
@@ -111,7 +133,7 @@ function compileOne(source: TriggerSource, trigger: LessonTrigger, problems: Tri
 		}
 		globs.push(compiled.test);
 	}
-	return { lessonId: source.lessonId, title: source.title, trigger, re: pattern.re, languages: new Set(trigger.languages), globs };
+	return { lessonId: source.lessonId, title: source.title, trigger, re: pattern.re, size: pattern.re.programSize(), languages: new Set(trigger.languages), globs };
 }
 
 /** Compiles the triggers of `sources`; unusable triggers are left out and listed in `problems`. Never throws. */
@@ -126,7 +148,7 @@ export function compileTriggers(sources: readonly TriggerSource[]): TriggerIndex
 			}
 		}
 	}
-	return { triggers, problems, sets: new Map() };
+	return { triggers, problems, sets: new Map(), nfaOnly: new Set() };
 }
 
 /** A trigger concerns a file when its language or a glob matches, or when it names neither. */
@@ -137,15 +159,32 @@ function concerns(t: CompiledTrigger, doc: ScanDocument): boolean {
 	return t.languages.has(doc.languageId) || t.globs.some((test) => test(doc.path));
 }
 
+/** The applicable triggers in sets of at most {@link MAX_SET_PROGRAM} instructions, in index order. */
+function groupsOf(index: TriggerIndex, applicable: readonly number[]): number[][] {
+	const groups: number[][] = [];
+	let size = Infinity;
+	for (const id of applicable) {
+		const cost = index.triggers[id]?.size ?? 0;
+		if (size + cost > MAX_SET_PROGRAM) {
+			groups.push([]);
+			size = 0;
+		}
+		groups[groups.length - 1]?.push(id);
+		size += cost;
+	}
+	return groups;
+}
+
 /** One RE2Set for the triggers at `ids`; undefined when the set cannot be built (then each pattern runs alone). */
-function setFor(index: TriggerIndex, ids: readonly number[]): RE2Set | undefined {
-	const key = ids.join(',');
+function setFor(index: TriggerIndex, key: string, ids: readonly number[]): RE2Set | undefined {
 	if (index.sets.has(key)) {
 		return index.sets.get(key);
 	}
 	let set: RE2Set | undefined;
 	try {
-		set = new RE2Set(RE2Set.UNANCHORED, PATTERN_FLAGS);
+		// re2js builds DFA states as it reads, each costing time in proportion to the set's size; when states never
+		// repeat (counted repetitions over a wide class) the NFA alone (no DFA memory) is about ten times cheaper.
+		set = new RE2Set(RE2Set.UNANCHORED, PATTERN_FLAGS, index.nfaOnly.has(key) ? 0 : DFA_MEMORY);
 		for (const id of ids) {
 			set.add(index.triggers[id]?.trigger.pattern ?? '');
 		}
@@ -160,29 +199,29 @@ function setFor(index: TriggerIndex, ids: readonly number[]): RE2Set | undefined
 	return set;
 }
 
-/** Offsets where each line starts, for text with `\n` line ends. */
-function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-		starts.push(i + 1);
-	}
-	return starts;
-}
-
-/** Which of `ids` (positions in `applicable`) match somewhere in `block`. */
-function flagged(index: TriggerIndex, set: RE2Set | undefined, applicable: readonly number[], block: string): number[] {
+/** Which of `ids` (the set `key`) match somewhere in `block`. A set whose DFA filled its memory goes NFA-only. */
+function flagged(index: TriggerIndex, key: string, ids: readonly number[], block: string): number[] {
+	const set = setFor(index, key, ids);
 	if (set) {
-		return set.match(block).map((position) => applicable[position] ?? -1);
+		const before = set.dfa?.memBudget ?? 0;
+		const found = set.match(block);
+		if (!index.nfaOnly.has(key) && (set.dfa.failed || set.dfa.memBudget > before)) {
+			index.nfaOnly.add(key);
+			index.sets.delete(key);
+		}
+		return found.map((position) => ids[position] ?? -1);
 	}
-	return applicable.filter((id) => index.triggers[id]?.re.test(block) === true);
+	return ids.filter((id) => index.triggers[id]?.re.test(block) === true);
 }
 
 /**
  * Scans `doc` for every trigger that concerns it. Returns the matching lines in file order, at most
- * `maxMatchesPerTrigger` per trigger; a pattern matches within one line. Stops early when the text is longer than
- * `maxChars` (nothing scanned) or the scan takes longer than `budgetMs` (what was found so far, and where to resume:
- * a caller can go on in later slices, so no single call holds the thread for long). Each call scans at least one
- * block of lines, so a resumed scan always advances.
+ * `maxMatchesPerTrigger` per trigger; a pattern matches within one line, and lines over {@link MAX_LINE_CHARS} are
+ * skipped. Stops early when the text is longer than `maxChars` (nothing scanned) or when the next block could take
+ * the scan past `budgetMs` (judged by twice the slowest block so far, for the variance between blocks): what was found
+ * so far, and where to resume, so a caller can go on in later slices and no single call holds the thread for long.
+ * Each block (one RE2Set call and the line search of what it flags) is bounded by {@link WORK_PER_CALL}; each call
+ * scans at least one block, so a resumed scan always advances.
  */
 export function scanDocument(index: TriggerIndex, doc: ScanDocument, options: ScanOptions): ScanResult {
 	const startedAt = options.clock();
@@ -193,40 +232,53 @@ export function scanDocument(index: TriggerIndex, doc: ScanDocument, options: Sc
 	if (applicable.length === 0) {
 		return { matches: [], status: 'complete' };
 	}
-	const set = setFor(index, applicable);
 	const text = doc.text.includes('\r') ? doc.text.replace(/\r\n?/g, '\n') : doc.text;
 	const starts = lineStarts(text);
+	const lines: Lines = { text, starts, count: starts.length - 1 };
 	const matches: TriggerMatch[] = [...options.resume?.matches ?? []];
 	const counts = new Map<number, number>();
 	for (const m of matches) {
 		counts.set(m.trigger, (counts.get(m.trigger) ?? 0) + 1);
 	}
-	for (let first = Math.max(0, options.resume?.fromLine ?? 0); first < starts.length; first += BLOCK_LINES) {
-		const last = Math.min(first + BLOCK_LINES, starts.length);
-		const blockEnd = last < starts.length ? (starts[last] ?? text.length) - 1 : text.length;
-		const ids = flagged(index, set, applicable, text.slice(starts[first], blockEnd));
-		for (const id of ids.filter((i) => (counts.get(i) ?? 0) < options.maxMatchesPerTrigger)) {
-			searchLines(index.triggers[id], id, text, starts, first, last, counts, options.maxMatchesPerTrigger, matches);
-		}
-		if (options.clock() - startedAt > options.budgetMs && last < starts.length) {
-			return { matches: sortMatches(matches), status: 'timedOut', resumeAt: last };
+	const wanted = (id: number): boolean => (counts.get(id) ?? 0) < options.maxMatchesPerTrigger;
+	const groups = groupsOf(index, applicable);
+	const resume = options.resume?.at ?? { group: 0, line: 0 };
+	let slowest = 0;
+	let last = startedAt;
+	for (let g = Math.max(0, resume.group); g < groups.length; g++) {
+		const ids = groups[g] ?? [];
+		const key = ids.join(',');
+		const maxChars = Math.floor(WORK_PER_CALL / Math.max(1, ids.reduce((sum, id) => sum + (index.triggers[id]?.size ?? 0), 0)));
+		for (let line = g === resume.group ? resume.line : 0; line < lines.count && ids.some(wanted);) {
+			const { first, end } = nextBlock(lines, line, maxChars);
+			if (first < end) {
+				const block = text.slice(starts[first], (starts[end] ?? 0) - 1);
+				const found = flagged(index, key, ids, block);
+				for (const id of found.filter(wanted)) {
+					searchLines(index.triggers[id], id, lines, first, end, counts, options.maxMatchesPerTrigger, matches);
+				}
+			}
+			line = end;
+			const now = options.clock();
+			slowest = Math.max(slowest, now - last);
+			last = now;
+			const more = line < lines.count || g + 1 < groups.length;
+			if (more && now - startedAt + 2 * slowest > options.budgetMs) {
+				return { matches: sortMatches(matches), status: 'timedOut', resumeAt: line < lines.count ? { group: g, line } : { group: g + 1, line: 0 } };
+			}
 		}
 	}
 	return { matches: sortMatches(matches), status: 'complete' };
 }
 
-function searchLines(t: CompiledTrigger | undefined, id: number, text: string, starts: readonly number[], first: number, last: number,
+function searchLines(t: CompiledTrigger | undefined, id: number, lines: Lines, first: number, end: number,
 	counts: Map<number, number>, max: number, into: TriggerMatch[]): void {
 	if (!t) {
 		return;
 	}
-	for (let n = first; n < last && (counts.get(id) ?? 0) < max; n++) {
-		const from = starts[n] ?? 0;
-		const to = n + 1 < starts.length ? (starts[n + 1] ?? text.length) - 1 : text.length;
-		if (to - from > MAX_LINE_CHARS) {
-			continue;
-		}
-		const line = text.slice(from, to);
+	for (let n = first; n < end && (counts.get(id) ?? 0) < max; n++) {
+		const from = lines.starts[n] ?? 0;
+		const line = lines.text.slice(from, from + lineLength(lines, n));
 		// test() runs on the DFA; the capture-tracking matcher only runs on lines that do match
 		const matcher = t.re.test(line) ? t.re.matcher(line) : undefined;
 		if (matcher?.find()) {

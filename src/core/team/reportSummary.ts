@@ -2,6 +2,7 @@
  * The readable side of a progress report: a short Markdown summary written next to the JSON, for the learner to
  * read or paste into a pull request. The words come in as labels so the extension can translate them. Pure.
  */
+import { appendAll } from '../shared/arrays';
 import { isOverdue } from './dueDates';
 import { formatLabel } from '../page/labels';
 import type { LessonStatus } from '../progress/progress';
@@ -78,12 +79,12 @@ export function formatReportSummary(report: ProgressReport, today: string, label
 	if (assigned.length > 0) {
 		const done = assigned.filter((a) => byId.get(a.id)?.status === 'passed').length;
 		const overdue = assigned.filter((a) => byId.get(a.id)?.status !== 'passed' && isOverdue(a.due, today)).length;
-		out.push(formatLabel(labels.assignedCount, done, assigned.length, overdue), '', `## ${labels.assignedHeading}`, '', ...columns(true),
-			...assigned.map((a) => row(byId.get(a.id), a.id, labels, a.due, today)));
+		out.push(formatLabel(labels.assignedCount, done, assigned.length, overdue), '', `## ${labels.assignedHeading}`, '', ...columns(true));
+		appendAll(out, assigned.map((a) => row(byId.get(a.id), a.id, labels, a.due, today)));
 	}
 	const assignedIds = new Set(assigned.map((a) => a.id));
 	const others = report.lessons.filter((l) => !assignedIds.has(l.id) && l.answered > 0);
 	out.push('', `## ${labels.otherHeading}`, '');
-	out.push(...(others.length > 0 ? [...columns(false), ...others.map((l) => row(l, l.id, labels))] : [labels.noneStarted]));
+	appendAll(out, others.length > 0 ? [...columns(false), ...others.map((l) => row(l, l.id, labels))] : [labels.noneStarted]);
 	return `${out.join('\n')}\n`;
 }

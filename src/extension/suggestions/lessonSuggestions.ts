@@ -140,7 +140,7 @@ export class LessonSuggestions extends Disposable {
 			if (document.isClosed || document.version !== version) {
 				return this.cached(document) ?? [];
 			}
-			result = scanDocument(index, doc, { ...options, resume: { fromLine: result.resumeAt, matches: result.matches } });
+			result = scanDocument(index, doc, { ...options, resume: { at: result.resumeAt, matches: result.matches } });
 		}
 		if (result.status !== 'complete' && !this.reported.has(path)) {
 			this.reported.add(path);

@@ -157,3 +157,16 @@ describe('buildCatalogIndex', () => {
 		assert.deepEqual(index.diagnostics.map((d) => [d.file, d.code, d.line]), [['en/copy/sample.md', 'duplicate-lesson-id', 2]]);
 	});
 });
+
+describe('lessonIndex: long lines', () => {
+	it('reads keys with long runs of blanks in linear time, as the parser does', () => {
+		// One line of blanks that the key pattern cannot end (`.` stops at U+2028): seconds for a backtracking pattern.
+		const text = `---\nid: sample\ntitle:${' '.repeat(60_000)}\u2028T\nsummary: S   # c\norder: 5   #  #\u2028\n---\n${QUIZ('q')}`;
+		const started = performance.now();
+		const indexed = indexLesson(text, 'sample.md', { expectedId: 'sample' }, parseLesson);
+		assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+		const parsed = parseLesson(text, 'sample.md', { expectedId: 'sample' });
+		assert.ok(parsed.lesson, JSON.stringify(parsed.diagnostics));
+		assert.deepEqual(indexed.entry, entryOf(parsed.lesson));
+	});
+});

@@ -44,7 +44,7 @@ test('author strings are escaped in every field and generated ids are prefixed',
 	const html = render('test/fixtures/lessons/hostile/xss.md');
 	assert.match(html, /<h1 id="il-title">&lt;script&gt;alert\(&#39;title&#39;\)/);
 	assert.match(html, /&quot;&gt;&lt;svg onload=alert\(2\)&gt; summary/);
-	assert.match(html, /<label for="il-quiz-q1-c1">&quot; onfocus=&quot;alert\(18\)<\/label>/);
+	assert.match(html, /<label for="il-quiz-q1_c1">&quot; onfocus=&quot;alert\(18\)<\/label>/);
 	assert.match(html, /class="language-&quot;&gt;&lt;script&gt;/);
 	for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) {
 		assert.ok(id?.startsWith('il-'), `id ${id} is prefixed`);
@@ -100,4 +100,15 @@ test('a figure fence places the figure in the body instead of the header', () =>
 	assert.ok(html.indexOf('il-figure-timeline') > html.indexOf('<p>Intro</p>'));
 	assert.match(html, /19 Mar 2024/);
 	assert.match(html, />Apr 2024</);
+});
+
+test('generated ids never collide, whatever the quiz ids (quiz "a-prompt" and quiz "a"\'s prompt)', () => {
+	const quiz = (id: string): string => `\`\`\`quiz\nid: ${id}\ntype: single\nprompt: P\nchoices:\n  - text: a\n    correct: true\n    explain: x\n  - text: b\n    explain: y\n\`\`\`\n`;
+	const ids = ['a', 'a-prompt', 'a-hint', 'a-c0', 'a-c0-fb', 'a-c1', 'h-a', 'title', 'sources', 'score', 'next'];
+	const text = `---\nid: ids\ntitle: T\nsummary: S\n---\n# A\n\n# Prompt\n\n${ids.map(quiz).join('\n')}`;
+	const { lesson, diagnostics } = parseLesson(text, 'ids.md');
+	assert.ok(lesson, JSON.stringify(diagnostics));
+	const all = [...renderLesson(lesson).matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+	assert.ok(all.includes('il-quiz-a_prompt') && all.includes('il-quiz-a-prompt'), all.join(' '));
+	assert.deepEqual(all.filter((id, i) => all.indexOf(id) !== i), [], 'duplicate ids');
 });
