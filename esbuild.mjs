@@ -2,61 +2,72 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/**
- * markdown-it and the renderer live in their own chunk (dist/render.js) so activation does not pay for them:
- * the extension's `import('../core/render')` becomes a runtime `require('./render.js')`.
- */
-const lazyRenderer = {
-	name: 'lazy-renderer',
-	setup(build) {
-		build.onResolve({ filter: /\/core\/render$/ }, (args) =>
-			args.importer.includes('/src/extension/') ? { path: `${distPrefix(build)}render.js`, external: true } : undefined);
-	},
-};
+/** A relative import's source file, from the repository root and without extension: `src/core/page/render`. */
+const sourceOf = (args) => path.relative(process.cwd(), path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
 
 /**
- * The same for the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher (re2js, dist/triggers.js)
- * and the review scheduler (ts-fsrs, dist/reviews.js): the first lesson opened, workspace lesson or assignments file,
- * suggestion or stored answer loads them, not activation.
+ * The libraries load as chunks of their own, so activation pays for none of them: markdown-it and the renderer
+ * (dist/render.js), the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher (re2js,
+ * dist/triggers.js) and the review scheduler (ts-fsrs, dist/reviews.js). The extension's
+ * `import('../../core/page/render')` becomes a runtime `require('./render.js')`; the first lesson opened, workspace
+ * lesson or assignments file, suggestion or stored answer loads them. Matched by the module's path, wherever the
+ * importer sits.
  */
-const LAZY_CHUNKS = { parsers: 'parsers', triggerMatch: 'triggers', reviewScheduler: 'reviews' };
+const LAZY_CHUNKS = {
+	'src/core/page/render': 'render',
+	'src/core/parserChunk': 'parsers',
+	'src/core/suggestions/triggerMatch': 'triggers',
+	'src/core/reviews/reviewScheduler': 'reviews',
+};
 const lazyChunks = {
 	name: 'lazy-chunks',
 	setup(build) {
-		build.onResolve({ filter: /\/core\/(parsers|triggerMatch|reviewScheduler)$/ }, (args) =>
-			args.importer.includes('/src/extension/') ? { path: `${distPrefix(build)}${LAZY_CHUNKS[args.path.split('/').pop()]}.js`, external: true } : undefined);
+		build.onResolve({ filter: /^\.\.?\// }, (args) => {
+			const chunk = args.importer.includes('/src/extension/') ? LAZY_CHUNKS[sourceOf(args)] : undefined;
+			return chunk ? { path: `${distPrefix(build)}${chunk}.js`, external: true } : undefined;
+		});
 	},
 };
 
 /**
- * Command implementations and features that few sessions use load the same way, from dist/lazy/: the services'
- * `await import('./assignLessonsCommand')` becomes `require('./lazy/assignLessonsCommand.js')`. Each is a bundle of
- * its own, so modules they share with the services chunk are copied: those hold no state of their own, and services (the
- * library, progress, the panel...) come in as arguments.
+ * Command implementations and features that few sessions use load the same way, from dist/lazy/ (paths under
+ * src/extension/): the team feature's `await import('./assignLessonsCommand')` becomes
+ * `require('./lazy/assignLessonsCommand.js')`. Each is a bundle of its own, named after its file, so modules they
+ * share with the services chunk are copied: those hold no state of their own, and services (the library, progress,
+ * the panel...) come in as arguments. Matched by the module's path, so an import from any folder splits the same.
  */
 const LAZY_MODULES = [
 	// everything but the entry's stand-ins (extension.ts): started by the first call that needs them, or shortly after activation
 	'services',
 	// the team commands
-	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks',
+	'team/assignLessonsCommand', 'lessons/newLessonCommand', 'page/lessonPreview', 'team/reportExport', 'progress/progressPicks',
 	// started once they have something to do
-	'lessonDiagnostics', 'onboardingSuggestion', 'reviewSession', 'reviewReminder', 'suggestionProviders',
+	'lessons/lessonDiagnostics', 'onboarding/onboardingNotice', 'reviews/reviewSession', 'reviews/reviewReminder', 'suggestions/suggestionProviders',
 	// the Command Palette's questions, the API's tree snapshot, the Reviews group's rows (once there are cards)
-	'commandPrompts', 'treeSnapshot', 'reviewNodes',
+	'commandPrompts', 'tree/treeSnapshot', 'tree/reviewNodes',
 	// the lesson page's HTML and message handling, with the first page the panel writes; the lesson files, with the list
-	'lessonPage', 'lessonFiles',
+	'page/lessonPage', 'catalog/lessonFiles',
 ];
+const lazyChunkName = (module) => path.posix.basename(module);
+if (new Set(LAZY_MODULES.map(lazyChunkName)).size !== LAZY_MODULES.length) {
+	throw new Error('two lazy modules share a file name, and so a chunk in dist/lazy/');
+}
 const lazyModules = {
 	name: 'lazy-modules',
 	setup(build) {
 		const inLazy = build.initialOptions.outdir?.endsWith('/lazy');
-		build.onResolve({ filter: new RegExp(`^\\./(${LAZY_MODULES.join('|')})$`) }, (args) =>
-			(args.kind === 'dynamic-import' || args.kind === 'require-call') && args.importer.includes('/src/extension/')
-				? { path: `./${inLazy ? '' : 'lazy/'}${args.path.slice(2)}.js`, external: true } : undefined);
+		build.onResolve({ filter: /^\.\.?\// }, (args) => {
+			if ((args.kind !== 'dynamic-import' && args.kind !== 'require-call') || !args.importer.includes('/src/extension/')) {
+				return undefined;
+			}
+			const module = sourceOf(args).replace(/^src\/extension\//, '');
+			return LAZY_MODULES.includes(module) ? { path: `./${inLazy ? '' : 'lazy/'}${lazyChunkName(module)}.js`, external: true } : undefined;
+		});
 	},
 };
 
@@ -80,13 +91,13 @@ function distPrefix(build) {
 }
 
 /**
- * The JSON-Schema validators, compiled at build time: src/core/schemaValidators.ts is replaced by ajv's standalone
+ * The JSON-Schema validators, compiled at build time: src/core/shared/schemaValidators.ts is replaced by ajv's standalone
  * code for every schema in schemas/, made with that module's own createAjv() so the options are the same. The
  * bundles then carry no schema compiler, and the first lesson parse compiles nothing.
  */
 async function standaloneValidators() {
 	const require = createRequire(import.meta.url);
-	const [{ text }] = (await esbuild.build({ entryPoints: ['src/core/schemaValidators.ts'], bundle: true, platform: 'node', format: 'cjs', packages: 'external', write: false })).outputFiles;
+	const [{ text }] = (await esbuild.build({ entryPoints: ['src/core/shared/schemaValidators.ts'], bundle: true, platform: 'node', format: 'cjs', packages: 'external', write: false })).outputFiles;
 	const module = { exports: {} };
 	new Function('require', 'module', 'exports', text)(require, module, module.exports);
 	const ajv = module.exports.createAjv({ code: { source: true, esm: true } });
@@ -115,7 +126,7 @@ const precompiledValidators = {
 			args.importer.includes('/src/core/') ? { path: 'schemaValidators', namespace: 'precompiled' } : undefined);
 		build.onLoad({ filter: /.*/, namespace: 'precompiled' }, async () => ({
 			contents: await standaloneValidators(), loader: 'js', resolveDir: process.cwd(),
-			watchFiles: ['src/core/schemaValidators.ts', ...readdirSync('schemas').map((f) => `schemas/${f}`)],
+			watchFiles: ['src/core/shared/schemaValidators.ts', ...readdirSync('schemas').map((f) => `schemas/${f}`)],
 		}));
 	},
 };
@@ -126,11 +137,11 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
-	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [m, `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyRenderer, lazyChunks, lazyModules, precompiledValidators] },
-	{ ...common, entryPoints: { render: 'src/core/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
-	{ ...common, entryPoints: { parsers: 'src/core/parsers.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
-	{ ...common, entryPoints: { triggers: 'src/core/triggerMatch.ts', reviews: 'src/core/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
+	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, lazyModules, precompiledValidators] },
+	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [lazyChunkName(m), `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, lazyModules, precompiledValidators] },
+	{ ...common, entryPoints: { render: 'src/core/page/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
+	{ ...common, entryPoints: { parsers: 'src/core/parserChunk.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
+	{ ...common, entryPoints: { triggers: 'src/core/suggestions/triggerMatch.ts', reviews: 'src/core/reviews/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.

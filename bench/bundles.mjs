@@ -99,12 +99,12 @@ export function bundleSizes(composition) {
  */
 export async function buildCoreBundles(outDir) {
 	const contents = [
-		`export { buildCatalogIndex } from './src/core/catalogIndex';`,
-		`export { parseLesson } from './src/core/parseLesson';`,
-		`export { findFrontMatter } from './src/core/frontMatter';`,
-		`export { scanFences } from './src/core/fences';`,
-		`export { splitLines, stripBom } from './src/core/text';`,
-		`export { renderLesson } from './src/core/render';`,
+		`export { buildCatalogIndex } from './src/core/catalog/catalogIndex';`,
+		`export { parseLesson } from './src/core/lessons/parseLesson';`,
+		`export { findFrontMatter } from './src/core/lessons/frontMatter';`,
+		`export { scanFences } from './src/core/lessons/fences';`,
+		`export { splitLines, stripBom } from './src/core/shared/text';`,
+		`export { renderLesson } from './src/core/page/render';`,
 		`export { default as markdownIt } from 'markdown-it';`,
 	].join('\n');
 	const common = {
@@ -171,11 +171,14 @@ export async function sharedChunksEstimate(outDir) {
 	const coreChunks = {
 		name: 'core-chunks',
 		setup(build) {
-			build.onResolve({ filter: /\/core\/(render|parsers|triggerMatch|reviewScheduler)$/ }, (args) => ({ path: args.path, external: true }));
+			build.onResolve({ filter: /\/core\/(page\/render|parserChunk|suggestions\/triggerMatch|reviews\/reviewScheduler)$/ }, (args) => ({ path: args.path, external: true }));
 		},
 	};
+	// a chunk is named after its module's file, which may sit in a feature folder
+	const sources = readdirSync(path.join(ROOT, 'src/extension'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+	const sourceOf = (m) => path.join(ROOT, 'src/extension', sources.find((f) => path.basename(f, '.ts') === m));
 	await esbuild.build({
-		entryPoints: Object.fromEntries(entries.map((m) => [m, path.join(ROOT, 'src/extension', `${m}.ts`)])), outdir: outDir,
+		entryPoints: Object.fromEntries(entries.map((m) => [m, sourceOf(m)])), outdir: outDir,
 		bundle: true, splitting: true, format: 'esm', platform: 'node', minify: true, target: 'es2022', external: ['vscode'], plugins: [coreChunks], logLevel: 'error',
 	});
 	const deflated = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((n, f) => n + deflateRawSync(readFileSync(path.join(dir, f))).length, 0);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadCore } from './triggers.mjs';
 
-/** Targets: the editor's slice and the CLI's per-file budget (src/extension/lessonSuggestions.ts, src/cli/suggest.ts). */
+/** Targets: the editor's slice and the CLI's per-file budget (src/extension/suggestions/lessonSuggestions.ts, src/cli/suggest.ts). */
 export const HARDENING_TARGETS = { sliceMs: 50, suggestMs: 1000, lintMs: 2000, reportMs: 5000, reportMb: 512 };
 const RUN_LIMIT_MS = 60_000;
 const QUIZ = '```quiz\nid: q\ntype: single\nprompt: P\nchoices:\n  - text: A\n    correct: true\n    explain: E\n  - text: B\n    explain: E\n```\n';

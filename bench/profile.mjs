@@ -4,12 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** For each line of the bundle, the module it belongs to: `yaml`, `ajv`, `src/core/quizBlock.ts`, ... */
+/** For each line of the bundle, the module it belongs to: `yaml`, `ajv`, `src/core/lessons/quizBlock.ts`, ... */
 function moduleLines(bundleFile) {
 	const owners = [];
 	let current = '(bundle)';
 	readFileSync(bundleFile, 'utf8').split('\n').forEach((line, index) => {
-		// `// node_modules/yaml/dist/parse/lexer.js`, `// src/core/render.ts`, `// precompiled:schemaValidators`
+		// `// node_modules/yaml/dist/parse/lexer.js`, `// src/core/page/render.ts`, `// precompiled:schemaValidators`
 		const match = /^\/\/ ((?:[\w@.-]+\/)*[\w@.-]+\.(?:[cm]?js|ts|json)|[a-z-]+:[\w/.-]+)$/.exec(line);
 		if (match) {
 			const file = match[1];

@@ -152,7 +152,7 @@ function notes(r, rows) {
 		const p = r.core.profiles.catalog;
 		out.push(`### Catalog build
 
-The catalog is \`buildCatalogIndex\` (src/core/catalogIndex.ts, src/core/lessonIndex.ts): the front matter read line by
+The catalog is \`buildCatalogIndex\` (src/core/catalog/catalogIndex.ts, src/core/catalog/lessonIndex.ts): the front matter read line by
 line (\`key: value\` lines, no YAML parser) and the quiz ids found by searching the body for fence lines with
 \`indexOf\`, so prose is skipped rather than split into lines. Files in any other shape go to the full parser; none
 of the generated ones do. Profile (V8 sampling profiler, ${p.workload}, readable bundle; ${p.file}):
@@ -181,10 +181,10 @@ Profile (${p.workload}):
 
 ${profileTable(p)}
 
-**What would meet it with margin** (src/core/render.ts): linkify off (lessons write explicit links; a lint rule can
-flag bare URLs) removes the markdown-it options' share; the SVG figures (src/core/figures.ts, ${own('src/core/figures.ts')} of the
-profile) are the largest part of our own work, then HTML escaping (${own('src/core/html.ts')}) and the quiz forms
-(${own('src/core/quizHtml.ts')}).`);
+**What would meet it with margin** (src/core/page/render.ts): linkify off (lessons write explicit links; a lint rule can
+flag bare URLs) removes the markdown-it options' share; the SVG figures (src/core/page/figures.ts, ${own('src/core/page/figures.ts')} of the
+profile) are the largest part of our own work, then HTML escaping (${own('src/core/shared/html.ts')}) and the quiz forms
+(${own('src/core/page/quizHtml.ts')}).`);
 	}
 
 	if (unmet.has('activation') || unmet.has('bundle-entry')) {

@@ -1,5 +1,5 @@
 // The related-lesson scan figure: a 5,000-line source file scanned against the triggers of every bundled lesson,
-// with the extension's editor limits, on the same code the extension loads lazily (src/core/triggerMatch.ts with
+// with the extension's editor limits, on the same code the extension loads lazily (src/core/suggestions/triggerMatch.ts with
 // re2js, bundled and minified as dist/triggers.js is). Target: under 20 ms at the median.
 //   node bench/triggers.mjs [--runs N]       prints the figure (and the JSON result with --json)
 //   import { measureTriggerScan } from './triggers.mjs'   what bench/run.mjs calls
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TRIGGER_SCAN_TARGET_MS = 20;
 const LINES = 5000;
-/** The editor's limits (src/extension/lessonSuggestions.ts). */
+/** The editor's limits (src/extension/suggestions/lessonSuggestions.ts). */
 const EDITOR_SCAN = { budgetMs: 50, maxChars: 1_000_000, maxMatchesPerTrigger: 20 };
 
 /** The parser and the matcher in one minified bundle, as production builds them. */
@@ -21,7 +21,7 @@ export async function loadCore(tmpDir) {
 	const outfile = path.join(tmpDir, 'triggers-bench.cjs');
 	await esbuild.build({
 		stdin: {
-			contents: "export { parseLesson } from './src/core/parseLesson';\nexport { compileTriggers, scanDocument } from './src/core/triggerMatch';\n",
+			contents: "export { parseLesson } from './src/core/lessons/parseLesson';\nexport { compileTriggers, scanDocument } from './src/core/suggestions/triggerMatch';\n",
 			resolveDir: ROOT, loader: 'ts',
 		},
 		bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'es2022', mainFields: ['module', 'main'], outfile, logLevel: 'silent',

@@ -2,7 +2,7 @@
  * The typed messages between the extension and the lesson webview, and the checks applied on arrival.
  * Imported by both sides; pure (no vscode, no DOM).
  */
-import type { Answer, QuizResult } from './core/lesson';
+import type { Answer, QuizResult } from './core/lessons/lesson';
 
 /** Upper bounds that keep a forged message from costing anything. */
 const MAX_ID = 64;

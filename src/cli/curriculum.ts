@@ -1,6 +1,6 @@
 /** `incident-lessons curriculum <dir|file>...`: the curriculum overview table (docs/curriculum.md is made with it). */
-import { buildCatalog, type LessonFile } from '../core/catalog';
-import { curriculumTable } from '../core/curriculum';
+import { buildCatalog, type LessonFile } from '../core/catalog/catalog';
+import { curriculumTable } from '../core/catalog/curriculum';
 import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { formatDiagnostic, type CliOutput } from './output';
 

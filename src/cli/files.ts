@@ -1,9 +1,9 @@
 /** Finding and reading lesson files for the CLI (the only file I/O behind the core's pure functions). */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/decode';
-import { LESSON_LOCALES, type Diagnostic } from '../core/lesson';
-import { createDiagnostic } from '../core/rules';
+import { decodeLessonBytes, MAX_LESSON_BYTES } from '../core/shared/decode';
+import { LESSON_LOCALES, type Diagnostic } from '../core/lessons/lesson';
+import { createDiagnostic } from '../core/lessons/rules';
 import { describeError } from './fileErrors';
 import { readCapped } from './readCapped';
 

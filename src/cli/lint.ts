@@ -1,7 +1,7 @@
 /** `incident-lessons lint <file|dir>...`: checks lesson files with the same parser the extension uses. */
-import { lintFiles, type LessonFile } from '../core/catalog';
-import type { Diagnostic } from '../core/lesson';
-import { lintTriggerFiles } from '../core/triggerLint';
+import { lintFiles, type LessonFile } from '../core/catalog/catalog';
+import type { Diagnostic } from '../core/lessons/lesson';
+import { lintTriggerFiles } from '../core/suggestions/triggerLint';
 import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { formatDiagnostic, formatSummary, type CliOutput } from './output';
 

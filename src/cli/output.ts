@@ -1,6 +1,6 @@
 /** How the CLI writes: one-line messages to stdout and stderr, with author text made safe for terminals. */
-import type { Diagnostic } from '../core/lesson';
-import { oneLine, withoutControls } from '../core/text';
+import type { Diagnostic } from '../core/lessons/lesson';
+import { oneLine, withoutControls } from '../core/shared/text';
 
 export { oneLine };
 

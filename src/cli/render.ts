@@ -1,8 +1,8 @@
 /** `incident-lessons render <file>`: prints the lesson HTML exactly as the lesson panel gets it. */
 import * as path from 'node:path';
-import { lessonIdFromPath } from '../core/catalog';
-import { parseLesson } from '../core/parseLesson';
-import { renderLesson } from '../core/render';
+import { lessonIdFromPath } from '../core/catalog/catalog';
+import { parseLesson } from '../core/lessons/parseLesson';
+import { renderLesson } from '../core/page/render';
 import { localeFolder, readLessonText } from './files';
 import { formatDiagnostic, type CliOutput } from './output';
 

@@ -1,11 +1,11 @@
 /** `incident-lessons report <file|dir>...`: folds learners' progress reports into one team view. */
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { localDate } from '../core/dueDates';
-import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/report';
-import { aggregateReports, type ReportFile, type SkippedReport } from '../core/teamReport';
-import { formatTeamCsv, formatTeamMarkdown } from '../core/teamReportFormat';
-import { formatTeamHtml } from '../core/teamReportHtml';
+import { localDate } from '../core/team/dueDates';
+import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/team/learnerReport';
+import { aggregateReports, type ReportFile, type SkippedReport } from '../core/team/teamReport';
+import { formatTeamCsv, formatTeamMarkdown } from '../core/team/teamReportFormat';
+import { formatTeamHtml } from '../core/team/teamReportHtml';
 import { describeError } from './fileErrors';
 import { oneLine, type CliOutput } from './output';
 import { readCapped } from './readCapped';

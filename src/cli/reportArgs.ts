@@ -1,6 +1,6 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
-import { appendAll } from '../core/arrays';
-import { isDueDate } from '../core/dueDates';
+import { appendAll } from '../core/shared/arrays';
+import { isDueDate } from '../core/team/dueDates';
 
 export interface ReportCommand {
 	readonly kind: 'report';

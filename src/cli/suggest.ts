@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
-import { buildCatalog, type LessonFile } from '../core/catalog';
-import { languageOfPath } from '../core/languages';
-import type { Lesson } from '../core/lesson';
-import { compileTriggers, scanDocument, type TriggerIndex } from '../core/triggerMatch';
+import { buildCatalog, type LessonFile } from '../core/catalog/catalog';
+import { languageOfPath } from '../core/suggestions/languages';
+import type { Lesson } from '../core/lessons/lesson';
+import { compileTriggers, scanDocument, type TriggerIndex } from '../core/suggestions/triggerMatch';
 import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { oneLine, type CliOutput } from './output';
 import { findSourceFiles, readSourceText } from './sourceFiles';

@@ -1,6 +1,6 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
-import { appendAll } from '../core/arrays';
-import { LESSON_LOCALES, type LessonLocale } from '../core/lesson';
+import { appendAll } from '../core/shared/arrays';
+import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
 
 /** `incident-lessons suggest`, read from the command line. */
 export interface SuggestCommand {

@@ -1,9 +1,9 @@
-import type { Answer, QuizResult } from '../core/lesson';
-import type { Progress } from '../core/progress';
-import type { ReviewQueue } from '../core/reviewQueue';
+import type { Answer, QuizResult } from '../core/lessons/lesson';
+import type { Progress } from '../core/progress/progress';
+import type { ReviewQueue } from '../core/reviews/reviewQueue';
 import type { LessonSummary } from '../protocol';
 import type { TestingHooks } from './testingHooks';
-import type { TreeSnapshotNode } from './treeSnapshot';
+import type { TreeSnapshotNode } from './tree/treeSnapshot';
 
 /**
  * What `activate` returns. Used by the extension-host tests (and open to other extensions); every method

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../core/lessonIndex';
-import { inertText } from '../core/text';
-import type { ExtensionConfig } from './config';
-import type { LessonLibrary } from './lessonLibrary';
-import { summarize } from './lessonStatus';
-import type { ProgressStore } from './progressStore';
+import type { LessonEntry } from '../core/catalog/lessonIndex';
+import { inertText } from '../core/shared/text';
+import type { ExtensionConfig } from './platform/config';
+import type { LessonLibrary } from './catalog/lessonLibrary';
+import { summarize } from './progress/lessonStatus';
+import type { ProgressStore } from './progress/progressStore';
 
 interface PromptDeps {
 	readonly library: LessonLibrary;

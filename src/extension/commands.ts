@@ -1,35 +1,14 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../core/lessonIndex';
-import { inertText } from '../core/text';
+import type { LessonEntry } from '../core/catalog/lessonIndex';
+import { inertText } from '../core/shared/text';
 import { parseSection } from '../protocol';
-import type { ExtensionConfig } from './config';
-import type { LessonLibrary } from './lessonLibrary';
-import type { LessonPanel } from './lessonPanel';
-import { summarize } from './lessonStatus';
-import type { LessonNode } from './lessonTree';
-import type { ProgressStore } from './progressStore';
-
-/** Every command id, as contributed in package.json (a host test checks the two agree). */
-export const Command = {
-	OpenLesson: 'incidentLessons.openLesson',
-	NextLesson: 'incidentLessons.nextLesson',
-	ResetLessonProgress: 'incidentLessons.resetLessonProgress',
-	ResetAllProgress: 'incidentLessons.resetAllProgress',
-	GroupByTrack: 'incidentLessons.groupByTrack',
-	GroupByIncident: 'incidentLessons.groupByIncident',
-	ShowLog: 'incidentLessons.showLog',
-	ChangeLessonLanguage: 'incidentLessons.changeLessonLanguage',
-	// team features, registered in teamFeatures.ts
-	AssignLessons: 'incidentLessons.assignLessons',
-	NewLesson: 'incidentLessons.newLesson',
-	PreviewLesson: 'incidentLessons.previewLesson',
-	ExportReport: 'incidentLessons.exportReport',
-	ShowProgress: 'incidentLessons.showProgress',
-	ShowAssigned: 'incidentLessons.showAssigned',
-	StartOnboarding: 'incidentLessons.startOnboarding',
-	// reviews and suggestions: src/extension/reviewFeatures.ts
-	StartReview: 'incidentLessons.startReview',
-} as const;
+import type { ExtensionConfig } from './platform/config';
+import { Command } from './platform/ids';
+import type { LessonLibrary } from './catalog/lessonLibrary';
+import type { LessonPanel } from './page/lessonPanel';
+import { summarize } from './progress/lessonStatus';
+import type { LessonNode } from './tree/lessonTree';
+import type { ProgressStore } from './progress/progressStore';
 
 interface CommandDeps {
 	readonly library: LessonLibrary;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from './api';
-import type { TreeNode } from './lessonTree';
+import type { TreeNode } from './tree/lessonTree';
 import type * as ServicesModule from './services';
 
 type Services = ServicesModule.Services;

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from './api';
 import { openNextLesson, registerCommands } from './commands';
-import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './config';
-import { LessonLibrary } from './lessonLibrary';
-import { LessonPanel } from './lessonPanel';
-import { isOutdated, summarize } from './lessonStatus';
-import { LessonTreeProvider, type TreeNode } from './lessonTree';
-import { currentWorkspaceId, ProgressStore } from './progressStore';
-import { createReviewFeatures, createReviewService } from './reviewFeatures';
-import { LessonStatusBar } from './statusBar';
+import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './platform/config';
+import { LessonLibrary } from './catalog/lessonLibrary';
+import { LessonPanel } from './page/lessonPanel';
+import { isOutdated, summarize } from './progress/lessonStatus';
+import { LessonTreeProvider, type TreeNode } from './tree/lessonTree';
+import { currentWorkspaceId, ProgressStore } from './progress/progressStore';
+import { createReviewFeatures, createReviewService } from './reviews/reviewFeatures';
+import { LessonStatusBar } from './progress/statusBar';
 import { createTestingHooks } from './testingHooks';
-import { createTeamFeatures } from './teamFeatures';
-import { TrustGate } from './trustGate';
-import { WorkspaceLessonSource } from './workspaceLessons';
+import { createTeamFeatures } from './team/teamFeatures';
+import { TrustGate } from './platform/trustGate';
+import { WorkspaceLessonSource } from './catalog/workspaceLessons';
 
 /** What the entry (extension.ts) made in activate() and hands over: the view it registered, and its change relay. */
 export interface Shell {
@@ -117,7 +117,7 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
 			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
 		})),
-		treeSnapshot: async () => (await import('./treeSnapshot')).snapshotTree(tree),
+		treeSnapshot: async () => (await import('./tree/treeSnapshot')).snapshotTree(tree),
 		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
 		reviewQueue: () => reviews.queue(),
 		reviewStatusBarText: () => review.statusBar.text,

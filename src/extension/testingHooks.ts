@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import type { RoutedMessage } from '../core/messageRouting';
-import type { Progress } from '../core/progress';
-import type { Clock } from './clock';
-import type { LessonPanel } from './lessonPanel';
-import { PROGRESS_KEY, type ProgressStore } from './progressStore';
+import type { RoutedMessage } from '../core/page/messageRouting';
+import type { Progress } from '../core/progress/progress';
+import type { Clock } from './platform/clock';
+import type { LessonPanel } from './page/lessonPanel';
+import { PROGRESS_KEY, type ProgressStore } from './progress/progressStore';
 
 /**
  * Ways in for the extension's own tests, on the API only when the extension runs in development or test mode

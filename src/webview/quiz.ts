@@ -1,5 +1,5 @@
 /** Reading answers from a quiz's controls and showing the extension's verdict on them. */
-import { displayOrder } from '../core/shuffle';
+import { displayOrder } from '../core/page/shuffle';
 import type { GradedAnswer } from '../protocol';
 import { format } from './dom';
 import { arrangeSteps } from './orderQuiz';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from '../../src/extension/api';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import { waitFor } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
@@ -45,7 +45,7 @@ suite('The extension entry and its lazy chunks', () => {
 		const lessonsApi = await extension().activate();
 		await vscode.commands.executeCommand(Command.StartOnboarding);
 		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
-		assert.ok(isLoaded(chunk('progressPicks')));
+		assert.ok(isLoaded(chunk('onboardingNotice')));
 		const tree = await lessonsApi.treeSnapshot();
 		assert.ok(tree.some((node) => node.label === 'Onboarding'), 'the API\'s tree snapshot, from its chunk');
 		assert.ok(isLoaded(chunk('treeSnapshot')));

@@ -1,9 +1,9 @@
 // Runs inside a real VS Code extension host: the extension under test is loaded as a development extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { migrateProgress } from '../../src/core/progress';
+import { migrateProgress } from '../../src/core/progress/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import { correctAnswer, resetAllProgress, stubWindow, waitFor, wrongAnswer } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as vscode from 'vscode';
-import { migrateProgress } from '../../src/core/progress';
+import { migrateProgress } from '../../src/core/progress/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import type { TestingHooks } from '../../src/extension/testingHooks';
 import { correctAnswer, resetAllProgress, waitFor, wrongAnswer } from './helpers';
 

@@ -2,8 +2,8 @@
 // and the progress report's Markdown summary, which is never written over an existing file without asking.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Command } from '../../src/extension/commands';
-import { RESTRICTED_SETTINGS } from '../../src/extension/config';
+import { Command } from '../../src/extension/platform/ids';
+import { RESTRICTED_SETTINGS } from '../../src/extension/platform/config';
 import { EXTENSION_ID, stubWindow, eventually, extensionApi as api } from './helpers';
 
 function reports(...parts: string[]): vscode.Uri {

@@ -1,7 +1,7 @@
 // Helpers for extension-host tests: answer keys come from the lesson files through the same core parser.
 import * as vscode from 'vscode';
-import { parseLesson } from '../../src/core/parseLesson';
-import type { Quiz } from '../../src/core/lesson';
+import { parseLesson } from '../../src/core/lessons/parseLesson';
+import type { Quiz } from '../../src/core/lessons/lesson';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 
 export const EXTENSION_ID = 'incident-lessons.incident-lessons';

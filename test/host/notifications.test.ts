@@ -3,10 +3,10 @@
 // The window's functions are stubbed in this host (the extension's own), so the test sees the exact text passed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { entryOf } from '../../src/core/lessonIndex';
-import { parseLesson } from '../../src/core/parseLesson';
-import { Command } from '../../src/extension/commands';
-import { LessonNode } from '../../src/extension/lessonNodes';
+import { entryOf } from '../../src/core/catalog/lessonIndex';
+import { parseLesson } from '../../src/core/lessons/parseLesson';
+import { Command } from '../../src/extension/platform/ids';
+import { LessonNode } from '../../src/extension/tree/lessonNodes';
 import { stubWindow, eventually, type WindowCall, extensionApi as api } from './helpers';
 
 const LINK = '[x](command:incidentLessons.resetAllProgress)';

@@ -2,9 +2,9 @@
 // due, the Reviews group and status bar, a review session in the panel, CodeLens on a matching file, the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Command } from '../../src/extension/commands';
+import { Command } from '../../src/extension/platform/ids';
 import type { TestingHooks } from '../../src/extension/testingHooks';
-import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
+import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
 import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api } from './helpers';
 
 const LESSON = 'axa-non-life-unauthorized-access';

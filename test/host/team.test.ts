@@ -2,9 +2,9 @@
 // a lead's assignments file, the team's own lessons (one valid, one broken), diagnostics, commands, Restricted Mode.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseLesson } from '../../src/core/parseLesson';
-import { Command } from '../../src/extension/commands';
-import type { TreeSnapshotNode } from '../../src/extension/treeSnapshot';
+import { parseLesson } from '../../src/core/lessons/parseLesson';
+import { Command } from '../../src/extension/platform/ids';
+import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
 import { eventually, extensionApi as api, EXTENSION_ID, resetAllProgress, revertDocument, setDocumentText, waitFor, workspaceFolderUri as folder } from './helpers';
 
 const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), '.incident-lessons', ...parts);

@@ -9,11 +9,17 @@ import { after, before, describe, it } from 'node:test';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** The modules of src/extension that load as chunks from dist/lazy/ on first use. */
+/** The modules of src/extension that load as chunks from dist/lazy/ on first use (each chunk named after its file). */
 const LAZY = [
-	'services', 'assignLessonsCommand', 'commandPrompts', 'lessonDiagnostics', 'lessonFiles', 'lessonPage', 'lessonPreview', 'newLessonCommand',
-	'onboardingSuggestion', 'progressPicks', 'reportExport', 'reviewNodes', 'reviewReminder', 'reviewSession', 'suggestionProviders', 'treeSnapshot',
+	'services', 'team/assignLessonsCommand', 'commandPrompts', 'lessons/lessonDiagnostics', 'catalog/lessonFiles', 'page/lessonPage',
+	'page/lessonPreview', 'lessons/newLessonCommand', 'onboarding/onboardingNotice', 'progress/progressPicks', 'team/reportExport',
+	'tree/reviewNodes', 'reviews/reviewReminder', 'reviews/reviewSession', 'suggestions/suggestionProviders', 'tree/treeSnapshot',
 ];
+
+/** Every .ts file under `dir`, relative to it with forward slashes. */
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+}
 
 interface Output {
 	readonly bytes: number;
@@ -51,19 +57,19 @@ describe('the extension entry and its lazy chunks', () => {
 		assert.ok(services, 'dist/lazy/services.js is built');
 		const inputs = Object.keys(services.inputs);
 		assert.deepEqual(LAZY.filter((m) => m !== 'services').map((m) => `src/extension/${m}.ts`).filter((m) => inputs.includes(m)), []);
-		for (const needed of ['lessonPanel', 'lessonTree', 'commands', 'teamFeatures', 'reviewFeatures']) {
+		for (const needed of ['page/lessonPanel', 'tree/lessonTree', 'commands', 'team/teamFeatures', 'reviews/reviewFeatures']) {
 			assert.ok(inputs.includes(`src/extension/${needed}.ts`), needed);
 		}
 	});
 
 	it('leaves the list\'s line reader and the lesson page\'s building and message handling to their chunks', () => {
 		const inputs = Object.keys(outputs['dist/lazy/services.js']?.inputs ?? {});
-		const away = ['core/lessonIndex', 'core/catalogIndex', 'core/decode', 'core/messageRouting', 'core/grade', 'extension/labels', 'extension/webviewAssets'];
+		const away = ['core/catalog/lessonIndex', 'core/catalog/catalogIndex', 'core/shared/decode', 'core/page/messageRouting', 'core/lessons/grade', 'extension/page/labels', 'extension/page/webviewAssets'];
 		assert.deepEqual(away.map((m) => `src/${m}.ts`).filter((m) => inputs.includes(m)), []);
 	});
 
 	it('holds the lesson page\'s asset cache (webviewAssets) in one bundle only, the lesson page chunk', () => {
-		const holders = Object.entries(outputs).filter(([, output]) => Object.hasOwn(output.inputs, 'src/extension/webviewAssets.ts')).map(([file]) => file);
+		const holders = Object.entries(outputs).filter(([, output]) => Object.hasOwn(output.inputs, 'src/extension/page/webviewAssets.ts')).map(([file]) => file);
 		assert.deepEqual(holders, ['dist/lazy/lessonPage.js']);
 	});
 
@@ -92,10 +98,11 @@ describe('the extension entry and its lazy chunks', () => {
 		}
 	});
 
-	it('makes every `import(\'./x\')` and `require(\'./x\')` in src/extension a lazy chunk (else it would land in the entry unseen)', () => {
+	it('makes every relative `import()` and `require()` of src/extension\'s own modules a lazy chunk (else it would land in the entry unseen)', () => {
 		const dir = path.join(ROOT, 'src', 'extension');
-		const imported = new Set(readdirSync(dir).filter((f) => f.endsWith('.ts'))
-			.flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\b(?:import|require)\('\.\/(\w+)'\)/g)].map((m) => m[1] ?? '')));
+		const imported = new Set(sourceFiles(dir).flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\b(?:import|require)\('(\.\.?\/[\w/.]+)'\)/g)]
+			.map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1] ?? '')))
+			.filter((m) => !m.startsWith('../'))));
 		assert.deepEqual([...imported].sort(), [...LAZY].sort());
 	});
 });

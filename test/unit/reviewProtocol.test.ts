@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { MAX_ELAPSED_MS, parseFromWebview, parseSection } from '../../src/protocol';
-import { parseLesson } from '../../src/core/parseLesson';
+import { parseLesson } from '../../src/core/lessons/parseLesson';
 
 const answer = { type: 'answer', lessonId: 'axa', quizId: 'q-1', answer: [0] };
 
@@ -53,8 +53,8 @@ describe('manifest: suggestions', () => {
 describe('lazy chunks', () => {
 	it('the extension reaches re2js and ts-fsrs only through dynamic import(), so activation loads neither', () => {
 		const dir = path.join(__dirname, '..', '..', 'src', 'extension');
-		const heavy = /^import (?!type ).*from '\.\.\/core\/(triggerMatch|triggerPattern|triggerLint|reviewScheduler)';$/m;
-		for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+		const heavy = /^import (?!type ).*from '(?:\.\.\/)+core\/(?:suggestions\/(?:triggerMatch|triggerPattern|triggerLint)|reviews\/reviewScheduler)';$/m;
+		for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'))) {
 			const text = readFileSync(path.join(dir, name), 'utf8');
 			assert.equal(heavy.exec(text), null, `${name} imports a lazily loaded module statically`);
 			assert.ok(!/from 're2js'|from 'ts-fsrs'/.test(text), `${name} imports re2js or ts-fsrs`);

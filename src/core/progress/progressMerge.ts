@@ -1,0 +1,52 @@
+/**
+ * Recovering answers that one window stored in its workspace copy but never got into the shared copy (the window
+ * closed or crashed before its coalesced shared write) while another window changed the same lesson there. Pure.
+ */
+import { createRecord, ownEntry, type LessonParts, type QuizProgress } from './progress';
+import type { ReviewCard } from '../reviews/reviewCards';
+
+/**
+ * Adds to `theirs` (the shared copy's parts of a lesson) the answers of `ours` given at or after `since` (ms): the
+ * ones the shared copy never received. An answer is taken, with its review card, unless `theirs` holds a later
+ * answer to the same quiz, or another window reset the lesson since: no record there, or one restarted after the
+ * answer (a lesson ours had started before `since` whose `startedAt` there is another). What another window did
+ * later wins, as it would have had the write not been late. `took` tells whether anything of ours was taken.
+ */
+export function addUnsharedAnswers(ours: LessonParts, theirs: LessonParts, since: number): { parts: LessonParts; took: boolean } {
+	const mine = ours.lesson;
+	const other = theirs.lesson;
+	if (mine === undefined || other === undefined) {
+		return { parts: theirs, took: false };
+	}
+	const restarted = Date.parse(mine.startedAt) < since && other.startedAt !== mine.startedAt;
+	const floor = restarted ? Math.max(since, Date.parse(other.startedAt)) : since;
+	const quizzes = createRecord<QuizProgress>();
+	Object.assign(quizzes, other.quizzes);
+	const cards = createRecord<ReviewCard>();
+	Object.assign(cards, theirs.cards ?? {});
+	let updatedAt = other.updatedAt;
+	let contentHash = other.contentHash;
+	let took = false;
+	for (const [quizId, quiz] of Object.entries(mine.quizzes)) {
+		const at = Date.parse(quiz.answeredAt);
+		const their = ownEntry(other.quizzes, quizId);
+		if (at < floor || (their !== undefined && Date.parse(their.answeredAt) >= at)) {
+			continue;
+		}
+		quizzes[quizId] = { ...quiz, attempts: Math.max(quiz.attempts, their?.attempts ?? 0) };
+		const card = ownEntry(ours.cards, quizId);
+		if (card !== undefined) {
+			cards[quizId] = card;
+		}
+		if (at > Date.parse(updatedAt)) {
+			updatedAt = quiz.answeredAt;
+			contentHash = quiz.contentHash ?? mine.contentHash;
+		}
+		took = true;
+	}
+	if (!took) {
+		return { parts: theirs, took };
+	}
+	const lesson = { quizzes, ...(contentHash !== undefined ? { contentHash } : {}), startedAt: other.startedAt, updatedAt };
+	return { parts: { lesson, cards: Object.keys(cards).length > 0 ? cards : undefined }, took };
+}

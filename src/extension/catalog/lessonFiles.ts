@@ -1,0 +1,174 @@
+/**
+ * What the lesson library reads, loaded as a chunk (dist/lazy/, see esbuild.mjs) with the first call for the list
+ * (the view's first request, or the status bar count once the services start) rather than at activation. Reads
+ * and decodes the lesson files, bundled and from the workspace, and makes the list with core/lessonIndex's line
+ * reader. Holds no state: what was read is kept by the library.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { buildCatalogIndex, type IndexedLesson, type LessonFile } from '../../core/catalog/catalogIndex';
+import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
+import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../../core/lessons/lesson';
+import { entryOf, type LessonEntry } from '../../core/catalog/lessonIndex';
+import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
+import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
+import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
+
+/** Bounds that keep a huge or looping workspace folder from costing anything. */
+const MAX_DEPTH = 4;
+const MAX_FILES = 500;
+
+/**
+ * The list: bundled lessons in the learner's language (English where a translation is missing), by their front
+ * matter and quiz ids only, then the workspace's lessons, parsed whole.
+ */
+export async function loadLessons(sources: LessonSources): Promise<LoadedLessons> {
+	// The workspace's files are looked for while the bundled ones are read (the first goes through the workbench).
+	const reading = sources.workspace?.read();
+	reading?.catch(() => undefined); // a failure is met when it is awaited below, not as an unhandled rejection meanwhile
+	const files = (await Promise.all(LESSON_LOCALES.map((locale) => readLocale(sources, locale)))).flat();
+	let index = buildCatalogIndex(files, sources.locale());
+	if (index.needsParser > 0) {
+		// A file the line reader cannot decide on (see core/lessonIndex): rare for bundled lessons, which are linted.
+		const { parseLesson } = await import('../../core/parserChunk');
+		index = buildCatalogIndex(files, sources.locale(), parseLesson);
+	}
+	const { entries, diagnostics } = index;
+	sources.report(diagnostics);
+	const { lessons: workspace, state } = reading
+		? await loadWorkspace(sources, await reading, new Set(entries.map((l) => l.meta.id)))
+		: { lessons: [], state: { bundledIds: new Set<string>(), uris: new Map(), problems: new Map() } };
+	const bundled = entries.map(({ file: _file, ...entry }: IndexedLesson): LessonEntry => entry);
+	return {
+		entries: [...bundled, ...workspace.map(entryOf)],
+		bundledFiles: new Map(entries.map((l) => [l.meta.id, l.file])),
+		workspace: new Map(workspace.map((l) => [l.meta.id, l])),
+		workspaceState: state,
+	};
+}
+
+/** Reads and parses one bundled lesson; problems go to the log and, as they stop the lesson, to an error message. */
+export async function parseBundledLesson(sources: LessonSources, file: string): Promise<Lesson | undefined> {
+	const [locale = 'en', name = ''] = file.split('/');
+	const { text, diagnostics: decoding } = decodeLessonBytes(await readFile(path.join(sources.lessonsRoot.fsPath, locale, name)), file);
+	sources.report(decoding);
+	if (text === undefined) {
+		return undefined;
+	}
+	const { parseLesson } = await import('../../core/parserChunk');
+	const { lesson, diagnostics } = parseLesson(text, file, { expectedId: name.replace(/\.md$/i, ''), locale });
+	sources.report(diagnostics);
+	const error = diagnostics.find((d) => d.severity === 'error');
+	if (!lesson && error) {
+		void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', `${file}:${error.line}:${error.column}`));
+	}
+	return lesson;
+}
+
+/** Reads the team's lessons; a workspace lesson may not take a bundled lesson's id (it is reported and left out). */
+async function loadWorkspace(sources: LessonSources, { files, problems }: Awaited<ReturnType<WorkspaceLessonReader['read']>>, bundledIds: ReadonlySet<string>): Promise<{ lessons: readonly Lesson[]; state: WorkspaceLessonsState }> {
+	if (files.length === 0 && problems.length === 0) {
+		return { lessons: [], state: { bundledIds, uris: new Map(), problems: new Map() } };
+	}
+	const { buildWorkspaceCatalog } = await import('../../core/parserChunk');
+	const { lessons, diagnostics, fileOf } = buildWorkspaceCatalog(files, sources.locale(), bundledIds);
+	sources.report(diagnostics);
+	const byFile = new Map(files.map((f) => [f.file, f.uri]));
+	const found = new Map<string, { uri: vscode.Uri; diagnostics: Diagnostic[]; text?: string }>();
+	for (const { uri, diagnostics: decoding } of problems) {
+		sources.report(decoding);
+		found.set(uri.toString(), { uri, diagnostics: [...decoding] });
+	}
+	for (const f of files) {
+		found.set(f.uri.toString(), { uri: f.uri, diagnostics: diagnostics.filter((d) => d.file === f.file), text: f.text });
+	}
+	const uris = new Map<string, vscode.Uri>();
+	for (const [id, file] of fileOf) {
+		const uri = byFile.get(file);
+		if (uri) {
+			uris.set(id, uri);
+		}
+	}
+	return { lessons, state: { bundledIds, uris, problems: found } };
+}
+
+/**
+ * The bundled files of one locale. They are the extension's own files, on the extension host's disk, so they are
+ * read with Node's fs: `workspace.fs` takes a round trip through the workbench per call, which made listing
+ * twenty lessons several times slower than reading them.
+ */
+async function readLocale(sources: LessonSources, locale: string): Promise<LessonFile[]> {
+	const dir = path.join(sources.lessonsRoot.fsPath, locale);
+	let names: string[];
+	try {
+		names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name).sort();
+	} catch {
+		return []; // a locale with no folder simply has no lessons
+	}
+	const files = await Promise.all(names.map(async (name): Promise<LessonFile | undefined> => {
+		const file = `${locale}/${name}`;
+		const { text, diagnostics } = decodeLessonBytes(await readFile(path.join(dir, name)), file);
+		sources.report(diagnostics);
+		return text === undefined ? undefined : { file, locale, text };
+	}));
+	return files.filter((f): f is LessonFile => f !== undefined);
+}
+
+/** Every lesson file under `.incident-lessons/lessons/` in every workspace folder, decoded; decoding problems are returned. */
+export async function readWorkspaceLessons(log: vscode.LogOutputChannel): Promise<{ files: WorkspaceLessonFile[]; problems: { uri: vscode.Uri; diagnostics: Diagnostic[] }[] }> {
+	const uris: vscode.Uri[] = [];
+	for (const folder of vscode.workspace.workspaceFolders ?? []) {
+		const root = vscode.Uri.joinPath(folder.uri, WORKSPACE_LESSONS_PATH);
+		if (await isFolderInWorkspace(root)) {
+			await collect(root, 0, uris);
+		} else if (await readWorkspaceDirectory(root).then(() => true, () => false)) {
+			log.warn(`${workspaceFileName(root)} leads outside the workspace folder (a symbolic link); its lessons were not read.`);
+		}
+	}
+	const files: WorkspaceLessonFile[] = [];
+	const problems: { uri: vscode.Uri; diagnostics: Diagnostic[] }[] = [];
+	for (const uri of uris.slice(0, MAX_FILES)) {
+		const file = workspaceFileName(uri);
+		try {
+			const read = await readWorkspaceFileCapped(uri, MAX_LESSON_BYTES);
+			if ('refused' in read) {
+				problems.push({ uri, diagnostics: [refusalDiagnostic(file, read.refused)] });
+				continue;
+			}
+			const { text, diagnostics } = decodeLessonBytes(read.bytes, file);
+			if (text === undefined) {
+				problems.push({ uri, diagnostics });
+			} else {
+				files.push({ file, locale: workspaceLocale(uri), text, uri });
+			}
+		} catch (error) {
+			log.warn(`Could not read workspace lesson ${file}: ${String(error)}`);
+		}
+	}
+	if (uris.length > MAX_FILES) {
+		log.warn(`Only the first ${MAX_FILES} workspace lesson files are read; ${uris.length} were found.`);
+	}
+	return { files, problems };
+}
+
+async function collect(dir: vscode.Uri, depth: number, into: vscode.Uri[]): Promise<void> {
+	let entries: [string, vscode.FileType][];
+	try {
+		entries = await readWorkspaceDirectory(dir);
+	} catch {
+		return; // no lessons folder: no workspace lessons
+	}
+	for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		const uri = vscode.Uri.joinPath(dir, name);
+		// Links, pipes and devices named like lessons are listed too: reading them refuses them with a diagnostic.
+		// Linked folders are not followed (no loops, nothing outside the workspace).
+		if (type === vscode.FileType.Directory) {
+			if (depth < MAX_DEPTH && !name.startsWith('.')) {
+				await collect(uri, depth + 1, into);
+			}
+		} else if (name.endsWith('.md')) {
+			into.push(uri);
+		}
+	}
+}

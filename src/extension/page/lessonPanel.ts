@@ -1,0 +1,337 @@
+import * as vscode from 'vscode';
+import type { Answer, Lesson, QuizResult } from '../../core/lessons/lesson';
+import type { MessageEffects, RoutedMessage } from '../../core/page/messageRouting';
+import { parseWebviewState, type StoredAnswers, type ToWebview } from '../../protocol';
+import type { ExtensionConfig } from '../platform/config';
+import { Disposable } from '../platform/dispose';
+import type { LessonLibrary } from '../catalog/lessonLibrary';
+import type * as LessonPage from './lessonPage';
+import { summarize } from '../progress/lessonStatus';
+import type { ProgressStore } from '../progress/progressStore';
+import type { ReviewService } from '../reviews/reviewService';
+import { webviewOptions } from './webviewHtml';
+
+export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
+
+interface PanelDeps {
+	readonly extensionUri: vscode.Uri;
+	readonly library: LessonLibrary;
+	readonly progress: ProgressStore;
+	readonly config: () => ExtensionConfig;
+	readonly log: vscode.LogOutputChannel;
+	/** Opens the lesson after `lessonId` (the "Next lesson" button). */
+	readonly openNext: (lessonId: string) => Promise<void>;
+	/** The review schedule each answer updates (absent: answers make no review cards). */
+	readonly reviews?: ReviewService;
+}
+
+/**
+ * The one reusable lesson panel: opening another lesson replaces the content of the same tab.
+ * Webview messages go through core/messageRouting (every one is checked as if forged); this class only
+ * supplies the effects a checked message may have. The page's HTML and the message handling load as a chunk
+ * (./lessonPage) with the first page written, so activation and a restored panel's frame do not wait for them.
+ */
+export class LessonPanel extends Disposable implements vscode.WebviewPanelSerializer {
+	private panel: vscode.WebviewPanel | undefined;
+	private panelDisposables: vscode.Disposable[] = [];
+	private lesson: Lesson | undefined;
+	/** A lesson, or a review card (one quiz of `lesson`) or the end of a review session. */
+	private mode: 'lesson' | 'review' = 'lesson';
+	/** The heading to scroll to once the lesson page is ready. */
+	private pendingSection: string | undefined;
+	/** The stored answers the lesson page was written with (JSON), until it says it is ready. */
+	private storedInPage: string | undefined;
+	/** The page chunk, once loaded: every page written and every message handled goes through it. */
+	private page: typeof LessonPage | undefined;
+	/** The section of the latest `show` (for tests: where a related-lesson CodeLens opened the lesson). */
+	lastSection: string | undefined;
+	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
+	/** The Next button of a review card was pressed (with the card's lesson id). */
+	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
+
+	constructor(private readonly deps: PanelDeps) {
+		super();
+		this.register(deps.progress.onDidChange((lessonId) => {
+			// A review card shows this session's answer only; stored answers are for the lesson page.
+			if (this.lesson && this.mode === 'lesson' && (lessonId === undefined || lessonId === this.lesson.meta.id)) {
+				this.sendRestore(); // a reset elsewhere clears the open lesson too
+			}
+		}));
+		this.register(deps.library.onDidChange(() => {
+			if (this.lesson && this.mode === 'lesson') {
+				void this.show(this.lesson.meta.id, true);
+			}
+		}));
+	}
+
+	/** The lesson shown now, if the panel is open. */
+	get currentLessonId(): string | undefined {
+		return this.panel ? this.lesson?.meta.id : undefined;
+	}
+
+	/** Whether the panel shows a review session (a card or its end page) rather than a lesson. */
+	get isReviewing(): boolean {
+		return this.panel !== undefined && this.mode === 'review';
+	}
+
+	/**
+	 * Shows `lessonId`, creating the panel or reusing it, scrolled to the heading whose slug is `section` when given.
+	 * Resolves false when there is no such lesson.
+	 */
+	async show(lessonId: string, preserveFocus = false, section?: string): Promise<boolean> {
+		const entry = (await this.deps.library.lessons()).find((l) => l.meta.id === lessonId);
+		if (!entry) {
+			return false;
+		}
+		// The panel's frames are made while the lesson is parsed and the renderer and page chunk load, not after.
+		const parsing = this.deps.library.get(lessonId);
+		void import('../../core/page/render');
+		void this.loadPage().catch(() => undefined);
+		this.pendingSection = section;
+		this.lastSection = section;
+		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
+		if (this.panel) {
+			this.panel.title = vscode.l10n.t('Incident Lessons: {0}', entry.meta.title);
+		}
+		const lesson = await parsing;
+		if (lesson) {
+			await this.render(lesson);
+		} else if (this.panel) {
+			this.lesson = undefined;
+			await this.showError(this.panel, vscode.l10n.t('Lesson not available'),
+				vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
+		}
+		return true;
+	}
+
+	private async loadPage(): Promise<typeof LessonPage> {
+		this.page ??= await import('./lessonPage');
+		return this.page;
+	}
+
+	/** A page saying why there is no lesson to show: a heading and a sentence, no script. */
+	private async showError(panel: vscode.WebviewPanel, title: string, message: string): Promise<void> {
+		const { errorDocument } = await this.loadPage();
+		panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, title, message);
+	}
+
+	/**
+	 * Loads the page chunk, the parser and renderer chunks and the page's script and stylesheet ahead of the first
+	 * lesson opened (called once the Lessons view is on screen), so that click does not wait for them. Loading twice
+	 * costs nothing: each is read once.
+	 */
+	prepare(): void {
+		void this.loadPage().then((page) => page.preparePage(this.deps.extensionUri), () => undefined);
+	}
+
+	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
+	async showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
+		const panel = this.ensurePanel();
+		this.lesson = lesson;
+		this.mode = 'review';
+		this.pendingSection = undefined;
+		this.storedInPage = undefined;
+		panel.title = vscode.l10n.t('Incident Lessons: Review');
+		panel.webview.html = await (await this.loadPage()).reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml);
+	}
+
+	/** Shows the end of a review session: a heading and a sentence, no script. */
+	showReviewDone(title: string, message: string): Promise<void> {
+		const panel = this.ensurePanel();
+		this.lesson = undefined;
+		this.mode = 'review';
+		panel.title = vscode.l10n.t('Incident Lessons: Review');
+		return this.showError(panel, title, message);
+	}
+
+	private ensurePanel(): vscode.WebviewPanel {
+		if (this.panel) {
+			this.panel.reveal(undefined, false);
+			return this.panel;
+		}
+		const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+			webviewOptions(this.deps.extensionUri));
+		this.adopt(panel);
+		return panel;
+	}
+
+	/**
+	 * Shows a parsed lesson that need not be in the library (Preview Lesson renders the file being edited), in the
+	 * same reusable panel; a new panel opens in `column`.
+	 */
+	async showLesson(lesson: Lesson, preserveFocus = false, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<void> {
+		this.openPanel(preserveFocus, column);
+		await this.render(lesson);
+	}
+
+	/** Creates the panel in `column`, or brings the existing one forward unless `preserveFocus`. */
+	private openPanel(preserveFocus: boolean, column: vscode.ViewColumn): void {
+		if (!this.panel) {
+			const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: column, preserveFocus },
+				webviewOptions(this.deps.extensionUri));
+			this.adopt(panel);
+		} else if (!preserveFocus) {
+			this.panel.reveal(undefined, preserveFocus);
+		}
+	}
+
+	/** Restores the panel after a window reload (registered as the WebviewPanelSerializer). */
+	async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+		panel.webview.options = webviewOptions(this.deps.extensionUri);
+		if (this.panel) {
+			panel.dispose(); // only one lesson panel at a time
+			return;
+		}
+		this.adopt(panel);
+		const saved = parseWebviewState(state);
+		const lesson = saved ? await this.deps.library.get(saved.lessonId) : undefined;
+		if (lesson) {
+			await this.render(lesson);
+		} else {
+			await this.showError(panel, vscode.l10n.t('Lesson not available'),
+				vscode.l10n.t('This lesson could not be restored. Open it again from the Lessons view.'));
+		}
+	}
+
+	override dispose(): void {
+		this.panel?.dispose();
+		super.dispose();
+	}
+
+	private adopt(panel: vscode.WebviewPanel): void {
+		this.panel = panel;
+		panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'lesson.svg');
+		this.panelDisposables = [
+			panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((error: unknown) =>
+				this.deps.log.error(`Could not handle a message from the lesson webview: ${String(error)}`))),
+			panel.onDidDispose(() => {
+				this.panel = undefined;
+				this.lesson = undefined;
+				vscode.Disposable.from(...this.panelDisposables.splice(0)).dispose();
+			}),
+		];
+	}
+
+	private async render(lesson: Lesson): Promise<void> {
+		const panel = this.panel;
+		if (!panel) {
+			return;
+		}
+		this.lesson = lesson;
+		this.mode = 'lesson';
+		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
+		const page = await this.loadPage();
+		panel.webview.html = await page.lessonPageHtml(this.deps.extensionUri, lesson, () => {
+			const stored = this.storedAnswers(page, lesson);
+			this.storedInPage = JSON.stringify(stored);
+			return stored;
+		}, this.deps.progress);
+	}
+
+	private post(message: ToWebview): void {
+		void this.panel?.webview.postMessage(message);
+	}
+
+	/**
+	 * Handles one raw message as if the open lesson's webview posted it: routed, checked, logged when dropped.
+	 * The webview's messages arrive here, and so do the test hook's, so tests exercise the real path.
+	 */
+	async receive(raw: unknown): Promise<RoutedMessage> {
+		const lesson = this.lesson; // the lesson open when the message arrived
+		return (await this.loadPage()).handleWebviewMessage(raw, lesson, this.effectsFor(lesson));
+	}
+
+	private effectsFor(lesson: Lesson | undefined): MessageEffects {
+		const log = this.deps.log;
+		return {
+			restore: () => this.sendRestore(true),
+			record: async (quizId, answer, result, elapsedMs) => {
+				if (lesson) {
+					await this.commit(lesson, quizId, answer, result, elapsedMs);
+				}
+			},
+			reject: (quizId) => {
+				if (lesson) {
+					this.post({ type: 'rejected', lessonId: lesson.meta.id, quizId });
+				}
+			},
+			confirmExternal: async (url) => {
+				const open = vscode.l10n.t('Open');
+				return await vscode.window.showWarningMessage(vscode.l10n.t('The lesson links to {0}. Open it?', url), { modal: true }, open) === open;
+			},
+			openExternal: async (url) => {
+				await vscode.env.openExternal(vscode.Uri.parse(url, true));
+			},
+			openLesson: async (lessonId) => {
+				if (!await this.show(lessonId)) {
+					log.warn(`A lesson link points to "${lessonId}", which does not exist.`);
+				}
+			},
+			nextLesson: () => lesson ? this.deps.openNext(lesson.meta.id) : Promise.resolve(),
+			nextReview: () => {
+				if (lesson && this.mode === 'review') {
+					this._onDidRequestNextReview.fire(lesson.meta.id);
+				}
+				return Promise.resolve();
+			},
+			logDropped: (reason, preview) => log.warn(`Dropped a message from the lesson webview (${reason}): ${preview}`),
+			logFailure: (what, error) => log.error(`Could not handle a "${what}" message from the lesson webview: ${String(error)}`),
+		};
+	}
+
+	/**
+	 * Grades an answer to a quiz of the open lesson, stores it and tells the webview.
+	 * Also the path the extension API uses, so tests exercise the same code as a click.
+	 */
+	async answer(lesson: Lesson, quizId: string, answer: Answer, elapsedMs?: number): Promise<QuizResult | undefined> {
+		const graded = (await this.loadPage()).gradeLessonAnswer(lesson, quizId, answer);
+		if (!('result' in graded)) {
+			this.deps.log.warn(`Ignored an answer: ${graded.reason}.`);
+			return undefined;
+		}
+		await this.commit(lesson, quizId, answer, graded.result, elapsedMs);
+		return graded.result;
+	}
+
+	/**
+	 * Stores a graded answer with its review card update, then tells the webview (after the write, so what it shows
+	 * is what is stored). An answer on a review card of this lesson counts as a review.
+	 */
+	private async commit(lesson: Lesson, quizId: string, answer: Answer, result: QuizResult, elapsedMs?: number): Promise<void> {
+		const quiz = lesson.quizzes.find((q) => q.id === quizId);
+		const inReview = this.mode === 'review' && this.lesson?.meta.id === lesson.meta.id;
+		const review = quiz ? await this.deps.reviews?.updateFor(lesson, quiz, result.correct, { inReview, ...(elapsedMs !== undefined ? { elapsedMs } : {}) }) : undefined;
+		await this.deps.progress.record(lesson.meta.id, lesson.contentHash, result, answer, review);
+		if (this.lesson?.meta.id === lesson.meta.id) {
+			const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
+			this.post({ type: 'graded', lessonId: lesson.meta.id, graded: { quizId, answer, result }, summary });
+		}
+	}
+
+	/**
+	 * Sends the stored answers of the open lesson. `fromReady`: the page has just loaded and came with answers, so
+	 * they are sent only if they changed since it was written.
+	 */
+	private sendRestore(fromReady = false): void {
+		const lesson = this.lesson;
+		// Without the page chunk, the page of `lesson` is not written yet: it is written with the latest answers.
+		if (!lesson || !this.page) {
+			return;
+		}
+		const stored = this.storedAnswers(this.page, lesson);
+		const inPage = fromReady ? this.storedInPage : undefined;
+		this.storedInPage = undefined;
+		if (inPage !== JSON.stringify(stored)) {
+			this.post({ type: 'restore', lessonId: lesson.meta.id, ...stored });
+		}
+		if (this.pendingSection !== undefined && this.mode === 'lesson') {
+			this.post({ type: 'scrollTo', lessonId: lesson.meta.id, section: this.pendingSection });
+			this.pendingSection = undefined;
+		}
+	}
+
+	/** What the page shows of the learner's answers: none on a review card (recalling the answer is the point). */
+	private storedAnswers(page: typeof LessonPage, lesson: Lesson): StoredAnswers {
+		return page.storedAnswers(lesson, this.deps.progress.get(), this.deps.config().passMark, this.mode === 'lesson');
+	}
+}

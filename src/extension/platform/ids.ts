@@ -1,0 +1,24 @@
+/**
+ * The ids of the extension's commands, as contributed in package.json (a host test checks the two agree). Kept apart
+ * from the code that registers them, so a tree row or a status bar item names a command without importing it.
+ */
+export const Command = {
+	OpenLesson: 'incidentLessons.openLesson',
+	NextLesson: 'incidentLessons.nextLesson',
+	ResetLessonProgress: 'incidentLessons.resetLessonProgress',
+	ResetAllProgress: 'incidentLessons.resetAllProgress',
+	GroupByTrack: 'incidentLessons.groupByTrack',
+	GroupByIncident: 'incidentLessons.groupByIncident',
+	ShowLog: 'incidentLessons.showLog',
+	ChangeLessonLanguage: 'incidentLessons.changeLessonLanguage',
+	// team features, registered in src/extension/team/teamFeatures.ts
+	AssignLessons: 'incidentLessons.assignLessons',
+	NewLesson: 'incidentLessons.newLesson',
+	PreviewLesson: 'incidentLessons.previewLesson',
+	ExportReport: 'incidentLessons.exportReport',
+	ShowProgress: 'incidentLessons.showProgress',
+	ShowAssigned: 'incidentLessons.showAssigned',
+	StartOnboarding: 'incidentLessons.startOnboarding',
+	// reviews and suggestions: src/extension/reviews/reviewFeatures.ts
+	StartReview: 'incidentLessons.startReview',
+} as const;

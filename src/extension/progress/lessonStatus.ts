@@ -1,0 +1,26 @@
+import type { Lesson } from '../../core/lessons/lesson';
+import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import { lessonStatus, outdatedQuizIds, ownEntry, type Progress } from '../../core/progress/progress';
+import type { LessonSummary } from '../../protocol';
+
+/** The quiz ids of a list entry or a parsed lesson. */
+function quizIdsOf(lesson: LessonEntry | Lesson): readonly string[] {
+	return 'quizIds' in lesson ? lesson.quizIds : lesson.quizzes.map((q) => q.id);
+}
+
+/** Where the learner stands in `lesson`, from stored progress and the pass mark. */
+export function summarize(lesson: LessonEntry | Lesson, progress: Progress, passMark: number): LessonSummary {
+	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
+	return { ...lessonStatus(quizIdsOf(lesson), lp, passMark), passMark };
+}
+
+/** True when some of the learner's answers were given to an earlier version of the lesson's quizzes. */
+export function isOutdated(lesson: Lesson, progress: Progress): boolean {
+	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
+	return outdatedQuizIds(lesson.quizzes.map((q) => q.id), lesson.contentHash, lp).length > 0;
+}
+
+/** How many answers the learner gave to one quiz (0 when none): the attempt a fresh showing of it is. */
+export function storedAttempts(progress: Progress, lessonId: string, quizId: string): number {
+	return ownEntry(ownEntry(progress.lessons, lessonId)?.quizzes, quizId)?.attempts ?? 0;
+}
