@@ -1,5 +1,6 @@
 // Type-aware lint for every TypeScript source; core stays free of vscode, node built-ins and the DOM; no source file
-// over 300 lines. Import cycles, folder sizes and features' public modules: test/unit/architecture.test.ts.
+// over 300 lines; no import cycle. Folder sizes and features' public modules: test/unit/architecture.test.ts.
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -35,7 +36,17 @@ export default tseslint.config(
 	},
 	{
 		files: ['src/**/*.ts'],
-		rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
+		plugins: { 'import-x': importX },
+		settings: {
+			'import-x/extensions': ['.ts'],
+			'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+			'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts'] })],
+		},
+		rules: {
+			'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
+			// dynamic imports count too: a lazily loaded module that imports its loader is still a cycle
+			'import-x/no-cycle': ['error', { allowUnsafeDynamicCyclicDependency: false }],
+		},
 	},
 	{
 		// split in progress
