@@ -29,44 +29,7 @@ const lazyChunks = {
 	setup(build) {
 		build.onResolve({ filter: /^\.\.?\// }, (args) => {
 			const chunk = args.importer.includes('/src/extension/') ? LAZY_CHUNKS[sourceOf(args)] : undefined;
-			return chunk ? { path: `${distPrefix(build)}${chunk}.js`, external: true } : undefined;
-		});
-	},
-};
-
-/**
- * Command implementations and features that few sessions use load the same way, from dist/lazy/ (paths under
- * src/extension/): the team feature's `await import('./assignLessonsCommand')` becomes
- * `require('./lazy/assignLessonsCommand.js')`. Each is a bundle of its own, named after its file, so modules they
- * share with the services chunk are copied: those hold no state of their own, and services (the library, progress,
- * the panel...) come in as arguments. Matched by the module's path, so an import from any folder splits the same.
- */
-const LAZY_MODULES = [
-	// everything but the entry's stand-ins (extension.ts): started by the first call that needs them, or shortly after activation
-	'services',
-	// the team commands
-	'team/assignLessonsCommand', 'lessons/newLessonCommand', 'page/lessonPreview', 'team/reportExport', 'progress/progressPicks',
-	// started once they have something to do
-	'lessons/lessonDiagnostics', 'onboarding/onboardingNotice', 'reviews/reviewSession', 'reviews/reviewReminder', 'suggestions/suggestionProviders',
-	// the Command Palette's questions, the API's tree snapshot, the Reviews group's rows (once there are cards)
-	'commandPrompts', 'tree/treeSnapshot', 'tree/reviewNodes',
-	// the lesson page's HTML and message handling, with the first page the panel writes; the lesson files, with the list
-	'page/lessonPage', 'catalog/lessonFiles',
-];
-const lazyChunkName = (module) => path.posix.basename(module);
-if (new Set(LAZY_MODULES.map(lazyChunkName)).size !== LAZY_MODULES.length) {
-	throw new Error('two lazy modules share a file name, and so a chunk in dist/lazy/');
-}
-const lazyModules = {
-	name: 'lazy-modules',
-	setup(build) {
-		const inLazy = build.initialOptions.outdir?.endsWith('/lazy');
-		build.onResolve({ filter: /^\.\.?\// }, (args) => {
-			if ((args.kind !== 'dynamic-import' && args.kind !== 'require-call') || !args.importer.includes('/src/extension/')) {
-				return undefined;
-			}
-			const module = sourceOf(args).replace(/^src\/extension\//, '');
-			return LAZY_MODULES.includes(module) ? { path: `./${inLazy ? '' : 'lazy/'}${lazyChunkName(module)}.js`, external: true } : undefined;
+			return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
 		});
 	},
 };
@@ -74,7 +37,7 @@ const lazyModules = {
 /**
  * One copy of the `vscode` API's namespace per bundle. For an external CommonJS module, esbuild gives every module's
  * `import * as vscode from 'vscode'` its own `__toESM(require("vscode"))`, which copies the API's properties again:
- * a few milliseconds of the services' start over their modules. Resolved to one module that re-exports it, the copy
+ * a few milliseconds of activation over the extension's modules. Resolved to one module that re-exports it, the copy
  * is made once.
  */
 const sharedVscode = {
@@ -84,11 +47,6 @@ const sharedVscode = {
 		build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
 	},
 };
-
-/** How a bundle in `outdir` reaches dist/: the chunks in dist/lazy/ require the core chunks from their parent folder. */
-function distPrefix(build) {
-	return build.initialOptions.outdir?.endsWith('/lazy') ? '../' : './';
-}
 
 /**
  * The JSON-Schema validators, compiled at build time: src/core/shared/schemaValidators.ts is replaced by ajv's standalone
@@ -137,11 +95,9 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, lazyModules, precompiledValidators] },
-	{ ...common, entryPoints: Object.fromEntries(LAZY_MODULES.map((m) => [lazyChunkName(m), `src/extension/${m}.ts`])), outdir: 'dist/lazy', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, lazyModules, precompiledValidators] },
-	{ ...common, entryPoints: { render: 'src/core/page/render.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
-	{ ...common, entryPoints: { parsers: 'src/core/parserChunk.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] },
-	{ ...common, entryPoints: { triggers: 'src/core/suggestions/triggerMatch.ts', reviews: 'src/core/reviews/reviewScheduler.ts' }, outdir: 'dist', platform: 'node', format: 'cjs' },
+	// The extension's own code is one bundle: activate() registers every feature, and the libraries above are its chunks.
+	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, precompiledValidators] },
+	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.

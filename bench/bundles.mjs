@@ -3,26 +3,16 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { brotliCompressSync, deflateRawSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { ROOT, run } from '../test/harness/codeServer.mjs';
 
-/** The bundles the issue names; any other dist/*.js (lazy chunks) is listed as well, without a target. */
+/** The bundles the issue names; any other dist/*.js (the library chunks) is listed as well, without a target. */
 const NAMES = {
 	'dist/extension.js': 'extension entry',
 	'dist/render.js': 'lazy render chunk',
 	'dist/webview.js': 'webview script',
 	'dist/cli.js': 'CLI',
-	'dist/lazy/services.js': 'services, started after activation',
 };
-
-/**
- * Where the chunks of rarely used commands and features go (esbuild.mjs), and their group in the tables. The services
- * chunk is there too, but it loads at every startup: it has a row of its own.
- */
-const LAZY_DIR = 'dist/lazy/';
-const LAZY_GROUP = 'dist/lazy/*.js';
-const SERVICES = 'dist/lazy/services.js';
-const inLazyGroup = (file) => file.startsWith(LAZY_DIR) && file !== LAZY_GROUP && file !== SERVICES;
 
 /** `node_modules/yaml/dist/x.js` → `yaml`; `src/core/x.ts` stays `src/core/x.ts`; JSON imports keep their path. */
 function packageOf(input) {
@@ -51,15 +41,6 @@ export async function bundleComposition(tmpDir) {
 		}
 		result[file] = { rebuiltBytes: output.bytes, parts: [...parts].sort((a, b) => b[1] - a[1]).map(([input, bytes]) => ({ input, bytes })) };
 	}
-	// The command and feature chunks (dist/lazy/) also as one group, whose parts are the chunks: the size table
-	// shows one row for them, not one per command.
-	const lazy = Object.entries(result).filter(([file]) => inLazyGroup(file));
-	if (lazy.length > 0) {
-		result[LAZY_GROUP] = {
-			rebuiltBytes: lazy.reduce((n, [, c]) => n + c.rebuiltBytes, 0),
-			parts: lazy.map(([file, c]) => ({ input: file.slice(LAZY_DIR.length), bytes: c.rebuiltBytes })).sort((a, b) => b.bytes - a.bytes),
-		};
-	}
 	return result;
 }
 
@@ -75,15 +56,8 @@ export async function buildReadableDist(outDir) {
 
 /** Size on disk and gzipped (what a download costs) of each built bundle: the named ones first. */
 export function bundleSizes(composition) {
-	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])].filter((file) => !inLazyGroup(file));
+	const files = [...new Set([...Object.keys(NAMES), ...Object.keys(composition).sort()])];
 	return files.map((file) => {
-		if (file === LAZY_GROUP) {
-			const chunks = Object.keys(composition).filter(inLazyGroup).map((f) => path.join(ROOT, f)).filter((f) => existsSync(f));
-			return {
-				name: `lazy chunk (${chunks.length} commands and features, together)`, file,
-				bytes: chunks.reduce((n, f) => n + statSync(f).size, 0), gzipBytes: chunks.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0),
-			};
-		}
 		const full = path.join(ROOT, file);
 		const name = NAMES[file] ?? `lazy chunk (${path.basename(file, '.js')})`;
 		if (!existsSync(full)) {
@@ -123,7 +97,7 @@ export async function buildCoreBundles(outDir) {
 }
 
 /**
- * What the .vsix holds, from the zip's central directory: compressed bytes per part (each dist/ file, dist/lazy/ as one, then
+ * What the .vsix holds, from the zip's central directory: compressed bytes per part (each dist/ file, then
  * lessons/, media/, ... and the package's own files together), largest first.
  */
 export function vsixComposition(file) {
@@ -142,7 +116,7 @@ export function vsixComposition(file) {
 		const compressed = zip.readUInt32LE(offset + 20);
 		const nameLength = zip.readUInt16LE(offset + 28);
 		const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^extension\//, '');
-		const key = name !== SERVICES && name.startsWith(LAZY_DIR) ? LAZY_DIR : name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
+		const key = name.startsWith('dist/') ? name : name.includes('/') ? `${name.split('/')[0]}/` : '(manifest, readme, licence)';
 		parts.set(key, (parts.get(key) ?? 0) + compressed);
 		offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
 	}
@@ -158,29 +132,4 @@ export function lessonsAsOneStream(dir = path.join(ROOT, 'lessons')) {
 	const text = Buffer.concat(files.map((f) => readFileSync(path.join(dir, f))));
 	const bytes = brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 } }).length;
 	return { files: files.length, rawBytes: text.length, bytes };
-}
-
-/**
- * The chunks of dist/lazy/ (the services and the rarely used commands) built once more with esbuild's code splitting
- * (ES modules), so that the modules they share are one chunk instead of a copy in each: their deflated bytes both
- * ways (as in the zip), for the .vsix note. The core chunks (parsers, render, ...) stay outside, as in the real build.
- */
-export async function sharedChunksEstimate(outDir) {
-	const lazyDir = path.join(ROOT, LAZY_DIR);
-	const entries = readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => path.basename(f, '.js'));
-	const coreChunks = {
-		name: 'core-chunks',
-		setup(build) {
-			build.onResolve({ filter: /\/core\/(page\/render|parserChunk|suggestions\/triggerMatch|reviews\/reviewScheduler)$/ }, (args) => ({ path: args.path, external: true }));
-		},
-	};
-	// a chunk is named after its module's file, which may sit in a feature folder
-	const sources = readdirSync(path.join(ROOT, 'src/extension'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-	const sourceOf = (m) => path.join(ROOT, 'src/extension', sources.find((f) => path.basename(f, '.ts') === m));
-	await esbuild.build({
-		entryPoints: Object.fromEntries(entries.map((m) => [m, sourceOf(m)])), outdir: outDir,
-		bundle: true, splitting: true, format: 'esm', platform: 'node', minify: true, target: 'es2022', external: ['vscode'], plugins: [coreChunks], logLevel: 'error',
-	});
-	const deflated = (dir) => readdirSync(dir).filter((f) => f.endsWith('.js')).reduce((n, f) => n + deflateRawSync(readFileSync(path.join(dir, f))).length, 0);
-	return { chunks: entries.length, currentBytes: deflated(lazyDir), splitBytes: deflated(outDir) };
 }

@@ -1,111 +1,107 @@
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from './api';
-import type { TreeNode } from './tree/lessonTree';
-import type * as ServicesModule from './services';
+import { registerCommands } from './commands';
+import { CONFIG_SECTION } from './platform/config';
+import { isOutdated, summarize } from './progress/lessonStatus';
+import { registerLessons } from './lessons/register';
+import { registerOnboarding } from './onboarding/register';
+import { registerPage } from './page/register';
+import { registerProgress, type ProgressView } from './progress/register';
+import { registerReviews, type Reviews } from './reviews/register';
+import { createServices, type Services } from './services';
+import { registerSuggestions } from './suggestions/register';
+import { registerTeam, type Team } from './team/register';
+import { createTestingHooks } from './testingHooks';
+import { registerTree, type LessonsView } from './tree/register';
+import { snapshotTree } from './tree/treeSnapshot';
 
-type Services = ServicesModule.Services;
+/** Writes what waits for the shared copy of progress (see ProgressStore): deactivate waits for it. */
+let flush: (() => Promise<void>) | undefined;
 
 /**
- * The extension entry: activate() only registers what the workbench can call (the Lessons view, the lesson page's
- * restorer, the commands, the API) with stand-ins that start the services (./services, a chunk of its own) on first
- * use, or shortly after activation if nothing uses them first. Activation, which the host times and shows in
- * Running Extensions, waits for none of it.
+ * The composition root: makes the services, then registers each feature, each owning what it registered through
+ * one Disposable. Nothing is read or parsed here; the features start their own work (the status bars' counts, the
+ * checks of team content), which waits for the lesson list the view asks for too.
  */
-
-/** As contributed in package.json. */
-const LESSONS_VIEW = 'incidentLessons.lessons';
-const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
-
-/**
- * When nothing has called for the services, they start this long after activation. Not at once: the host first
- * reports the activation and takes the workbench's next request (the view's root, say), which then starts them itself.
- */
-const START_WHEN_IDLE_MS = 100;
-
-let started: Services | undefined;
-/** Why the services could not start, kept: starting again would register their commands twice. */
-let failure: Error | undefined;
-
 export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
-	const treeChanged = new vscode.EventEmitter<TreeNode | undefined>();
-	const stubs = vscode.Disposable.from(...contributedCommands(context).map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
-		services();
-		return vscode.commands.executeCommand(id, ...args);
-	})));
-	const view = vscode.window.createTreeView<TreeNode>(LESSONS_VIEW, {
-		showCollapseAll: true,
-		treeDataProvider: {
-			onDidChangeTreeData: treeChanged.event,
-			getChildren: (node) => services().tree.getChildren(node),
-			getTreeItem: (node) => services().tree.getTreeItem(node),
-			resolveTreeItem: (item, node) => services().tree.resolveTreeItem(item, node),
-		},
-	});
-	const restorer = vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
-		deserializeWebviewPanel: (panel, state) => services().panel.deserializeWebviewPanel(panel, state),
-	});
-
-	/**
-	 * The services, started on first call. Synchronously, so that the API's plain getters answer at once; the
-	 * command stand-ins go first, as the services register the real commands under the same ids.
-	 */
-	function services(): Services {
-		if (failure) {
-			throw failure;
+	const services = createServices(context);
+	const team = registerTeam(services);
+	const tree = registerTree(services, team);
+	const progress = registerProgress(services, team);
+	const reviews = registerReviews(services);
+	const suggestions = registerSuggestions(services);
+	context.subscriptions.push(
+		services, team, tree, progress, reviews, suggestions,
+		registerPage(services, tree.view),
+		registerLessons(services, team),
+		registerOnboarding(services, team),
+		registerCommands(services),
+		// Trust decides which restricted settings apply (see RESTRICTED_SETTINGS), so a change of trust reads them again.
+		services.trust.onDidChange(() => applySettings()),
+		vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && applySettings()),
+	);
+	function applySettings(): void {
+		const before = services.rereadConfig();
+		const config = services.config();
+		if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews)) {
+			reviews.settingsChanged();
 		}
-		if (!started) {
-			clearTimeout(soon);
-			stubs.dispose();
-			try {
-				// A plain require: the API's getters cannot wait for a dynamic import. esbuild.mjs keeps it a chunk.
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { startServices } = require('./services') as typeof ServicesModule;
-				started = startServices(context, { view, treeChanged });
-			} catch (error) {
-				failure = error instanceof Error ? error : new Error(String(error));
-				void vscode.window.showErrorMessage(vscode.l10n.t('Incident Lessons could not start: {0}', failure.message));
-				throw failure;
-			}
+		if (before.suggestions !== config.suggestions) {
+			suggestions.settingsChanged();
 		}
-		return started;
+		if (before.lessonLanguage !== config.lessonLanguage) {
+			services.library.invalidate();
+		} else if (before.audiences.join() !== config.audiences.join()) {
+			team.assigned.invalidate();
+		} else {
+			tree.provider.refresh();
+			void progress.statusBar.update();
+		}
 	}
-	const soon = setTimeout(() => {
-		try {
-			services();
-		} catch {
-			// Shown to the learner above; every later call gets the same error.
-		}
-	}, START_WHEN_IDLE_MS);
-	context.subscriptions.push(treeChanged, view, restorer, stubs, { dispose: () => clearTimeout(soon) });
-	return apiOf(() => services().api, context.extensionMode !== vscode.ExtensionMode.Production);
+	flush = () => services.progress.flush();
+	return createApi(services, { team, tree, progress, reviews });
 }
 
-/** The command ids the manifest contributes: each can come from the Command Palette, a menu or a key before the services start. */
-function contributedCommands(context: vscode.ExtensionContext): string[] {
-	const commands: unknown = (context.extension.packageJSON as { contributes?: { commands?: unknown } }).contributes?.commands;
-	return Array.isArray(commands) ? commands.map((c: { command?: unknown }) => c.command).filter((id): id is string => typeof id === 'string') : [];
-}
-
-/** The API, each call passed on to the services' own (starting them if need be). */
-function apiOf(api: () => IncidentLessonsApi, withTesting: boolean): IncidentLessonsApi {
-	const facade: IncidentLessonsApi = {
-		listLessons: () => api().listLessons(),
-		answer: (lessonId, quizId, answer) => api().answer(lessonId, quizId, answer),
-		getProgress: () => api().getProgress(),
-		readStoredProgress: () => api().readStoredProgress(),
-		currentLessonId: () => api().currentLessonId(),
-		statusBarText: () => api().statusBarText(),
-		assignedStatusBarText: () => api().assignedStatusBarText(),
-		assignedLessons: () => api().assignedLessons(),
-		treeSnapshot: () => api().treeSnapshot(),
-		simulateRestrictedMode: (on) => api().simulateRestrictedMode(on),
-		reviewQueue: () => api().reviewQueue(),
-		reviewStatusBarText: () => api().reviewStatusBarText(),
+/** The API: every call goes through the same services as the UI. */
+function createApi(services: Services, features: { team: Team; tree: LessonsView; progress: ProgressView; reviews: Reviews }): IncidentLessonsApi {
+	const { context, library, progress, config, panel, trust, clock, reviews } = services;
+	const { team, tree } = features;
+	return {
+		listLessons: async () => {
+			// Only lessons with stored answers can be outdated, so only those are parsed whole.
+			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
+			return (await library.lessons()).map((l) => {
+				const lesson = started.get(l.meta.id);
+				return {
+					id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: [...l.quizIds],
+					summary: summarize(l, progress.get(), config().passMark), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
+				};
+			});
+		},
+		answer: async (lessonId, quizId, answer) => {
+			const lesson = await library.get(lessonId);
+			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
+		},
+		getProgress: () => progress.get(),
+		readStoredProgress: async () => {
+			await progress.flush();
+			return progress.stored().shared;
+		},
+		currentLessonId: () => panel.currentLessonId,
+		statusBarText: () => features.progress.statusBar.text,
+		assignedStatusBarText: () => team.statusBar.text,
+		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
+			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
+		})),
+		treeSnapshot: () => snapshotTree(tree.provider),
+		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
+		reviewQueue: () => reviews.queue(),
+		reviewStatusBarText: () => features.reviews.statusBar.text,
+		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
 	};
-	return withTesting ? Object.defineProperty(facade, 'testing', { get: () => api().testing, enumerable: true }) : facade;
 }
 
 export function deactivate(): Promise<void> | undefined {
 	// Answers are in the workspace copy already; the shared copy may still wait for the last ones.
-	return started?.flush();
+	return flush?.();
 }

@@ -1,6 +1,6 @@
-// The extension entry starts its services (dist/lazy/services.js) after activation; they load the implementations
-// of rarely used commands as chunks (dist/lazy/, see esbuild.mjs)
-// on first use. This file sorts first, so it looks at the host before the other suites run those commands.
+// The extension entry (dist/extension.js) is the extension's own code: activate() registers every feature, with its
+// real commands, once. The libraries are chunks (dist/render.js, parsers.js, triggers.js, reviews.js, see esbuild.mjs)
+// loaded on first use. This file sorts first, so it looks at the host before the other suites use those libraries.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,58 +10,47 @@ import { waitFor } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
-/**
- * Chunks nothing at startup needs in the test workspace. (Its broken team lesson wakes the Problems-panel checks,
- * its new-hire assignment the onboarding suggestion, and an open editor may wake the code suggestions.)
- */
-const NOT_AT_STARTUP = [
-	'assignLessonsCommand', 'newLessonCommand', 'lessonPreview', 'reportExport', 'progressPicks', 'commandPrompts',
-	'reviewSession', 'reviewReminder', 'treeSnapshot',
-];
-
 function extension(): vscode.Extension<IncidentLessonsApi> {
 	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
 	assert.ok(ext, `${EXTENSION_ID} is installed`);
 	return ext;
 }
 
-/** Whether the extension host has loaded `file` (relative to the extension's folder). */
-function isLoaded(file: string): boolean {
-	return Object.hasOwn(require.cache, path.join(extension().extensionPath, file));
+/** The extension's bundles the host has loaded (relative to its folder). */
+function loaded(): string[] {
+	const dist = path.join(extension().extensionPath, 'dist') + path.sep;
+	return Object.keys(require.cache).filter((file) => file.startsWith(dist)).map((file) => path.relative(extension().extensionPath, file).split(path.sep).join('/')).sort();
 }
 
-const chunk = (name: string): string => `dist/lazy/${name}.js`;
-
-suite('The extension entry and its lazy chunks', () => {
-	test('after activation and startup, the rarely used commands\' chunks are not loaded', async () => {
+suite('The extension entry and its library chunks', () => {
+	test('activation loads the entry and no chunk but what the workspace\'s startup work needs', async () => {
 		await extension().activate();
-		await new Promise((resolve) => setTimeout(resolve, 500)); // the work started after activate() returns
-		assert.ok(isLoaded('dist/extension.js'), 'the entry is in require.cache');
-		assert.ok(isLoaded(chunk('services')), 'the services start shortly after activation');
-		assert.deepEqual(NOT_AT_STARTUP.filter((name) => isLoaded(chunk(name))), []);
+		await waitFor(() => /\d+\/\d+/.test(extension().exports.statusBarText()), 'the status bar count');
+		const bundles = loaded();
+		assert.ok(bundles.includes('dist/extension.js'), 'the entry is in require.cache');
+		// The test workspace's broken team lesson and new-hire assignment are parsed at startup (the checks, onboarding).
+		assert.deepEqual(bundles.filter((file) => !['dist/extension.js', 'dist/parsers.js', 'dist/triggers.js'].includes(file)), [],
+			'markdown-it (render.js) and ts-fsrs (reviews.js) wait for a lesson or a review');
 	});
 
-	test('a command whose implementation is a chunk loads it on first use and works', async () => {
+	test('each contributed command is registered, once, by the extension itself', async () => {
+		await extension().activate();
+		const contributed = (extension().packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+		const registered = new Set(await vscode.commands.getCommands(true));
+		assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+		// The host refuses a second registration of an id: activation would have failed had a feature registered one twice.
+		for (const id of contributed) {
+			assert.throws(() => vscode.commands.registerCommand(id, () => undefined).dispose(), /already exists/, id);
+		}
+	});
+
+	test('a command does its real work at its first call, and the lesson page loads the renderer chunk', async () => {
 		const lessonsApi = await extension().activate();
 		await vscode.commands.executeCommand(Command.StartOnboarding);
 		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
-		assert.ok(isLoaded(chunk('onboardingNotice')));
-		const tree = await lessonsApi.treeSnapshot();
-		assert.ok(tree.some((node) => node.label === 'Onboarding'), 'the API\'s tree snapshot, from its chunk');
-		assert.ok(isLoaded(chunk('treeSnapshot')));
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-	});
-
-	test('a lesson opened comes from the list\'s chunk and is written and answered through the lesson page\'s chunk', async () => {
-		const lessonsApi = await extension().activate();
-		const [first] = await lessonsApi.listLessons();
-		assert.ok(first, 'a lesson');
-		assert.ok(isLoaded(chunk('lessonFiles')), 'the list is read by its chunk');
-		await vscode.commands.executeCommand(Command.OpenLesson, first.id);
-		await waitFor(() => lessonsApi.currentLessonId() === first.id, 'the lesson open');
-		assert.ok(isLoaded(chunk('lessonPage')));
+		assert.ok(loaded().includes('dist/render.js'), 'markdown-it, with the first lesson page');
 		assert.ok(lessonsApi.testing, 'the testing hooks (development and test mode)');
-		assert.equal((await lessonsApi.testing.deliverWebviewMessage({ type: 'ready', lessonId: first.id })).kind, 'restore');
+		assert.equal((await lessonsApi.testing.deliverWebviewMessage({ type: 'ready', lessonId: 'private-gmail-customer-list' })).kind, 'restore');
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
 });

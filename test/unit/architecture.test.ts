@@ -34,14 +34,14 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
-	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand'],
-	'extension/onboarding': ['onboarding', 'onboardingNotice'],
-	'extension/page': ['labels', 'lessonPage', 'lessonPanel', 'lessonPreview'],
-	'extension/progress': ['lessonStatus', 'progressPicks', 'progressStore', 'statusBar'],
-	'extension/reviews': ['reviewFeatures', 'reviewService', 'reviewText'],
-	'extension/suggestions': ['suggestionProviders', 'suggestionScope'],
-	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'teamFeatures'],
-	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'treeSnapshot'],
+	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand', 'register'],
+	'extension/onboarding': ['onboarding', 'onboardingNotice', 'register'],
+	'extension/page': ['labels', 'lessonPage', 'lessonPanel', 'lessonPreview', 'register'],
+	'extension/progress': ['lessonStatus', 'progressPicks', 'progressStore', 'register', 'statusBar'],
+	'extension/reviews': ['register', 'reviewService', 'reviewText'],
+	'extension/suggestions': ['register', 'suggestionProviders', 'suggestionScope'],
+	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'register'],
+	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'register', 'treeSnapshot'],
 };
 
 /** Every .ts file under src/, relative to it with forward slashes. */

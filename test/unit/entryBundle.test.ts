@@ -1,24 +1,28 @@
-// What the extension entry (dist/extension.js) is made of: the production build of esbuild.mjs, made in memory with
-// a metafile (the bench's shim, bench/metafile/), so activation loads no library code and no rarely used command.
+// What the extension's bundles are made of: the production build of esbuild.mjs, made in memory with a metafile
+// (the bench's shim, bench/metafile/). The entry is the extension's own code, all of it; the libraries are chunks
+// loaded on first use; and each contributed command is registered once, by the feature that owns it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Command } from '../../src/extension/platform/ids';
 
 const ROOT = path.join(__dirname, '..', '..');
+const SRC_EXTENSION = path.join(ROOT, 'src', 'extension');
 
-/** The modules of src/extension that load as chunks from dist/lazy/ on first use (each chunk named after its file). */
-const LAZY = [
-	'services', 'team/assignLessonsCommand', 'commandPrompts', 'lessons/lessonDiagnostics', 'catalog/lessonFiles', 'page/lessonPage',
-	'page/lessonPreview', 'lessons/newLessonCommand', 'onboarding/onboardingNotice', 'progress/progressPicks', 'team/reportExport',
-	'tree/reviewNodes', 'reviews/reviewReminder', 'reviews/reviewSession', 'suggestions/suggestionProviders', 'tree/treeSnapshot',
-];
+/** The library chunks, by the module the extension imports: what each keeps out of activation. */
+const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
+	'dist/render.js': 'src/core/page/render.ts', // markdown-it
+	'dist/parsers.js': 'src/core/parserChunk.ts', // yaml, jsonc-parser, the precompiled validators
+	'dist/triggers.js': 'src/core/suggestions/triggerMatch.ts', // re2js
+	'dist/reviews.js': 'src/core/reviews/reviewScheduler.ts', // ts-fsrs
+};
 
-/** Every .ts file under `dir`, relative to it with forward slashes. */
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+/** Every .ts file under src/extension, relative to it with forward slashes. */
+function extensionSources(): string[] {
+	return readdirSync(SRC_EXTENSION, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
 }
 
 interface Output {
@@ -28,7 +32,7 @@ interface Output {
 	readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[];
 }
 
-describe('the extension entry and its lazy chunks', () => {
+describe('the extension entry and its library chunks', () => {
 	let dir = '';
 	let outputs: Readonly<Record<string, Output>> = {};
 	const entry = (): Output => {
@@ -47,62 +51,60 @@ describe('the extension entry and its lazy chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('holds no library code: the parsers, markdown-it, re2js and ts-fsrs are chunks of their own', () => {
-		assert.deepEqual(Object.keys(entry().inputs).filter((input) => input.includes('node_modules')), []);
-	});
-
-	it('is only the stand-ins activation registers: the services (panel, tree, commands) are a chunk started after it', () => {
-		assert.deepEqual(Object.keys(entry().inputs).sort(), ['src/extension/extension.ts', 'vscode-api:vscode']);
-		const services = outputs['dist/lazy/services.js'];
-		assert.ok(services, 'dist/lazy/services.js is built');
-		const inputs = Object.keys(services.inputs);
-		assert.deepEqual(LAZY.filter((m) => m !== 'services').map((m) => `src/extension/${m}.ts`).filter((m) => inputs.includes(m)), []);
-		for (const needed of ['page/lessonPanel', 'tree/lessonTree', 'commands', 'team/teamFeatures', 'reviews/reviewFeatures']) {
-			assert.ok(inputs.includes(`src/extension/${needed}.ts`), needed);
+	it('builds the entry, the four library chunks, the webview script and the CLI, and nothing else', () => {
+		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
+		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
+		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
+			assert.equal(outputs[file]?.entryPoint, source, file);
 		}
 	});
 
-	it('leaves the list\'s line reader and the lesson page\'s building and message handling to their chunks', () => {
-		const inputs = Object.keys(outputs['dist/lazy/services.js']?.inputs ?? {});
-		const away = ['core/catalog/lessonIndex', 'core/catalog/catalogIndex', 'core/shared/decode', 'core/page/messageRouting', 'core/lessons/grade', 'extension/page/labels', 'extension/page/webviewAssets'];
-		assert.deepEqual(away.map((m) => `src/${m}.ts`).filter((m) => inputs.includes(m)), []);
-	});
-
-	it('holds the lesson page\'s asset cache (webviewAssets) in one bundle only, the lesson page chunk', () => {
-		const holders = Object.entries(outputs).filter(([, output]) => Object.hasOwn(output.inputs, 'src/extension/page/webviewAssets.ts')).map(([file]) => file);
-		assert.deepEqual(holders, ['dist/lazy/lessonPage.js']);
-	});
-
-	it('builds each lazy module as its own chunk in dist/lazy/, with no library code either', () => {
-		const chunks = Object.entries(outputs).filter(([file]) => file.startsWith('dist/lazy/') && file.endsWith('.js'));
-		assert.deepEqual(chunks.map(([, output]) => output.entryPoint).sort(), LAZY.map((m) => `src/extension/${m}.ts`).sort());
-		for (const [file, output] of chunks) {
-			assert.equal(file, `dist/lazy/${path.basename(output.entryPoint ?? '', '.ts')}.js`);
-			assert.deepEqual(Object.keys(output.inputs).filter((input) => input.includes('node_modules')), [], file);
+	it('holds the extension\'s own code: the composition root, the services and every feature\'s register()', () => {
+		const inputs = Object.keys(entry().inputs);
+		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
+		assert.ok(registers.length >= 8, `each feature registers itself: ${registers.join(', ')}`);
+		for (const needed of ['extension.ts', 'services.ts', 'commands.ts', ...registers]) {
+			assert.ok(inputs.includes(`src/extension/${needed}`), needed);
 		}
 	});
 
-	it('copies the vscode API\'s namespace once per bundle, through one re-exporting module, not once per source module', () => {
-		const extensionBundles = Object.entries(outputs).filter(([f]) => f === 'dist/extension.js' || (f.startsWith('dist/lazy/') && f.endsWith('.js')));
-		for (const [file, output] of extensionBundles.filter(([, o]) => o.imports.some((i) => i.path === 'vscode'))) {
-			assert.ok(Object.hasOwn(output.inputs, 'vscode-api:vscode'), file);
-		}
+	it('holds no library code: markdown-it, the parsers, re2js and ts-fsrs come from their chunks at first use', () => {
+		const inputs = Object.keys(entry().inputs);
+		assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), []);
+		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);
+		const required = entry().imports.filter((i) => i.external && i.path.startsWith('.')).map((i) => i.path);
+		assert.deepEqual([...new Set(required)].sort(), Object.keys(LIBRARY_CHUNKS).map((file) => `./${path.posix.basename(file)}`).sort());
 	});
 
-	it('requires at run time only chunks that the build writes', () => {
-		for (const [file, output] of Object.entries(outputs).filter(([f]) => f === 'dist/extension.js' || f.startsWith('dist/lazy/'))) {
-			for (const { path: request } of output.imports.filter((i) => i.external && i.path.startsWith('.'))) {
-				const target = path.posix.join(path.posix.dirname(file), request);
-				assert.ok(outputs[target], `${file} requires ${request}, which is not built`);
-			}
-		}
+	it('keeps the precompiled validators: the parsers chunk holds no schema compiler', () => {
+		const inputs = Object.keys(outputs['dist/parsers.js']?.inputs ?? {});
+		assert.ok(inputs.includes('precompiled:schemaValidators'), inputs.join(', '));
+		assert.deepEqual(inputs.filter((input) => /node_modules\/ajv\/dist\/compile\//.test(input)), []);
 	});
 
-	it('makes every relative `import()` and `require()` of src/extension\'s own modules a lazy chunk (else it would land in the entry unseen)', () => {
-		const dir = path.join(ROOT, 'src', 'extension');
-		const imported = new Set(sourceFiles(dir).flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\b(?:import|require)\('(\.\.?\/[\w/.]+)'\)/g)]
-			.map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1] ?? '')))
-			.filter((m) => !m.startsWith('../'))));
-		assert.deepEqual([...imported].sort(), [...LAZY].sort());
+	it('copies the vscode API\'s namespace once, through one re-exporting module, not once per source module', () => {
+		assert.ok(Object.hasOwn(entry().inputs, 'vscode-api:vscode'));
+	});
+
+	it('splits by library, not by file: esbuild.mjs names no module of src/extension but the entry', () => {
+		const script = readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8');
+		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts']);
+	});
+
+	it('registers each contributed command exactly once, in the feature that owns it, with no stand-ins', () => {
+		const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+		const byId = new Map<string, string>(Object.entries(Command).map(([key, id]) => [id, key]));
+		const registrations = extensionSources().flatMap((file) => {
+			const text = readFileSync(path.join(SRC_EXTENSION, file), 'utf8');
+			assert.doesNotMatch(text, /\.contributes\b/, `${file} reads the manifest's contributions (a stand-in for each command)`);
+			return [...text.matchAll(/registerCommand\(\s*([^,]+),/g)].map((m) => ({ file, name: m[1]?.trim() ?? '' }));
+		});
+		assert.ok(registrations.every((r) => r.name.startsWith('Command.')), `every command is registered by its id in ids.ts: ${JSON.stringify(registrations)}`);
+		for (const { command } of manifest.contributes.commands) {
+			const key = byId.get(command);
+			assert.ok(key, `${command} is in ids.ts`);
+			const where = registrations.filter((r) => r.name === `Command.${key}`).map((r) => r.file);
+			assert.equal(where.length, 1, `${command} is registered once: ${where.join(', ') || 'nowhere'}`);
+		}
 	});
 });

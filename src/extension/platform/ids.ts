@@ -11,7 +11,7 @@ export const Command = {
 	GroupByIncident: 'incidentLessons.groupByIncident',
 	ShowLog: 'incidentLessons.showLog',
 	ChangeLessonLanguage: 'incidentLessons.changeLessonLanguage',
-	// team features, registered in src/extension/team/teamFeatures.ts
+	// registered by the features' own register.ts (team, lessons, progress, onboarding)
 	AssignLessons: 'incidentLessons.assignLessons',
 	NewLesson: 'incidentLessons.newLesson',
 	PreviewLesson: 'incidentLessons.previewLesson',
@@ -19,6 +19,6 @@ export const Command = {
 	ShowProgress: 'incidentLessons.showProgress',
 	ShowAssigned: 'incidentLessons.showAssigned',
 	StartOnboarding: 'incidentLessons.startOnboarding',
-	// reviews and suggestions: src/extension/reviews/reviewFeatures.ts
+	// reviews: src/extension/reviews/register.ts
 	StartReview: 'incidentLessons.startReview',
 } as const;

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 
 /**
- * A part of the extension made on first use, typically from a module that loads as a chunk (see esbuild.mjs):
+ * A part of the extension made on first use, when making it starts work of its own (watchers, timers, providers):
  * `get()` makes it once; disposing disposes it, also when it arrives after the owner was disposed.
  */
 export class LazyPart<T extends vscode.Disposable> implements vscode.Disposable {

@@ -118,7 +118,7 @@ export function registerSuggestionProviders(suggestions: LessonSuggestions, conf
 
 /**
  * The suggestion service and its providers, made when suggestions are first needed (this module loads as a chunk,
- * see reviewFeatures.ts). The hints are drawn at once: the editors that woke the service are already visible.
+ * see suggestions/register.ts). The hints are drawn at once: the editors that woke the service are already visible.
  */
 export function createSuggestions(library: LessonLibrary, trust: TrustGate, config: () => ExtensionConfig, log: vscode.LogOutputChannel): vscode.Disposable & { readonly suggestions: LessonSuggestions } {
 	const suggestions = new LessonSuggestions(library, trust, config, log);

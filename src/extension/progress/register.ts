@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { Command } from '../platform/ids';
+import { showAssigned, showProgress } from './progressPicks';
+import { LessonStatusBar } from './statusBar';
+import type { Services } from '../services';
+import type { Team } from '../team/register';
+
+/** The learner's progress at a glance: the "Lessons 3/12" status bar, Show Progress and Show Assigned. */
+export interface ProgressView extends vscode.Disposable {
+	readonly statusBar: LessonStatusBar;
+}
+
+export function registerProgress(services: Services, team: Pick<Team, 'assigned'>): ProgressView {
+	const { library, progress, panel, config, trust } = services;
+	const statusBar = new LessonStatusBar(library, progress, config);
+	const picks = { library, progress, panel, config, assigned: team.assigned, trust };
+	void statusBar.update();
+	const disposable = vscode.Disposable.from(
+		statusBar,
+		vscode.commands.registerCommand(Command.ShowProgress, () => showProgress(picks)),
+		vscode.commands.registerCommand(Command.ShowAssigned, () => showAssigned(picks)),
+	);
+	return { statusBar, dispose: () => { disposable.dispose(); } };
+}
