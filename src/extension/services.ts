@@ -39,7 +39,7 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 	let config = readConfig(trust.isTrusted);
 	const getConfig = (): ExtensionConfig => config;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
-	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
+	const library = new LessonLibrary(context.extensionUri, log, () => lessonLocale(config), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
 	const { clock, reviews } = createReviewService(library, progress, getConfig);

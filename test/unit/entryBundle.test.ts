@@ -64,7 +64,7 @@ describe('the extension entry and its lazy chunks', () => {
 
 	it('leaves the list\'s line reader and the lesson page\'s building and message handling to their chunks', () => {
 		const inputs = Object.keys(outputs['dist/lazy/services.js']?.inputs ?? {});
-		const away = ['core/catalog/lessonIndex', 'core/catalog/catalogIndex', 'core/shared/decode', 'core/page/messageRouting', 'core/lessons/grade', 'extension/page/labels', 'extension/page/webviewAssets'];
+		const away = ['core/catalog/lessonEntry', 'core/catalog/catalogIndex', 'core/shared/decode', 'core/page/messageRouting', 'core/lessons/grade', 'extension/page/labels', 'extension/page/webviewAssets'];
 		assert.deepEqual(away.map((m) => `src/${m}.ts`).filter((m) => inputs.includes(m)), []);
 	});
 
