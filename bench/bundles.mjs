@@ -73,7 +73,8 @@ export function bundleSizes(composition) {
  */
 export async function buildCoreBundles(outDir) {
 	const contents = [
-		`export { buildCatalogIndex } from './src/core/catalog/catalogIndex';`,
+		`export { buildBundledCatalog } from './src/core/catalog/catalog';`,
+		`export { bundledEntries, readBundledCatalog } from './src/core/catalog/lessonEntry';`,
 		`export { parseLesson } from './src/core/lessons/parseLesson';`,
 		`export { findFrontMatter } from './src/core/lessons/frontMatter';`,
 		`export { scanFences } from './src/core/lessons/fences';`,

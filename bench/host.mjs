@@ -4,6 +4,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import { writeCatalog } from '../build/catalog.mjs';
 import { ROOT, remoteUri, workbenchUrl } from '../test/harness/codeServer.mjs';
 
 const MEASURE = path.join(ROOT, 'bench/host/measure.cjs');
@@ -23,7 +24,7 @@ let runs = 0;
 /**
  * A development copy of the extension whose bundled lessons are a generated set: the files the `.vsix` ships
  * (the `!` lines of .vscodeignore), the bundles taken from `distDir`, and `lessons/` pointing at `setDir`
- * (`en/*.md` and `answers.json`).
+ * (`en/*.md` and `answers.json`), with the catalog the build would write for it.
  * Copied, not linked: the host finds an extension's API by the real path of the requiring file.
  */
 export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
@@ -40,6 +41,7 @@ export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'di
 		copyShipped(from, rest, to);
 	}
 	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
+	writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
 	return dest;
 }
 

@@ -145,17 +145,14 @@ function notes(r, rows) {
 		const p = r.core.profiles.catalog;
 		out.push(`### Catalog build
 
-The catalog is \`buildCatalogIndex\` (src/core/catalog/catalogIndex.ts, src/core/catalog/lessonIndex.ts): the front matter read line by
-line (\`key: value\` lines, no YAML parser) and the quiz ids found by searching the body for fence lines with
-\`indexOf\`, so prose is skipped rather than split into lines. Files in any other shape go to the full parser; none
-of the generated ones do. Profile (V8 sampling profiler, ${p.workload}, readable bundle; ${p.file}):
+The list is read from the catalog the build writes (build/catalog.mjs, src/core/catalog/lessonEntry.ts): one JSON
+text parsed, one entry per id chosen for the locale and sorted; the lesson files are not read until one is opened.
+Profile (V8 sampling profiler, ${p.workload}, readable bundle; ${p.file}):
 
 ${profileTable(p)}
 
 The ratio is against markdown-it's \`parse\` of the same text, which is itself fast (about ${ms(catalog.at(-1).markdownItParseMs / catalog.at(-1).lessons * 1000, 0)} per 1,000 lessons); the
-rest of the catalog's time is reading the front matter lines and the garbage they leave. What would add margin:
-a catalog of the bundled lessons written at build time (they never change after it), so the extension reads
-one JSON file instead of every lesson.`);
+catalog's time is \`JSON.parse\` and the sort.`);
 	}
 
 	if (unmet.has('render')) {
@@ -244,8 +241,8 @@ the rows drawn, a dozen instead of five. The host's thread was busy ${ms(ours.ho
 (hello-world ${ms(hello.hostBusyMs)}), with ${loadedBy.join(', ') || 'n/a'} loaded by then; the rest of the ${ms(r.summary.treeMs)} to the first row in the browser (hello-world ${ms(r.summary.helloTreeMs)}) is the workbench:
 opening the container, the round trips to the host and drawing the rows.
 What would bring it closer: a flat first level (the lessons without track groups, or the groups collapsed), which
-the view keeps for the learner's sake, saves the second request; a shorter wait for the root needs less to read (a
-catalog of the bundled lessons written at build time instead of their files).`);
+the view keeps for the learner's sake, saves the second request; a shorter wait for the root needs less to start
+before it (the bundled list already comes from the catalog written at build time).`);
 	}
 
 	if (unmet.has('webview')) {
@@ -361,7 +358,8 @@ function details(r) {
 ### Catalog (median of ${c.map((s) => s.runs).join(' / ')} runs)
 
 Generated lessons of 5–15 KB with 3–5 quizzes each (half with an incident timeline and breakdown), in memory;
-\`buildCatalogIndex\` (what the extension lists) from a minified bundle of src/core, against markdown-it's \`parse\` of the
+the list the extension shows, read from the build's catalog of the set (\`bundledEntries\` after \`readBundledCatalog\`)
+from a minified bundle of src/core, against markdown-it's \`parse\` of the
 same texts, run by run in the same process; "line scan" is the full parser's own first pass (lines, front matter,
 fences), for comparison.
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../core/catalog/lessonIndex';
+import type { LessonEntry } from '../core/catalog/lessonEntry';
 import { inertText } from '../core/shared/text';
 import type { ExtensionConfig } from './platform/config';
 import type { LessonLibrary } from './catalog/lessonLibrary';

@@ -36,7 +36,7 @@ export function createServices(context: vscode.ExtensionContext): OwnedServices 
 	let current = readConfig(trust.isTrusted);
 	const config = (): ExtensionConfig => current;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
-	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(current), workspaceLessons);
+	const library = new LessonLibrary(context.extensionUri, log, () => lessonLocale(current), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
 	const clock = new Clock();

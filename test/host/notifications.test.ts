@@ -3,7 +3,7 @@
 // The window's functions are stubbed in this host (the extension's own), so the test sees the exact text passed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { entryOf } from '../../src/core/catalog/lessonIndex';
+import { entryOf } from '../../src/core/catalog/lessonEntry';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
 import { Command } from '../../src/extension/platform/ids';
 import { LessonNode } from '../../src/extension/tree/lessonNodes';

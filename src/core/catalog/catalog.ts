@@ -1,15 +1,17 @@
 /**
  * The lesson catalog: many lesson files (all locales) in, one fully parsed lesson per id out, in display order.
- * Also the whole-set lint used by the CLI. Pure. (The extension's list uses ./catalogIndex, which reads no YAML.)
+ * Also the whole-set lint used by the CLI, and the bundled lessons' catalog the build writes. Pure. (The extension
+ * lists bundled lessons from that catalog, ./lessonEntry, and parses one only when it is opened.)
  */
 import { chooseLocale, lessonIdFromPath, readAll, sortLessons, type LessonFile, type ParsedSet } from './catalogIndex';
 import type { Diagnostic, Lesson } from '../lessons/lesson';
 import { parseLesson } from '../lessons/parseLesson';
+import { BUNDLED_CATALOG_VERSION, entryOf, type BundledCatalog } from './lessonEntry';
 import { quizCueDiagnostics, setCueDiagnostics } from '../lessons/quizCues';
 import { readingTimeDiagnostics } from '../lessons/readingTime';
 import { checkTranslations, UNDETERMINED_LOCALE } from '../lessons/translations';
 
-export { buildCatalogIndex, lessonIdFromPath, sortLessons, type IndexedLesson, type LessonFile } from './catalogIndex';
+export { lessonIdFromPath, sortLessons, type LessonFile } from './catalogIndex';
 
 function parseAll(files: readonly LessonFile[]): ParsedSet<Lesson> {
 	return readAll(files, ({ file, locale, text }) => {
@@ -27,6 +29,16 @@ function parseAll(files: readonly LessonFile[]): ParsedSet<Lesson> {
 export function buildCatalog(files: readonly LessonFile[], preferredLocale: string): { lessons: Lesson[]; diagnostics: Diagnostic[] } {
 	const { lessons, diagnostics } = parseAll(files);
 	return { lessons: sortLessons(chooseLocale(lessons, preferredLocale)), diagnostics };
+}
+
+/**
+ * The catalog of the bundled lessons (build/catalog.mjs writes it): every file of every locale that parses, in file
+ * order, with the parser's entry. The build fails on any error among `diagnostics`.
+ */
+export function buildBundledCatalog(files: readonly LessonFile[]): { catalog: BundledCatalog; diagnostics: Diagnostic[] } {
+	const { lessons, files: lessonFiles, diagnostics } = parseAll(files);
+	const entries = lessons.map((lesson, i) => ({ ...entryOf(lesson), file: lessonFiles[i] ?? '' }));
+	return { catalog: { version: BUNDLED_CATALOG_VERSION, lessons: entries }, diagnostics };
 }
 
 /**

@@ -1,11 +1,9 @@
 /**
- * The lesson list without the parser: many lesson files (all locales) in, one entry per id out, in display order,
- * read by core/lessonIndex. Also what the full catalog (./catalog) shares with it: ids from file names, the
- * duplicate-id rule, the choice of locale and the sort. Pure.
+ * What every list of lessons shares (the full catalog in ./catalog, the bundled catalog's entries in ./lessonEntry):
+ * ids from file names, the duplicate-id rule, the choice of locale and the sort. Pure, and without the parser.
  */
 import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from '../lessons/lesson';
-import { indexLesson, type LessonEntry, type ParseLesson } from './lessonIndex';
 import { createDiagnostic } from '../lessons/rules';
 import { splitLines } from '../shared/text';
 
@@ -128,26 +126,4 @@ export function chooseLocale<T extends Listed>(items: readonly T[], preferredLoc
 		}
 	}
 	return [...chosen.values()];
-}
-
-/** A catalog entry with the file it was read from (see {@link buildCatalogIndex}). */
-export interface IndexedLesson extends LessonEntry {
-	readonly file: string;
-}
-
-/**
- * {@link buildCatalog} for the list only: the same choice of one file per id and the same order, but each file is
- * read by {@link indexLesson} (front matter lines and quiz ids, no YAML) unless its shape needs the full parser
- * `parse`. Without `parse`, `needsParser` counts the files that need it (call again with it; they are rare).
- * Problems the line reader cannot see (a bad quiz, a schema rule on a field the list does not show) are reported
- * when the lesson is parsed, on opening.
- */
-export function buildCatalogIndex(files: readonly LessonFile[], preferredLocale: string, parse?: ParseLesson): { entries: IndexedLesson[]; diagnostics: Diagnostic[]; needsParser: number } {
-	let needsParser = 0;
-	const { lessons, diagnostics } = readAll(files, ({ file, locale, text }) => {
-		const result = indexLesson(text, file, { expectedId: lessonIdFromPath(file), locale }, parse);
-		needsParser += result.needsParser ? 1 : 0;
-		return result.entry ? { item: { ...result.entry, file }, diagnostics: result.diagnostics } : { diagnostics: result.diagnostics };
-	});
-	return { entries: sortLessons(chooseLocale(lessons, preferredLocale)), diagnostics, needsParser };
 }

@@ -1,16 +1,15 @@
 /**
  * What the lesson library reads, loaded as a chunk (dist/lazy/, see esbuild.mjs) with the first call for the list
- * (the view's first request, or the status bar count once the services start) rather than at activation. Reads
- * and decodes the lesson files, bundled and from the workspace, and makes the list with core/lessonIndex's line
- * reader. Holds no state: what was read is kept by the library.
+ * (the view's first request, or the status bar count once the services start) rather than at activation. Lists the
+ * bundled lessons from the catalog the build wrote (dist/catalog.json), parses a bundled lesson when it is opened,
+ * and reads and parses the workspace's lessons. Holds no state: what was read is kept by the library.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildCatalogIndex, type IndexedLesson, type LessonFile } from '../../core/catalog/catalogIndex';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
-import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../../core/lessons/lesson';
-import { entryOf, type LessonEntry } from '../../core/catalog/lessonIndex';
+import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
+import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type LessonEntry } from '../../core/catalog/lessonEntry';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
@@ -20,22 +19,14 @@ const MAX_DEPTH = 4;
 const MAX_FILES = 500;
 
 /**
- * The list: bundled lessons in the learner's language (English where a translation is missing), by their front
- * matter and quiz ids only, then the workspace's lessons, parsed whole.
+ * The list: bundled lessons in the learner's language (English where a translation is missing), from the build's
+ * catalog, then the workspace's lessons, parsed whole.
  */
 export async function loadLessons(sources: LessonSources): Promise<LoadedLessons> {
-	// The workspace's files are looked for while the bundled ones are read (the first goes through the workbench).
+	// The workspace's files are looked for while the catalog is read (the first goes through the workbench).
 	const reading = sources.workspace?.read();
 	reading?.catch(() => undefined); // a failure is met when it is awaited below, not as an unhandled rejection meanwhile
-	const files = (await Promise.all(LESSON_LOCALES.map((locale) => readLocale(sources, locale)))).flat();
-	let index = buildCatalogIndex(files, sources.locale());
-	if (index.needsParser > 0) {
-		// A file the line reader cannot decide on (see core/lessonIndex): rare for bundled lessons, which are linted.
-		const { parseLesson } = await import('../../core/parserChunk');
-		index = buildCatalogIndex(files, sources.locale(), parseLesson);
-	}
-	const { entries, diagnostics } = index;
-	sources.report(diagnostics);
+	const entries = bundledEntries(readBundledCatalog(await readFile(sources.catalogFile.fsPath, 'utf8')), sources.locale());
 	const { lessons: workspace, state } = reading
 		? await loadWorkspace(sources, await reading, new Set(entries.map((l) => l.meta.id)))
 		: { lessons: [], state: { bundledIds: new Set<string>(), uris: new Map(), problems: new Map() } };
@@ -91,28 +82,6 @@ async function loadWorkspace(sources: LessonSources, { files, problems }: Awaite
 		}
 	}
 	return { lessons, state: { bundledIds, uris, problems: found } };
-}
-
-/**
- * The bundled files of one locale. They are the extension's own files, on the extension host's disk, so they are
- * read with Node's fs: `workspace.fs` takes a round trip through the workbench per call, which made listing
- * twenty lessons several times slower than reading them.
- */
-async function readLocale(sources: LessonSources, locale: string): Promise<LessonFile[]> {
-	const dir = path.join(sources.lessonsRoot.fsPath, locale);
-	let names: string[];
-	try {
-		names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name).sort();
-	} catch {
-		return []; // a locale with no folder simply has no lessons
-	}
-	const files = await Promise.all(names.map(async (name): Promise<LessonFile | undefined> => {
-		const file = `${locale}/${name}`;
-		const { text, diagnostics } = decodeLessonBytes(await readFile(path.join(dir, name)), file);
-		sources.report(diagnostics);
-		return text === undefined ? undefined : { file, locale, text };
-	}));
-	return files.filter((f): f is LessonFile => f !== undefined);
 }
 
 /** Every lesson file under `.incident-lessons/lessons/` in every workspace folder, decoded; decoding problems are returned. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Lesson, LessonLocale } from '../../core/lessons/lesson';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import { Disposable } from '../platform/dispose';
 import type { LessonSources, LoadedLessons, WorkspaceLessonsState } from './lessonSources';
 import type { WorkspaceLessonSource } from './workspaceLessons';
@@ -10,9 +10,9 @@ const NO_WORKSPACE_LESSONS: WorkspaceLessonsState = { bundledIds: new Set(), uri
 /**
  * The lessons bundled with the extension, in the learner's language (English where a translation is missing),
  * followed by the team's lessons from the workspace (see WorkspaceLessonSource) when there is a source.
- * The list is read on first use, not at activation: bundled files by their front matter and quiz ids only
- * (core/lessonIndex), and a bundled lesson is parsed whole when `get` asks for it. Kept until `invalidate()`.
- * The reading itself is a chunk, ./lessonFiles, loaded with the first call.
+ * The list is read on first use, not at activation: bundled lessons from the catalog the build wrote
+ * (core/catalog/lessonEntry), and a bundled lesson is parsed whole when `get` asks for it. Kept until
+ * `invalidate()`. The reading itself is a chunk, ./lessonFiles, loaded with the first call.
  */
 export class LessonLibrary extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
@@ -27,13 +27,16 @@ export class LessonLibrary extends Disposable {
 	private readonly sources: LessonSources;
 
 	constructor(
-		lessonsRoot: vscode.Uri,
+		/** The extension's folder: bundled lessons in lessons/, their catalog in dist/catalog.json. */
+		extensionRoot: vscode.Uri,
 		private readonly log: vscode.LogOutputChannel,
 		locale: () => LessonLocale,
 		workspace?: WorkspaceLessonSource,
 	) {
 		super();
-		this.sources = { lessonsRoot, locale, ...(workspace ? { workspace } : {}), report: (diagnostics) => this.report(diagnostics) };
+		const lessonsRoot = vscode.Uri.joinPath(extensionRoot, 'lessons');
+		const catalogFile = vscode.Uri.joinPath(extensionRoot, 'dist', 'catalog.json');
+		this.sources = { lessonsRoot, catalogFile, locale, ...(workspace ? { workspace } : {}), report: (diagnostics) => this.report(diagnostics) };
 		if (workspace) {
 			this.register(workspace.onDidChange(() => this.invalidate()));
 		}
@@ -96,7 +99,11 @@ export class LessonLibrary extends Disposable {
 
 	private async load(): Promise<LoadedLessons> {
 		const generation = ++this.generation;
-		const loaded = await (await import('./lessonFiles')).loadLessons(this.sources);
+		const loaded = await (await import('./lessonFiles')).loadLessons(this.sources).catch((error: unknown) => {
+			// The view then shows its empty state, whose link opens this log.
+			this.log.error(`The lesson list could not be read: ${String(error)}`);
+			throw error;
+		});
 		// A load that an invalidation overtook (trust or files changed meanwhile) must not replace a newer one's state.
 		if (generation === this.generation) {
 			this.workspaceState = loaded.workspaceState;

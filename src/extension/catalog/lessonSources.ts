@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LessonFile } from '../../core/catalog/catalog';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import { LESSON_LOCALES, type Diagnostic, type Lesson } from '../../core/lessons/lesson';
 
 /** A workspace lesson file, read and decoded, with where it is. */
@@ -31,7 +31,10 @@ export interface WorkspaceLessonReader {
 
 /** Where the library reads from, and where problems go. */
 export interface LessonSources {
+	/** The bundled lessons' folder: a lesson's file is read from it when the lesson is opened. */
 	readonly lessonsRoot: vscode.Uri;
+	/** The bundled lessons' catalog, written by the build (dist/catalog.json). */
+	readonly catalogFile: vscode.Uri;
 	/** The learner's lesson language, asked when it is needed. */
 	readonly locale: () => string;
 	readonly workspace?: WorkspaceLessonReader;

@@ -1,5 +1,5 @@
 import type { Lesson } from '../../core/lessons/lesson';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import { lessonStatus, outdatedQuizIds, ownEntry, type Progress } from '../../core/progress/progress';
 import type { LessonSummary } from '../../protocol';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AssignedLesson, AssignmentProgress } from '../../core/team/assignments';
 import { localDate } from '../../core/team/dueDates';
 import type { Diagnostic } from '../../core/lessons/lesson';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { AssignmentsDocument, AssignmentsFile } from './assignmentsFile';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { LessonStatus, LessonSummary } from '../../protocol';
 import { Command } from '../platform/ids';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LessonEntry } from '../../core/catalog/lessonIndex';
+import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { LessonSummary } from '../../protocol';
 import { localDate } from '../../core/team/dueDates';
 import { AssignedGroupNode, AssignedLessonNode, RestrictedNode } from './assignedNodes';
@@ -32,6 +32,9 @@ export interface TeamSources {
 
 /** Groups with more lessons than this start collapsed. */
 const EXPANDED_GROUP_MAX = 50;
+
+/** True when the view has no lessons to list (none found, or the list failed to load): it shows its empty state. */
+const NO_LESSONS_CONTEXT = 'incidentLessons:noLessons';
 
 /** The `GroupNode` key of the workspace's own lessons (a colon never appears in a track name). */
 const WORKSPACE_GROUP = ':workspace';
@@ -107,9 +110,13 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		if (node) {
 			return [];
 		}
-		const lessons = await this.library.lessons();
-		// Not awaited: the welcome view's context need not hold up the rows.
-		void vscode.commands.executeCommand('setContext', 'incidentLessons:hasLessons', lessons.length > 0);
+		// The empty-state text (package.json's viewsWelcome) shows only once the list is known to be empty or could
+		// not be read: a key that is still unset while the list loads must not show it. Not awaited: it need not hold up the rows.
+		const lessons = await this.library.lessons().catch((error: unknown) => {
+			void vscode.commands.executeCommand('setContext', NO_LESSONS_CONTEXT, true);
+			throw error;
+		});
+		void vscode.commands.executeCommand('setContext', NO_LESSONS_CONTEXT, lessons.length === 0);
 		const workspace = lessons.filter((l) => this.library.originOf(l.meta.id) === 'workspace');
 		const bundled = lessons.filter((l) => this.library.originOf(l.meta.id) !== 'workspace');
 		return [

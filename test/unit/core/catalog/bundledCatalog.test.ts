@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildBundledCatalog, buildCatalog, type LessonFile } from '../../../../src/core/catalog/catalog';
+import { bundledEntries, entryOf, readBundledCatalog } from '../../../../src/core/catalog/lessonEntry';
+import { parseLesson } from '../../../../src/core/lessons/parseLesson';
+
+const LESSONS = path.join(__dirname, '..', '..', '..', '..', 'lessons');
+// A variable specifier: the build script is plain JavaScript, typed here by what the test uses.
+const SCRIPT = path.join(__dirname, '..', '..', '..', '..', 'build', 'catalog.mjs');
+type CatalogScript = { writeCatalog: (options: { lessonsDir: string; out: string }) => { lessons: number; warnings: string[] } };
+
+function bundledFiles(): LessonFile[] {
+	return ['en', 'ja'].flatMap((locale) => readdirSync(path.join(LESSONS, locale)).filter((n) => n.endsWith('.md')).sort()
+		.map((name) => ({ file: `${locale}/${name}`, locale, text: readFileSync(path.join(LESSONS, locale, name), 'utf8') })));
+}
+
+const temp: string[] = [];
+after(() => {
+	for (const dir of temp) {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+/** A lessons folder holding `files` (`en/name.md` → text). */
+function lessonsDir(files: Record<string, string>): string {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+	temp.push(dir);
+	for (const [file, text] of Object.entries(files)) {
+		mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+		writeFileSync(path.join(dir, file), text);
+	}
+	return dir;
+}
+
+describe('buildBundledCatalog', () => {
+	it('holds every bundled lesson file with the entry the parser gives', () => {
+		const files = bundledFiles();
+		assert.ok(files.length >= 20);
+		const { catalog, diagnostics } = buildBundledCatalog(files);
+		assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+		assert.deepEqual(catalog.lessons.map((l) => l.file), files.map((f) => f.file));
+		for (const { file, locale, text } of files) {
+			const { lesson } = parseLesson(text, file, { expectedId: path.basename(file, '.md'), locale });
+			assert.ok(lesson, file);
+			assert.deepEqual(catalog.lessons.find((l) => l.file === file), { ...entryOf(lesson), file });
+		}
+	});
+
+	it('lists, per locale, the same lessons in the same order as the full catalog', () => {
+		const files = bundledFiles();
+		const catalog = readBundledCatalog(JSON.stringify(buildBundledCatalog(files).catalog));
+		for (const locale of ['en', 'ja', 'ja-JP', 'fr']) {
+			const listed = bundledEntries(catalog, locale).map(({ file: _file, ...entry }) => entry);
+			assert.deepEqual(listed, buildCatalog(files, locale).lessons.map(entryOf), locale);
+		}
+		assert.ok(bundledEntries(catalog, 'ja').some((l) => l.locale === 'ja'));
+	});
+
+	it('leaves out a lesson that does not parse, with the parser\'s error', () => {
+		const good = bundledFiles()[0];
+		assert.ok(good);
+		const { catalog, diagnostics } = buildBundledCatalog([good, { file: 'en/broken.md', locale: 'en', text: '---\nid: broken\n---\n' }]);
+		assert.deepEqual(catalog.lessons.map((l) => l.file), [good.file]);
+		assert.ok(diagnostics.some((d) => d.file === 'en/broken.md' && d.severity === 'error'));
+	});
+});
+
+describe('readBundledCatalog', () => {
+	it('refuses a file that is not a catalog of this version', () => {
+		for (const text of ['null', '[]', '3', '{"lessons":[]}', '{"version":2,"lessons":[]}', '{"version":1,"lessons":{}}']) {
+			assert.throws(() => readBundledCatalog(text), /not a version 1 lesson catalog/, text);
+		}
+		assert.throws(() => readBundledCatalog('{'), SyntaxError);
+		assert.deepEqual(readBundledCatalog('{"version":1,"lessons":[],"extra":1}'), { version: 1, lessons: [] });
+	});
+});
+
+describe('build/catalog.mjs', () => {
+	it('writes the catalog of every bundled lesson', async () => {
+		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
+		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
+		const result = writeCatalog({ lessonsDir: LESSONS, out });
+		const files = bundledFiles();
+		assert.equal(result.lessons, files.length);
+		assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), buildBundledCatalog(files).catalog);
+	});
+
+	it('fails on a broken bundled lesson, naming its file and line, and writes nothing', async () => {
+		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
+		const good = bundledFiles().find((f) => f.locale === 'en');
+		assert.ok(good);
+		// The quiz's `type` is not one the schema knows: an error on the quiz block's line.
+		const broken = `${good.text.replace(/^id: .*$/m, 'id: broken')}\n\`\`\`quiz\nid: extra\ntype: essay\nprompt: P\n\`\`\`\n`;
+		const brokenLine = broken.split('\n').indexOf('type: essay') + 1;
+		const dir = lessonsDir({ [good.file]: good.text, 'en/broken.md': broken });
+		const out = path.join(dir, 'catalog.json');
+		assert.throws(() => writeCatalog({ lessonsDir: dir, out }), (error: Error) => {
+			const lines = error.message.split('\n').filter((l) => l.includes('broken.md'));
+			assert.ok(lines.length > 0, error.message);
+			assert.ok(lines.every((l) => l.includes(path.join(path.relative(process.cwd(), dir), 'en', 'broken.md:'))), error.message);
+			assert.ok(lines.some((l) => l.includes(`broken.md:${brokenLine}:7: quiz "extra" has unknown type "essay"`)), `${error.message} (line ${brokenLine})`);
+			return true;
+		});
+		assert.equal(existsSync(out), false);
+	});
+});
