@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IncidentLessonsApi } from './api';
+import type { IncidentLessonsApiWithTesting } from './testing';
 import type { TreeNode } from './tree/lessonTree';
 import type * as ServicesModule from './services';
 
@@ -26,7 +26,7 @@ let started: Services | undefined;
 /** Why the services could not start, kept: starting again would register their commands twice. */
 let failure: Error | undefined;
 
-export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
+export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWithTesting {
 	const treeChanged = new vscode.EventEmitter<TreeNode | undefined>();
 	const stubs = vscode.Disposable.from(...contributedCommands(context).map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
 		services();
@@ -87,20 +87,14 @@ function contributedCommands(context: vscode.ExtensionContext): string[] {
 }
 
 /** The API, each call passed on to the services' own (starting them if need be). */
-function apiOf(api: () => IncidentLessonsApi, withTesting: boolean): IncidentLessonsApi {
-	const facade: IncidentLessonsApi = {
+function apiOf(api: () => IncidentLessonsApiWithTesting, withTesting: boolean): IncidentLessonsApiWithTesting {
+	const facade: IncidentLessonsApiWithTesting = {
 		listLessons: () => api().listLessons(),
 		answer: (lessonId, quizId, answer) => api().answer(lessonId, quizId, answer),
 		getProgress: () => api().getProgress(),
-		readStoredProgress: () => api().readStoredProgress(),
 		currentLessonId: () => api().currentLessonId(),
-		statusBarText: () => api().statusBarText(),
-		assignedStatusBarText: () => api().assignedStatusBarText(),
 		assignedLessons: () => api().assignedLessons(),
-		treeSnapshot: () => api().treeSnapshot(),
-		simulateRestrictedMode: (on) => api().simulateRestrictedMode(on),
 		reviewQueue: () => api().reviewQueue(),
-		reviewStatusBarText: () => api().reviewStatusBarText(),
 	};
 	return withTesting ? Object.defineProperty(facade, 'testing', { get: () => api().testing, enumerable: true }) : facade;
 }

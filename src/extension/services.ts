@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { IncidentLessonsApi } from './api';
 import { openNextLesson, registerCommands } from './commands';
 import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './platform/config';
 import { LessonLibrary } from './catalog/lessonLibrary';
@@ -9,7 +8,7 @@ import { LessonTreeProvider, type TreeNode } from './tree/lessonTree';
 import { currentWorkspaceId, ProgressStore } from './progress/progressStore';
 import { createReviewFeatures, createReviewService } from './reviews/reviewFeatures';
 import { LessonStatusBar } from './progress/statusBar';
-import { createTestingHooks } from './testingHooks';
+import { createTesting, type IncidentLessonsApiWithTesting } from './testing';
 import { createTeamFeatures } from './team/teamFeatures';
 import { TrustGate } from './platform/trustGate';
 import { WorkspaceLessonSource } from './catalog/workspaceLessons';
@@ -24,7 +23,7 @@ export interface Shell {
 export interface Services {
 	readonly tree: LessonTreeProvider;
 	readonly panel: LessonPanel;
-	readonly api: IncidentLessonsApi;
+	readonly api: IncidentLessonsApiWithTesting;
 	/** Writes what waits for the shared copy of progress (see ProgressStore): deactivate waits for it. */
 	flush(): Promise<void>;
 }
@@ -35,14 +34,15 @@ export interface Services {
  */
 export function startServices(context: vscode.ExtensionContext, shell: Shell): Services {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
-	const trust = new TrustGate();
+	const testing = createTesting(context); // the tests' seams, outside production mode only
+	const trust = new TrustGate(testing?.trust);
 	let config = readConfig(trust.isTrusted);
 	const getConfig = (): ExtensionConfig => config;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
 	const library = new LessonLibrary(vscode.Uri.joinPath(context.extensionUri, 'lessons'), log, () => lessonLocale(config), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
-	const { clock, reviews } = createReviewService(library, progress, getConfig);
+	const { clock, reviews } = createReviewService(library, progress, getConfig, testing?.clock);
 	const panel: LessonPanel = new LessonPanel({
 		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
 		openNext: (lessonId) => openNextLesson({ library, progress, panel, config: getConfig, log }, lessonId),
@@ -90,7 +90,7 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 	}, STARTUP_DEFERRED_MS);
 	context.subscriptions.push({ dispose: () => { clearTimeout(counted); clearTimeout(started); } });
 
-	const api: IncidentLessonsApi = {
+	const api: IncidentLessonsApiWithTesting = {
 		listLessons: async () => {
 			// Only lessons with stored answers can be outdated, so only those are parsed whole.
 			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
@@ -107,21 +107,12 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
 		},
 		getProgress: () => progress.get(),
-		readStoredProgress: async () => {
-			await progress.flush();
-			return progress.stored().shared;
-		},
 		currentLessonId: () => panel.currentLessonId,
-		statusBarText: () => statusBar.text,
-		assignedStatusBarText: () => team.statusBar.text,
 		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
 			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
 		})),
-		treeSnapshot: async () => (await import('./tree/treeSnapshot')).snapshotTree(tree),
-		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
 		reviewQueue: () => reviews.queue(),
-		reviewStatusBarText: () => review.statusBar.text,
-		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
+		...(testing ? { testing: testing.hooks({ panel, progress, tree, statusBars: { lessons: statusBar, assigned: team.statusBar, reviews: review.statusBar } }) } : {}),
 	};
 	return { tree, panel, api, flush: () => progress.flush() };
 }

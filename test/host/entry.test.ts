@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/platform/ids';
-import { waitFor } from './helpers';
+import { waitFor, testingApi } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -43,10 +43,11 @@ suite('The extension entry and its lazy chunks', () => {
 
 	test('a command whose implementation is a chunk loads it on first use and works', async () => {
 		const lessonsApi = await extension().activate();
+		const testing = await testingApi();
 		await vscode.commands.executeCommand(Command.StartOnboarding);
 		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
 		assert.ok(isLoaded(chunk('onboardingNotice')));
-		const tree = await lessonsApi.treeSnapshot();
+		const tree = await testing.treeSnapshot();
 		assert.ok(tree.some((node) => node.label === 'Onboarding'), 'the API\'s tree snapshot, from its chunk');
 		assert.ok(isLoaded(chunk('treeSnapshot')));
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -54,14 +55,14 @@ suite('The extension entry and its lazy chunks', () => {
 
 	test('a lesson opened comes from the list\'s chunk and is written and answered through the lesson page\'s chunk', async () => {
 		const lessonsApi = await extension().activate();
+		const testing = await testingApi();
 		const [first] = await lessonsApi.listLessons();
 		assert.ok(first, 'a lesson');
 		assert.ok(isLoaded(chunk('lessonFiles')), 'the list is read by its chunk');
 		await vscode.commands.executeCommand(Command.OpenLesson, first.id);
 		await waitFor(() => lessonsApi.currentLessonId() === first.id, 'the lesson open');
 		assert.ok(isLoaded(chunk('lessonPage')));
-		assert.ok(lessonsApi.testing, 'the testing hooks (development and test mode)');
-		assert.equal((await lessonsApi.testing.deliverWebviewMessage({ type: 'ready', lessonId: first.id })).kind, 'restore');
+		assert.equal((await testing.deliverWebviewMessage({ type: 'ready', lessonId: first.id })).kind, 'restore');
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
 });

@@ -41,6 +41,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'extension/reviews': ['reviewFeatures', 'reviewService', 'reviewText'],
 	'extension/suggestions': ['suggestionProviders', 'suggestionScope'],
 	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'teamFeatures'],
+	'extension/testing': ['index'],
 	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'treeSnapshot'],
 };
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Clock } from '../platform/clock';
+import { systemClock, type Clock } from '../platform/clock';
 import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { LazyPart } from '../platform/lazyPart';
@@ -31,9 +31,8 @@ export interface ReviewFeatures extends vscode.Disposable {
 	start(): void;
 }
 
-/** The clock and the review schedule, made first: the lesson panel needs the schedule for every answer. */
-export function createReviewService(library: LessonLibrary, progress: ProgressStore, config: () => ExtensionConfig): { clock: Clock; reviews: ReviewService } {
-	const clock = new Clock();
+/** The clock and the review schedule, made first: every answer updates the schedule. */
+export function createReviewService(library: LessonLibrary, progress: ProgressStore, config: () => ExtensionConfig, clock: Clock = systemClock): { clock: Clock; reviews: ReviewService } {
 	return { clock, reviews: new ReviewService(library, progress, config, clock) };
 }
 
@@ -59,7 +58,7 @@ export function createReviewFeatures(deps: ReviewDeps, panel: LessonPanel): Revi
 		}
 	};
 	const disposable = vscode.Disposable.from(
-		clock, reviews, session, statusBar, reminder, suggestions,
+		reviews, session, statusBar, reminder, suggestions,
 		vscode.window.onDidChangeVisibleTextEditors(wake),
 		vscode.commands.registerCommand(Command.StartReview, async (lessonId?: unknown, quizId?: unknown) =>
 			(await session.get()).start(typeof lessonId === 'string' && typeof quizId === 'string' ? { lessonId, quizId } : undefined)),
