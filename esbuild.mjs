@@ -52,6 +52,8 @@ const LAZY_MODULES = [
 	'commandPrompts', 'tree/treeSnapshot', 'tree/reviewNodes',
 	// the lesson page's HTML and message handling, with the first page the panel writes; the lesson files, with the list
 	'page/lessonPage', 'catalog/lessonFiles',
+	// the grader of answers given through the API (the page's answers come graded)
+	'progress/grading',
 ];
 const lazyChunkName = (module) => path.posix.basename(module);
 if (new Set(LAZY_MODULES.map(lazyChunkName)).size !== LAZY_MODULES.length) {

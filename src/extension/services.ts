@@ -3,6 +3,7 @@ import { openNextLesson, registerCommands } from './commands';
 import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './platform/config';
 import { LessonLibrary } from './catalog/lessonLibrary';
 import { LessonPanel } from './page/lessonPanel';
+import { Answers } from './progress/answers';
 import { isOutdated, summarize } from './progress/lessonStatus';
 import { LessonTreeProvider, type TreeNode } from './tree/lessonTree';
 import { currentWorkspaceId, ProgressStore } from './progress/progressStore';
@@ -43,8 +44,9 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
 	const { clock, reviews } = createReviewService(library, progress, getConfig, testing?.clock);
+	const answers = new Answers(progress, log, reviews);
 	const panel: LessonPanel = new LessonPanel({
-		extensionUri: context.extensionUri, library, progress, config: getConfig, log, reviews,
+		extensionUri: context.extensionUri, library, progress, config: getConfig, log, answers,
 		openNext: (lessonId) => openNextLesson({ library, progress, panel, config: getConfig, log }, lessonId),
 	});
 	const team = createTeamFeatures({ context, library, progress, panel, config: getConfig, log, trust });
@@ -104,7 +106,8 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 		},
 		answer: async (lessonId, quizId, answer) => {
 			const lesson = await library.get(lessonId);
-			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
+			// An answer to the review card on screen counts as a review, as a click there does.
+			return lesson ? answers.answer(lesson, quizId, answer, { inReview: panel.isReviewing && panel.currentLessonId === lessonId }) : undefined;
 		},
 		getProgress: () => progress.get(),
 		currentLessonId: () => panel.currentLessonId,

@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const LAZY = [
 	'services', 'team/assignLessonsCommand', 'commandPrompts', 'lessons/lessonDiagnostics', 'catalog/lessonFiles', 'page/lessonPage',
 	'page/lessonPreview', 'lessons/newLessonCommand', 'onboarding/onboardingNotice', 'progress/progressPicks', 'team/reportExport',
-	'tree/reviewNodes', 'reviews/reviewReminder', 'reviews/reviewSession', 'suggestions/suggestionProviders', 'tree/treeSnapshot',
+	'tree/reviewNodes', 'reviews/reviewReminder', 'reviews/reviewSession', 'suggestions/suggestionProviders', 'tree/treeSnapshot', 'progress/grading',
 ];
 
 /** Every .ts file under `dir`, relative to it with forward slashes. */
