@@ -49,11 +49,6 @@ export default tseslint.config(
 		},
 	},
 	{
-		// split in progress
-		files: ['src/extension/progress/progressCopies.ts', 'src/extension/page/lessonPanel.ts'],
-		rules: { 'max-lines': 'off' },
-	},
-	{
 		files: ['src/cli/**/*.ts', 'test/**/*.ts'],
 		rules: { 'no-console': 'off' },
 	},

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { IncidentLessonsApi } from './api';
 import { registerCommands } from './commands';
 import { CONFIG_SECTION } from './platform/config';
 import { isOutdated, summarize } from './progress/lessonStatus';
@@ -8,12 +7,11 @@ import { registerOnboarding } from './onboarding/register';
 import { registerPage } from './page/register';
 import { registerProgress, type ProgressView } from './progress/register';
 import { registerReviews, type Reviews } from './reviews/register';
-import { createServices, type Services } from './services';
+import { createServices, type OwnedServices } from './services';
 import { registerSuggestions } from './suggestions/register';
 import { registerTeam, type Team } from './team/register';
-import { createTestingHooks } from './testingHooks';
+import type { IncidentLessonsApiWithTesting } from './testing';
 import { registerTree, type LessonsView } from './tree/register';
-import { snapshotTree } from './tree/treeSnapshot';
 
 /** Writes what waits for the shared copy of progress (see ProgressStore): deactivate waits for it. */
 let flush: (() => Promise<void>) | undefined;
@@ -23,7 +21,7 @@ let flush: (() => Promise<void>) | undefined;
  * one Disposable. Nothing is read or parsed here; the features start their own work (the status bars' counts, the
  * checks of team content), which waits for the lesson list the view asks for too.
  */
-export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
+export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWithTesting {
 	const services = createServices(context);
 	const team = registerTeam(services);
 	const tree = registerTree(services, team);
@@ -62,9 +60,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApi {
 	return createApi(services, { team, tree, progress, reviews });
 }
 
-/** The API: every call goes through the same services as the UI. */
-function createApi(services: Services, features: { team: Team; tree: LessonsView; progress: ProgressView; reviews: Reviews }): IncidentLessonsApi {
-	const { context, library, progress, config, panel, trust, clock, reviews } = services;
+/** The API: every call goes through the same services as the UI; the tests' hooks only outside production mode. */
+function createApi(services: OwnedServices, features: { team: Team; tree: LessonsView; progress: ProgressView; reviews: Reviews }): IncidentLessonsApiWithTesting {
+	const { library, progress, config, panel, reviews, answers, testing } = services;
 	const { team, tree } = features;
 	return {
 		listLessons: async () => {
@@ -80,24 +78,21 @@ function createApi(services: Services, features: { team: Team; tree: LessonsView
 		},
 		answer: async (lessonId, quizId, answer) => {
 			const lesson = await library.get(lessonId);
-			return lesson ? panel.answer(lesson, quizId, answer) : undefined;
+			// An answer to the review card on screen counts as a review, as a click there does.
+			return lesson ? answers.answer(lesson, quizId, answer, { inReview: panel.isReviewing && panel.currentLessonId === lessonId }) : undefined;
 		},
 		getProgress: () => progress.get(),
-		readStoredProgress: async () => {
-			await progress.flush();
-			return progress.stored().shared;
-		},
 		currentLessonId: () => panel.currentLessonId,
-		statusBarText: () => features.progress.statusBar.text,
-		assignedStatusBarText: () => team.statusBar.text,
 		assignedLessons: async () => (await team.assigned.get()).items.map(({ lessonId, due, audience, note }) => ({
 			lessonId, due, ...(audience !== undefined ? { audience } : {}), ...(note !== undefined ? { note } : {}),
 		})),
-		treeSnapshot: () => snapshotTree(tree.provider),
-		simulateRestrictedMode: (on) => trust.simulateRestrictedMode(on),
 		reviewQueue: () => reviews.queue(),
-		reviewStatusBarText: () => features.reviews.statusBar.text,
-		...(context.extensionMode === vscode.ExtensionMode.Production ? {} : { testing: createTestingHooks(context, panel, progress, clock) }),
+		...(testing ? {
+			testing: testing.hooks({
+				panel, progress, tree: tree.provider,
+				statusBars: { lessons: features.progress.statusBar, assigned: team.statusBar, reviews: features.reviews.statusBar },
+			}),
+		} : {}),
 	};
 }
 

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { openNextLesson } from './commands';
 import { lessonLocale, readConfig, type ExtensionConfig } from './platform/config';
-import { Clock } from './platform/clock';
+import { systemClock, type Clock } from './platform/clock';
 import { LessonLibrary } from './catalog/lessonLibrary';
 import { LessonPanel } from './page/lessonPanel';
+import { Answers } from './progress/answers';
 import { currentWorkspaceId, ProgressStore } from './progress/progressStore';
 import { ReviewService } from './reviews/reviewService';
 import { TrustGate } from './platform/trustGate';
 import { WorkspaceLessonSource } from './catalog/workspaceLessons';
+import { createTesting, type Testing } from './testing';
 
 /** What every feature may use, made once by activate(): the lessons, progress, the review schedule, the lesson page. */
 export interface Services {
@@ -20,6 +22,8 @@ export interface Services {
 	readonly progress: ProgressStore;
 	readonly clock: Clock;
 	readonly reviews: ReviewService;
+	/** Grades and stores answers, from the lesson page and from the API alike. */
+	readonly answers: Answers;
 	readonly panel: LessonPanel;
 }
 
@@ -27,27 +31,31 @@ export interface Services {
 export interface OwnedServices extends Services, vscode.Disposable {
 	/** Reads the settings again; returns those that applied before. */
 	rereadConfig(): ExtensionConfig;
+	/** The tests' seams, outside production mode only (see ./testing). */
+	readonly testing: Testing | undefined;
 }
 
 /** Nothing is read or parsed here: lessons load when the view, a command or a feature first needs them. */
 export function createServices(context: vscode.ExtensionContext): OwnedServices {
 	const log = vscode.window.createOutputChannel('Incident Lessons', { log: true });
-	const trust = new TrustGate();
+	const testing = createTesting(context);
+	const trust = new TrustGate(testing?.trust);
 	let current = readConfig(trust.isTrusted);
 	const config = (): ExtensionConfig => current;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
 	const library = new LessonLibrary(context.extensionUri, log, () => lessonLocale(current), workspaceLessons);
 	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
 		(message) => void vscode.window.showWarningMessage(message));
-	const clock = new Clock();
+	const clock = testing?.clock ?? systemClock;
 	const reviews = new ReviewService(library, progress, config, clock);
+	const answers = new Answers(progress, log, reviews);
 	const panel: LessonPanel = new LessonPanel({
-		extensionUri: context.extensionUri, library, progress, config, log, reviews,
+		extensionUri: context.extensionUri, library, progress, config, log, answers,
 		openNext: (lessonId) => openNextLesson({ library, progress, panel, config, log }, lessonId),
 	});
-	const owned = vscode.Disposable.from(log, trust, workspaceLessons, library, progress, clock, reviews, panel);
+	const owned = vscode.Disposable.from(log, trust, workspaceLessons, library, progress, reviews, panel);
 	return {
-		context, log, trust, config, library, progress, clock, reviews, panel,
+		context, log, trust, config, library, progress, clock, reviews, answers, panel, testing,
 		rereadConfig: () => {
 			const before = current;
 			current = readConfig(trust.isTrusted);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/platform/ids';
-import { waitFor } from './helpers';
+import { waitFor, testingApi } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -25,7 +25,8 @@ function loaded(): string[] {
 suite('The extension entry and its library chunks', () => {
 	test('activation loads the entry and no chunk but what the workspace\'s startup work needs', async () => {
 		await extension().activate();
-		await waitFor(() => /\d+\/\d+/.test(extension().exports.statusBarText()), 'the status bar count');
+		const testing = await testingApi();
+		await waitFor(() => /\d+\/\d+/.test(testing.statusBarText()), 'the status bar count');
 		const bundles = loaded();
 		assert.ok(bundles.includes('dist/extension.js'), 'the entry is in require.cache');
 		// The test workspace's broken team lesson and new-hire assignment are parsed at startup (the checks, onboarding).
@@ -46,11 +47,11 @@ suite('The extension entry and its library chunks', () => {
 
 	test('a command does its real work at its first call, and the lesson page loads the renderer chunk', async () => {
 		const lessonsApi = await extension().activate();
+		const testing = await testingApi();
 		await vscode.commands.executeCommand(Command.StartOnboarding);
 		await waitFor(() => lessonsApi.currentLessonId() === 'private-gmail-customer-list', 'the first onboarding lesson');
 		assert.ok(loaded().includes('dist/render.js'), 'markdown-it, with the first lesson page');
-		assert.ok(lessonsApi.testing, 'the testing hooks (development and test mode)');
-		assert.equal((await lessonsApi.testing.deliverWebviewMessage({ type: 'ready', lessonId: 'private-gmail-customer-list' })).kind, 'restore');
+		assert.equal((await testing.deliverWebviewMessage({ type: 'ready', lessonId: 'private-gmail-customer-list' })).kind, 'restore');
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 	});
 });

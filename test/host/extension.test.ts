@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { migrateProgress } from '../../src/core/progress/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/platform/ids';
-import { correctAnswer, resetAllProgress, stubWindow, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, resetAllProgress, stubWindow, waitFor, wrongAnswer, testingApi } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -37,6 +37,13 @@ suite('Incident Lessons in the extension host', () => {
 		const lessonsApi = await api();
 		assert.equal(extension().isActive, true);
 		assert.equal(typeof lessonsApi.answer, 'function');
+	});
+
+	test('the API offers other extensions only its public members: the tests\' hooks are apart, outside production mode only', async () => {
+		const lessonsApi = await api();
+		assert.deepEqual(Object.keys(lessonsApi).filter((key) => key !== 'testing').sort(),
+			['answer', 'assignedLessons', 'currentLessonId', 'getProgress', 'listLessons', 'reviewQueue']);
+		assert.equal(typeof (await testingApi()).treeSnapshot, 'function', 'the test hooks (development and test mode)');
 	});
 
 	test('registers every contributed command, each with the category', async () => {
@@ -74,10 +81,11 @@ suite('Incident Lessons in the extension host', () => {
 
 	test('answering records progress in workspaceState and updates the status bar', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const [lesson] = await lessonsApi.listLessons();
 		assert.ok(lesson);
 		const total = (await lessonsApi.listLessons()).length;
-		assert.equal(lessonsApi.statusBarText(), `$(mortar-board) Lessons 0/${total}`);
+		assert.equal(testing.statusBarText(), `$(mortar-board) Lessons 0/${total}`);
 
 		const [firstQuiz, ...rest] = lesson.quizIds;
 		assert.ok(firstQuiz);
@@ -97,7 +105,7 @@ suite('Incident Lessons in the extension host', () => {
 		const summary = (await lessonsApi.listLessons()).find((l) => l.id === lesson.id)?.summary;
 		assert.equal(summary?.status, 'passed');
 		assert.equal(summary?.score, 100);
-		await waitFor(() => lessonsApi.statusBarText() === `$(mortar-board) Lessons 1/${total}`, 'the status bar to count the pass');
+		await waitFor(() => testing.statusBarText() === `$(mortar-board) Lessons 1/${total}`, 'the status bar to count the pass');
 	});
 
 	test('ignores answers to quizzes that do not exist and malformed answers', async () => {
@@ -145,11 +153,12 @@ suite('Incident Lessons in the extension host', () => {
 
 	test('progress is written to workspaceState, versioned, after each answer', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const [lesson] = await lessonsApi.listLessons();
 		assert.ok(lesson);
 		const quizId = lesson.quizIds[0] ?? '';
 		await lessonsApi.answer(lesson.id, quizId, await correctAnswer(lesson.id, quizId));
-		const stored = await lessonsApi.readStoredProgress();
+		const stored = await testing.readStoredProgress();
 		assert.equal((stored as { schemaVersion?: number }).schemaVersion, 4);
 		assert.equal(migrateProgress(stored).progress.lessons[lesson.id]?.quizzes[quizId]?.correct, true, 'it reads back');
 	});

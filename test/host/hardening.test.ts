@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import { migrateProgress } from '../../src/core/progress/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/platform/ids';
-import type { TestingHooks } from '../../src/extension/testingHooks';
-import { correctAnswer, resetAllProgress, waitFor, wrongAnswer } from './helpers';
+import { correctAnswer, resetAllProgress, waitFor, wrongAnswer, testingApi } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 const LESSON = 'axa-non-life-unauthorized-access';
@@ -18,12 +17,6 @@ async function api(): Promise<IncidentLessonsApi> {
 	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
 	assert.ok(ext, `${EXTENSION_ID} is installed`);
 	return ext.activate();
-}
-
-async function hooks(): Promise<TestingHooks> {
-	const testing = (await api()).testing;
-	assert.ok(testing, 'the test hooks exist in test mode');
-	return testing;
 }
 
 async function quizIds(lessonId = LESSON): Promise<readonly string[]> {
@@ -52,7 +45,7 @@ suite('Hardening: forged webview messages', () => {
 	});
 
 	test('go through the panel\'s handler: dropped, never recorded, nothing opened', async () => {
-		const testing = await hooks();
+		const testing = await testingApi();
 		const ids = await quizIds();
 		await testing.flushProgress();
 		const before = JSON.stringify(testing.storedProgress());
@@ -75,7 +68,7 @@ suite('Hardening: forged webview messages', () => {
 	});
 
 	test('a real answer through the same path is recorded: in the workspace copy at once, in the shared copy with the flush', async () => {
-		const testing = await hooks();
+		const testing = await testingApi();
 		const [quizId] = await quizIds();
 		assert.ok(quizId);
 		const routed = await testing.deliverWebviewMessage({ type: 'answer', lessonId: LESSON, quizId, answer: await correctAnswer(LESSON, quizId) });
@@ -91,14 +84,14 @@ suite('Hardening: forged webview messages', () => {
 
 suite('Hardening: stored progress', () => {
 	suiteTeardown(async () => {
-		const testing = await hooks();
+		const testing = await testingApi();
 		await testing.plantStoredProgress(undefined, undefined);
 		await resetAllProgress();
 	});
 
 	test('a reload right after answering keeps the answer', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		await testing.plantStoredProgress(undefined, undefined);
 		const [first, second] = await quizIds();
 		assert.ok(first && second);
@@ -112,7 +105,7 @@ suite('Hardening: stored progress', () => {
 
 	test('garbage: the extension starts with empty progress, tells the learner once, backs it up before writing', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		const garbage: unknown = JSON.parse('{"schemaVersion":"one","lessons":[1,2,3],"__proto__":{"polluted":true}}');
 		const progress = await testing.plantStoredProgress(garbage, 'also garbage');
 		assert.deepEqual(Object.keys(progress.lessons), []);
@@ -131,7 +124,7 @@ suite('Hardening: stored progress', () => {
 	});
 
 	test('mixed: every valid entry is kept, each invalid one dropped', async () => {
-		const testing = await hooks();
+		const testing = await testingApi();
 		const [a, b] = await quizIds();
 		assert.ok(a && b);
 		const progress = await testing.plantStoredProgress({
@@ -151,7 +144,7 @@ suite('Hardening: stored progress', () => {
 
 	test('version 1, as release 0.1.0 kept it in the workspace, is upgraded with every answer', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		const [a, b] = await quizIds();
 		assert.ok(a && b);
 		const v1 = { schemaVersion: 1, lessons: { [LESSON]: lessonRecord({ [a]: quizRecord(true, await correctAnswer(LESSON, a)) }) } };
@@ -167,7 +160,7 @@ suite('Hardening: stored progress', () => {
 
 	test('a newer schema is shown read-only and never overwritten', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		const [a, b] = await quizIds();
 		assert.ok(a && b);
 		const newer = { schemaVersion: 99, lessons: { [LESSON]: lessonRecord({ [a]: { ...quizRecord(), confidence: 0.5 } }) }, devices: ['laptop'] };
@@ -180,7 +173,7 @@ suite('Hardening: stored progress', () => {
 	});
 
 	test('huge values: valid entries kept, oversized ones dropped, quickly', async () => {
-		const testing = await hooks();
+		const testing = await testingApi();
 		const lessons: Record<string, unknown> = {};
 		for (let i = 0; i < 20_000; i++) {
 			lessons[`lesson-${i}`] = lessonRecord({ q: quizRecord() });
@@ -197,7 +190,7 @@ suite('Hardening: stored progress', () => {
 
 	test('changed quizzes: progress is kept and counted, but marked as from an older version until answered again', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		const ids = await quizIds();
 		const quizzes: Record<string, unknown> = {};
 		for (const id of ids) {
@@ -220,7 +213,7 @@ suite('Hardening: stored progress', () => {
 
 	test('two windows: another window\'s answers are merged into this one\'s writes, not overwritten', async () => {
 		const lessonsApi = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		const [a, b] = await quizIds();
 		assert.ok(a && b);
 		await testing.plantStoredProgress(undefined, undefined);

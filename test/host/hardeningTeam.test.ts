@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command } from '../../src/extension/platform/ids';
 import { RESTRICTED_SETTINGS } from '../../src/extension/platform/config';
-import { EXTENSION_ID, stubWindow, eventually, extensionApi as api } from './helpers';
+import { EXTENSION_ID, stubWindow, eventually, extensionApi as api, testingApi } from './helpers';
 
 function reports(...parts: string[]): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];
@@ -18,7 +18,7 @@ const exists = (uri: vscode.Uri): Thenable<boolean> => vscode.workspace.fs.stat(
 
 suite('Hardening: settings from an untrusted workspace', () => {
 	teardown(async () => {
-		(await api()).simulateRestrictedMode(false);
+		(await testingApi()).simulateRestrictedMode(false);
 		await vscode.workspace.getConfiguration('incidentLessons').update('passMark', undefined, vscode.ConfigurationTarget.Workspace);
 	});
 
@@ -30,12 +30,13 @@ suite('Hardening: settings from an untrusted workspace', () => {
 
 	test('a workspace\'s passMark applies while trusted, and the user\'s (or the default) in Restricted Mode', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const passMark = async (): Promise<number | undefined> => (await lessonsApi.listLessons())[0]?.summary.passMark;
 		await vscode.workspace.getConfiguration('incidentLessons').update('passMark', 0, vscode.ConfigurationTarget.Workspace);
 		await eventually(passMark, (p) => p === 0, 'the workspace pass mark while trusted');
-		lessonsApi.simulateRestrictedMode(true);
+		testing.simulateRestrictedMode(true);
 		await eventually(passMark, (p) => p === 80, 'the default pass mark in Restricted Mode');
-		lessonsApi.simulateRestrictedMode(false);
+		testing.simulateRestrictedMode(false);
 		await eventually(passMark, (p) => p === 0, 'the workspace pass mark once trusted again');
 	});
 });

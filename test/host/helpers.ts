@@ -2,17 +2,26 @@
 import * as vscode from 'vscode';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
 import type { Quiz } from '../../src/core/lessons/lesson';
-import type { IncidentLessonsApi } from '../../src/extension/api';
+import type { IncidentLessonsApiWithTesting, IncidentLessonsTestingApi } from '../../src/extension/testing';
 
 export const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
-/** The extension's API (activating it when it is not yet). */
-export async function extensionApi(): Promise<IncidentLessonsApi> {
-	const ext = vscode.extensions.getExtension<IncidentLessonsApi>(EXTENSION_ID);
+/** The extension's API (activating it when it is not yet), with the tests' own hooks in test mode. */
+export async function extensionApi(): Promise<IncidentLessonsApiWithTesting> {
+	const ext = vscode.extensions.getExtension<IncidentLessonsApiWithTesting>(EXTENSION_ID);
 	if (!ext) {
 		throw new Error(`${EXTENSION_ID} is not installed`);
 	}
 	return ext.activate();
+}
+
+/** The API's test hooks (src/extension/testing/), there in development and test mode only. */
+export async function testingApi(): Promise<IncidentLessonsTestingApi> {
+	const testing = (await extensionApi()).testing;
+	if (!testing) {
+		throw new Error('the test hooks exist in test mode');
+	}
+	return testing;
 }
 
 /** The test workspace's folder (a fresh copy of test/fixtures/workspace). */
@@ -82,11 +91,7 @@ export async function eventually<T>(probe: () => Promise<T> | T, check: (value: 
 
 /** Clears all progress through the test hook: the Reset All Progress command always asks first. */
 export async function resetAllProgress(): Promise<void> {
-	const testing = (await extensionApi()).testing;
-	if (!testing) {
-		throw new Error('the test hooks exist in test mode');
-	}
-	await testing.resetAllProgress();
+	await (await testingApi()).resetAllProgress();
 }
 
 /** What one stubbed window call received: which function, and its arguments. */

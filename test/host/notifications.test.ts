@@ -7,7 +7,7 @@ import { entryOf } from '../../src/core/catalog/lessonEntry';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
 import { Command } from '../../src/extension/platform/ids';
 import { LessonNode } from '../../src/extension/tree/lessonNodes';
-import { stubWindow, eventually, type WindowCall, extensionApi as api } from './helpers';
+import { stubWindow, eventually, type WindowCall, extensionApi as api, testingApi } from './helpers';
 
 const LINK = '[x](command:incidentLessons.resetAllProgress)';
 const TITLE = `${LINK} $(alert) Hostile title`;
@@ -86,7 +86,7 @@ suite('Author text in notifications, quick picks and tooltips', () => {
 		// The title did reach the picks, readable: only invisible word joiners were added.
 		const labels = calls.filter((c) => c.name === 'showQuickPick').flatMap((c) => strings(c.args[0]).map((s) => s.replace(/\u2060/g, '')));
 		assert.ok(labels.filter((s) => s.includes(TITLE)).length >= 3, labels.join(' | '));
-		assertInert([(await api()).statusBarText()]);
+		assertInert([(await testingApi()).statusBarText()]);
 	});
 
 	test('the tree\'s tooltip shows the title as escaped, untrusted Markdown without icons or HTML', () => {

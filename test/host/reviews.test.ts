@@ -3,20 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command } from '../../src/extension/platform/ids';
-import type { TestingHooks } from '../../src/extension/testingHooks';
 import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
-import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api } from './helpers';
+import { correctAnswer, resetAllProgress, eventually, waitFor, wrongAnswer, extensionApi as api, testingApi } from './helpers';
 
 const LESSON = 'axa-non-life-unauthorized-access';
 const DAY = 24 * 60 * 60 * 1000;
 
-async function hooks(): Promise<TestingHooks> {
-	const testing = (await api()).testing;
-	assert.ok(testing, 'the testing hooks are there in test mode');
-	return testing;
-}
-
-const reviewsGroup = async (): Promise<TreeSnapshotNode | undefined> => (await (await api()).treeSnapshot()).find((n) => n.id?.startsWith('group:reviews') === true);
+const reviewsGroup = async (): Promise<TreeSnapshotNode | undefined> => (await (await testingApi()).treeSnapshot()).find((n) => n.id?.startsWith('group:reviews') === true);
 const setting = (key: string, value: unknown): Thenable<void> => vscode.workspace.getConfiguration('incidentLessons').update(key, value, vscode.ConfigurationTarget.Global);
 
 suite('Spaced-repetition reviews', () => {
@@ -24,13 +17,13 @@ suite('Spaced-repetition reviews', () => {
 
 	suiteSetup(async () => {
 		await resetAllProgress();
-		(await hooks()).setClock(undefined);
+		(await testingApi()).setClock(undefined);
 		quizIds = (await (await api()).listLessons()).find((l) => l.id === LESSON)?.quizIds.slice(0, 2) ?? [];
 		assert.equal(quizIds.length, 2);
 	});
 
 	suiteTeardown(async () => {
-		(await hooks()).setClock(undefined);
+		(await testingApi()).setClock(undefined);
 		await setting('reviews.enabled', undefined);
 		await resetAllProgress();
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -38,35 +31,37 @@ suite('Spaced-repetition reviews', () => {
 
 	test('answering quizzes makes review cards: wrong then right is Hard, right the first time is Good', async () => {
 		const lessons = await api();
+		const testing = await testingApi();
 		const [first, second] = quizIds as [string, string];
 		await lessons.answer(LESSON, first, await wrongAnswer(LESSON, first));
 		await lessons.answer(LESSON, first, await correctAnswer(LESSON, first));
 		await lessons.answer(LESSON, second, await correctAnswer(LESSON, second));
 		const cards = lessons.getProgress().reviews[LESSON];
 		assert.deepEqual([cards?.[first]?.lastRating, cards?.[second]?.lastRating], ['hard', 'good']);
-		const stored = await lessons.readStoredProgress() as { schemaVersion: number; reviews: Record<string, Record<string, unknown>> };
+		const stored = await testing.readStoredProgress() as { schemaVersion: number; reviews: Record<string, Record<string, unknown>> };
 		assert.equal(stored.schemaVersion, 4);
 		assert.deepEqual(Object.keys(stored.reviews[LESSON] ?? {}).sort(), [first, second].sort(), 'cards are persisted with the answers');
 		assert.deepEqual((await lessons.reviewQueue()).items, [], 'nothing is due right after answering');
-		assert.equal(lessons.reviewStatusBarText(), '');
+		assert.equal(testing.reviewStatusBarText(), '');
 		const group = await eventually(reviewsGroup, (g) => g !== undefined, 'the Reviews group');
 		assert.equal(group?.description, 'none due');
 	});
 
 	test('a clock three days ahead makes both due; the Reviews group and the status bar follow', async () => {
 		const lessons = await api();
-		(await hooks()).setClock(Date.now() + 3 * DAY);
+		const testing = await testingApi();
+		(await testingApi()).setClock(Date.now() + 3 * DAY);
 		const queue = await lessons.reviewQueue();
 		assert.deepEqual(queue.items.map((i) => i.quizId).sort(), [...quizIds].sort());
 		const group = await eventually(reviewsGroup, (g) => g?.description === '2 due today', 'the group to count two');
 		assert.equal(group?.children?.length, 2);
 		assert.equal(group?.contextValue, 'group.reviews.due');
-		await waitFor(() => lessons.reviewStatusBarText() === '$(history) 2', `status bar "$(history) 2", got "${lessons.reviewStatusBarText()}"`);
+		await waitFor(() => testing.reviewStatusBarText() === '$(history) 2', `status bar "$(history) 2", got "${testing.reviewStatusBarText()}"`);
 	});
 
 	test('Start Review shows the due cards one after another in the panel until none is due', async () => {
 		const lessons = await api();
-		const testing = await hooks();
+		const testing = await testingApi();
 		await vscode.commands.executeCommand(Command.StartReview);
 		const seen: string[] = [];
 		for (let n = 0; n < 2; n++) {
@@ -83,7 +78,7 @@ suite('Spaced-repetition reviews', () => {
 		assert.deepEqual(seen.sort(), [...quizIds].sort());
 		await eventually(() => lessons.currentLessonId(), (id) => id === undefined, 'the end page');
 		assert.deepEqual((await lessons.reviewQueue()).items, []);
-		await waitFor(() => lessons.reviewStatusBarText() === '', 'the status bar count to go');
+		await waitFor(() => testing.reviewStatusBarText() === '', 'the status bar count to go');
 	});
 
 	test('Reset Lesson Progress removes the lesson\'s cards', async () => {
@@ -100,7 +95,7 @@ suite('Spaced-repetition reviews', () => {
 		await lessons.answer(LESSON, first, await correctAnswer(LESSON, first));
 		assert.equal(Object.hasOwn(lessons.getProgress().reviews, LESSON), false);
 		assert.deepEqual((await lessons.reviewQueue()).items, []);
-		(await hooks()).setClock(Date.now() + 30 * DAY);
+		(await testingApi()).setClock(Date.now() + 30 * DAY);
 		assert.equal(await reviewsGroup(), undefined);
 		await setting('reviews.enabled', undefined);
 		// back on: the answered quiz waits as a new card, within today's limit
@@ -113,11 +108,11 @@ suite('Spaced-repetition reviews', () => {
 			lessons: { [LESSON]: { quizzes: { [quizIds[0] ?? 'q']: { correct: true, answer: [0], attempts: 1, answeredAt: '2025-01-10T09:00:00.000Z' } },
 				contentHash: 'abc', startedAt: '2025-01-10T09:00:00.000Z', updatedAt: '2025-01-10T09:00:00.000Z' } },
 		};
-		const progress = await (await hooks()).plantStoredProgress(undefined, v1);
+		const progress = await (await testingApi()).plantStoredProgress(undefined, v1);
 		assert.equal(progress.schemaVersion, 4);
 		assert.deepEqual(Object.keys(progress.lessons), [LESSON]);
 		assert.deepEqual(Object.keys(progress.reviews), []);
-		assert.deepEqual((await hooks()).notices(), [], 'an upgrade is not a problem to tell the learner about');
+		assert.deepEqual((await testingApi()).notices(), [], 'an upgrade is not a problem to tell the learner about');
 	});
 });
 
@@ -153,7 +148,7 @@ suite('Lessons suggested by the code you edit', () => {
 		await vscode.commands.executeCommand(lens.command.command, ...args);
 		const lessons = await api();
 		await waitFor(() => lessons.currentLessonId() === 'non-life-insurers-insider-leak', 'the related lesson in the panel');
-		assert.equal((await hooks()).lastSection(), 'what-a-developer-could-have-built');
+		assert.equal((await testingApi()).lastSection(), 'what-a-developer-could-have-built');
 	});
 
 	test('hovering the matching code shows one line of why', async () => {
@@ -184,13 +179,14 @@ suite('Lessons suggested by the code you edit', () => {
 			'choices:', '  - text: The team.', '    correct: true', '    explain: Yes.', '  - text: Nobody.', '    explain: No.', '```', '',
 		].join('\n')));
 		const lessons = await api();
+		const testing = await testingApi();
 		try {
 			const titles = async (): Promise<string[]> => (await lensesOf(sample)).map((l) => l.command?.title ?? '');
 			await eventually(titles, (t) => t.some((x) => x.includes('Our export rule')), 'the workspace lesson\'s CodeLens');
-			lessons.simulateRestrictedMode(true);
+			testing.simulateRestrictedMode(true);
 			await eventually(titles, (t) => !t.some((x) => x.includes('Our export rule')) && t.length > 0, 'only bundled lessons in Restricted Mode');
 		} finally {
-			lessons.simulateRestrictedMode(false);
+			testing.simulateRestrictedMode(false);
 			await vscode.workspace.fs.delete(lesson);
 			await eventually(async () => (await lessons.listLessons()).some((l) => l.id === 'team-export-rule'), (present) => !present, 'the team lesson gone');
 		}

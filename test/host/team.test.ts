@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
 import { Command } from '../../src/extension/platform/ids';
 import type { TreeSnapshotNode } from '../../src/extension/tree/treeSnapshot';
-import { eventually, extensionApi as api, EXTENSION_ID, resetAllProgress, revertDocument, setDocumentText, waitFor, workspaceFolderUri as folder } from './helpers';
+import { eventually, extensionApi as api, EXTENSION_ID, resetAllProgress, revertDocument, setDocumentText, waitFor, workspaceFolderUri as folder, testingApi } from './helpers';
 
 const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), '.incident-lessons', ...parts);
 const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -58,7 +58,8 @@ suite('Team assignments and workspace lessons', () => {
 
 	test('the view shows Assigned first, then the workspace lessons, then the bundled tracks', async () => {
 		const lessonsApi = await api();
-		const tree = await eventually(() => lessonsApi.treeSnapshot(), (t) => t[0]?.label === 'Assigned', 'the Assigned group');
+		const testing = await testingApi();
+		const tree = await eventually(() => testing.treeSnapshot(), (t) => t[0]?.label === 'Assigned', 'the Assigned group');
 		assert.deepEqual(tree.slice(0, 3).map((n) => n.label), ['Assigned', 'Workspace lessons', 'Onboarding']);
 		assert.deepEqual(group(tree, 'Workspace lessons')?.children?.map((n) => n.label), ['Our deploy key in a public gist']);
 		const lessons = await lessonsApi.listLessons();
@@ -68,10 +69,11 @@ suite('Team assignments and workspace lessons', () => {
 
 	test('the assignments file drives the Assigned group (due dates, overdue) and the status bar', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		assert.deepEqual((await lessonsApi.assignedLessons()).map((a) => `${a.lessonId}:${a.due}`), [
 			'private-gmail-customer-list:2025-01-31', 'team-deploy-keys:2025-01-31', 'incident-response-appi:2099-12-31',
 		], 'the new-hires assignment is not this learner\'s');
-		const assigned = group(await lessonsApi.treeSnapshot(), 'Assigned');
+		const assigned = group(await testing.treeSnapshot(), 'Assigned');
 		assert.equal(assigned?.description, '0/3 · 2 overdue');
 		// the due date leads the label (a narrow view cuts descriptions first)
 		assert.deepEqual(assigned?.children?.map((n) => [n.label, n.description, n.contextValue]), [
@@ -79,19 +81,20 @@ suite('Team assignments and workspace lessons', () => {
 			['Jan 31, 2025 · Our deploy key in a public gist', 'overdue', 'lesson.notStarted.assigned.overdue'],
 			['Dec 31, 2099 · When a leak is suspected: the first days, and Japan\'s APPI reporting duty', '', 'lesson.notStarted.assigned'],
 		]);
-		await waitFor(() => lessonsApi.assignedStatusBarText() === '$(checklist) Assigned 0/3 · 2 overdue', 'the assigned status bar item');
+		await waitFor(() => testing.assignedStatusBarText() === '$(checklist) Assigned 0/3 · 2 overdue', 'the assigned status bar item');
 	});
 
 	test('passing an assigned lesson checks it off in the group and the status bar', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const lesson = parseLesson(await read(file('lessons', 'team-deploy-keys.md')), 'team-deploy-keys.md').lesson;
 		assert.ok(lesson);
 		for (const quiz of lesson.quizzes) {
 			const right = quiz.type === 'order' ? quiz.steps.map((_, i) => i) : quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 			assert.equal((await lessonsApi.answer('team-deploy-keys', quiz.id, right))?.correct, true);
 		}
-		await waitFor(() => lessonsApi.assignedStatusBarText() === '$(checklist) Assigned 1/3 · 1 overdue', 'the pass to count');
-		const row = group(await lessonsApi.treeSnapshot(), 'Assigned')?.children?.find((n) => n.id === 'assigned:team-deploy-keys');
+		await waitFor(() => testing.assignedStatusBarText() === '$(checklist) Assigned 1/3 · 1 overdue', 'the pass to count');
+		const row = group(await testing.treeSnapshot(), 'Assigned')?.children?.find((n) => n.id === 'assigned:team-deploy-keys');
 		assert.deepEqual([row?.label, row?.description, row?.contextValue], ['Our deploy key in a public gist', 'done', 'lesson.passed.hasProgress.assigned']);
 		await resetAllProgress();
 	});
@@ -108,16 +111,16 @@ suite('Team assignments and workspace lessons', () => {
 	});
 
 	test('a changed assignments file on disk (a pull) updates the view and the status bar without a reload', async () => {
-		const lessonsApi = await api();
+		const testing = await testingApi();
 		const due = dayFromToday(3);
 		const weekday = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
 		await write(file('assignments.json'), JSON.stringify({ version: 1, assignments: [{ lessons: ['ransomware-via-email', 'long-dwell-intrusions'], due }] }, undefined, '\t'));
-		await waitFor(() => lessonsApi.assignedStatusBarText() === `$(checklist) Assigned 0/2 · due ${weekday}`, `"Assigned 0/2 · due ${weekday}"`);
-		const assigned = group(await lessonsApi.treeSnapshot(), 'Assigned');
+		await waitFor(() => testing.assignedStatusBarText() === `$(checklist) Assigned 0/2 · due ${weekday}`, `"Assigned 0/2 · due ${weekday}"`);
+		const assigned = group(await testing.treeSnapshot(), 'Assigned');
 		assert.deepEqual(assigned?.children?.map((n) => n.label.split(' · ')[0]), [weekday, weekday]);
 		await write(file('assignments.json'), JSON.stringify({ version: 1, assignments: [] }));
-		await eventually(() => lessonsApi.treeSnapshot(), (t) => group(t, 'Assigned') === undefined, 'the Assigned group to go');
-		assert.equal(lessonsApi.assignedStatusBarText(), '');
+		await eventually(() => testing.treeSnapshot(), (t) => group(t, 'Assigned') === undefined, 'the Assigned group to go');
+		assert.equal(testing.assignedStatusBarText(), '');
 	});
 
 	test('Assign Lessons adds to the file, keeping what the lead wrote, and the view follows', async () => {
@@ -240,28 +243,29 @@ suite('Team assignments and workspace lessons', () => {
 
 suite('Restricted Mode (simulated: the harness runs with Workspace Trust disabled)', () => {
 	teardown(async () => {
-		(await api()).simulateRestrictedMode(false);
+		(await testingApi()).simulateRestrictedMode(false);
 	});
 
 	test('hides workspace lessons, assignments and their problems, says why, and refuses team commands', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const before = await read(file('assignments.json'));
-		lessonsApi.simulateRestrictedMode(true);
-		const tree = await eventually(() => lessonsApi.treeSnapshot(), (t) => group(t, 'Assigned') === undefined, 'the Assigned group to go');
+		testing.simulateRestrictedMode(true);
+		const tree = await eventually(() => testing.treeSnapshot(), (t) => group(t, 'Assigned') === undefined, 'the Assigned group to go');
 		assert.deepEqual(tree.slice(0, 2).map((n) => [n.label, n.description]), [['Workspace lessons and assignments are hidden', 'Restricted Mode'], ['Onboarding', '0/3']]);
 		assert.equal(group(tree, 'Workspace lessons'), undefined);
 		const lessons = await lessonsApi.listLessons();
 		assert.ok(lessons.length >= 10 && lessons.every((l) => l.origin === 'bundled'), 'bundled lessons still work');
 		assert.deepEqual(await lessonsApi.assignedLessons(), []);
-		await eventually(() => Promise.resolve(lessonsApi.assignedStatusBarText()), (text) => text === '', 'the assigned status bar item to hide');
+		await eventually(() => Promise.resolve(testing.assignedStatusBarText()), (text) => text === '', 'the assigned status bar item to hide');
 		await eventually(() => diagnosticsOf(file('lessons', 'broken-lesson.md')), (d) => d.length === 0, 'problems to be cleared');
 		assert.equal(await vscode.commands.executeCommand(Command.AssignLessons, { lessons: ['pos-card-data-skimming'], due: '2099-12-31' }), undefined);
 		assert.equal(await vscode.commands.executeCommand(Command.NewLesson, { title: 'T', id: 'restricted-lesson' }), undefined);
 		assert.equal(await vscode.commands.executeCommand(Command.PreviewLesson, file('lessons', 'team-deploy-keys.md')), undefined);
 		assert.equal(await read(file('assignments.json')), before);
 
-		lessonsApi.simulateRestrictedMode(false);
-		await eventually(() => lessonsApi.treeSnapshot(), (t) => t[0]?.label === 'Assigned' && group(t, 'Workspace lessons') !== undefined, 'workspace content to return');
+		testing.simulateRestrictedMode(false);
+		await eventually(() => testing.treeSnapshot(), (t) => t[0]?.label === 'Assigned' && group(t, 'Workspace lessons') !== undefined, 'workspace content to return');
 		await eventually(() => diagnosticsOf(file('lessons', 'broken-lesson.md')), (d) => d.length === 2, 'problems to return');
 	});
 });
@@ -274,12 +278,12 @@ suite('Lessons view with many lessons', () => {
 	});
 
 	test('a group of more than 50 lessons starts collapsed, so opening the view resolves only the rows it shows', async () => {
-		const lessonsApi = await api();
+		const testing = await testingApi();
 		const template = await read(file('lessons', 'team-deploy-keys.md'));
 		const ids = Array.from({ length: 51 }, (_, i) => `many-${String(i + 1).padStart(2, '0')}`);
 		await Promise.all(ids.map((id, i) => write(vscode.Uri.joinPath(many(), `${id}.md`),
 			template.replace('id: team-deploy-keys', `id: ${id}`).replace('title: "Our deploy key in a public gist"', `title: "Lesson ${id}"`).replace('order: 10', `order: ${20 + i}`))));
-		const tree = await eventually(() => lessonsApi.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 52, 'the 51 lessons to be listed');
+		const tree = await eventually(() => testing.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 52, 'the 51 lessons to be listed');
 		const workspace = group(tree, 'Workspace lessons');
 		assert.equal(workspace?.collapsed, true, '52 workspace lessons: collapsed');
 		assert.equal(workspace.description, '0/52');
@@ -288,7 +292,7 @@ suite('Lessons view with many lessons', () => {
 		}
 
 		await vscode.workspace.fs.delete(many(), { recursive: true, useTrash: false });
-		const after = await eventually(() => lessonsApi.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 1, 'the 51 lessons to go');
+		const after = await eventually(() => testing.treeSnapshot(), (t) => (group(t, 'Workspace lessons')?.children?.length ?? 0) === 1, 'the 51 lessons to go');
 		assert.equal(group(after, 'Workspace lessons')?.collapsed, undefined, 'one workspace lesson: expanded again');
 	});
 });

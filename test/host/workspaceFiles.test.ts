@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Command } from '../../src/extension/platform/ids';
-import { eventually, extensionApi as api, workspaceFolderUri } from './helpers';
+import { eventually, extensionApi as api, workspaceFolderUri, testingApi } from './helpers';
 
 function folder(): vscode.Uri {
 	const uri = workspaceFolderUri();
@@ -46,9 +46,9 @@ suite('Workspace files are read size first, content second', () => {
 		writeFileSync(huge().fsPath, '');
 		truncateSync(huge().fsPath, 3 * 1024 ** 3); // sparse: nothing is written
 		// Read everything again now that all the files are there (leaving Restricted Mode reloads workspace content).
-		const lessonsApi = await api();
-		lessonsApi.simulateRestrictedMode(true);
-		lessonsApi.simulateRestrictedMode(false);
+		const testing = await testingApi();
+		testing.simulateRestrictedMode(true);
+		testing.simulateRestrictedMode(false);
 	});
 
 	suiteTeardown(async () => {
@@ -57,10 +57,10 @@ suite('Workspace files are read size first, content second', () => {
 		}
 		writeFileSync(assignments().fsPath, original);
 		rmSync(outside, { recursive: true, force: true });
-		const lessonsApi = await api();
-		lessonsApi.simulateRestrictedMode(true);
-		lessonsApi.simulateRestrictedMode(false);
-		await eventually(() => lessonsApi.treeSnapshot(), (t) => t[0]?.label === 'Assigned', 'the assignments to return');
+		const testing = await testingApi();
+		testing.simulateRestrictedMode(true);
+		testing.simulateRestrictedMode(false);
+		await eventually(() => testing.treeSnapshot(), (t) => t[0]?.label === 'Assigned', 'the assignments to return');
 		await eventually(() => problemsOf(uriOf('lessons', 'broken-lesson.md')), (d) => d.length === 2, 'the broken lesson\'s problems to return');
 	});
 
@@ -81,11 +81,12 @@ suite('Workspace files are read size first, content second', () => {
 
 	test('the view still lists the bundled lessons and the readable workspace lesson; nothing is assigned', async () => {
 		const lessonsApi = await api();
+		const testing = await testingApi();
 		const progress = JSON.stringify(lessonsApi.getProgress());
 		const lessons = await eventually(() => lessonsApi.listLessons(), (l) => l.filter((x) => x.origin === 'bundled').length >= 10, 'the bundled lessons');
 		assert.deepEqual(lessons.filter((l) => l.origin === 'workspace').map((l) => l.id), ['team-deploy-keys'], 'nothing from the refused files');
 		assert.deepEqual(await lessonsApi.assignedLessons(), []);
-		const tree = await lessonsApi.treeSnapshot();
+		const tree = await testing.treeSnapshot();
 		assert.ok(tree.some((n) => n.label === 'Onboarding') && !tree.some((n) => n.label === 'Assigned'), tree.map((n) => n.label).join(', '));
 		assert.equal(JSON.stringify(lessonsApi.getProgress()), progress, 'progress is untouched');
 	});

@@ -14,7 +14,7 @@ const MAX_FILES_PER_FOLDER = 15;
 const MAX_LINES = 300;
 
 /** Files over MAX_LINES while they are being split (each has a `max-lines` override in eslint.config.mjs too). */
-const OVER_LIMIT = new Set(['extension/progress/progressCopies.ts', 'extension/page/lessonPanel.ts']);
+const OVER_LIMIT = new Set<string>();
 
 /** Folders any feature may use: helpers of two or more features, and the extension's access to VS Code. */
 const OPEN = new Set(['core/shared', 'extension/platform']);
@@ -37,10 +37,11 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand', 'register'],
 	'extension/onboarding': ['onboarding', 'onboardingNotice', 'register'],
 	'extension/page': ['labels', 'lessonPage', 'lessonPanel', 'lessonPreview', 'register'],
-	'extension/progress': ['lessonStatus', 'progressPicks', 'progressStore', 'register', 'statusBar'],
+	'extension/progress': ['answers', 'lessonStatus', 'progressPicks', 'progressStore', 'register', 'statusBar'],
 	'extension/reviews': ['register', 'reviewService', 'reviewText'],
 	'extension/suggestions': ['register', 'suggestionProviders', 'suggestionScope'],
 	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'register'],
+	'extension/testing': ['index'],
 	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'register', 'treeSnapshot'],
 };
 

@@ -15,7 +15,7 @@ import { webviewAssets } from './webviewAssets';
 import { lessonDocument } from './webviewHtml';
 
 export { errorDocument } from './webviewHtml';
-export { gradeLessonAnswer, handleWebviewMessage } from '../../core/page/messageRouting';
+export { handleWebviewMessage } from '../../core/page/messageRouting';
 
 /**
  * Loads the parser and renderer chunks and the page's script and stylesheet ahead of the first lesson opened, so

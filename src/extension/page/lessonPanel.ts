@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import type { Answer, Lesson, QuizResult } from '../../core/lessons/lesson';
-import type { MessageEffects, RoutedMessage } from '../../core/page/messageRouting';
+import type { Lesson } from '../../core/lessons/lesson';
+import type { RoutedMessage } from '../../core/page/messageRouting';
 import { parseWebviewState, type StoredAnswers, type ToWebview } from '../../protocol';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type * as LessonPage from './lessonPage';
+import type { Answers } from '../progress/answers';
 import { summarize } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
-import type { ReviewService } from '../reviews/reviewService';
+import { panelEffects, type PanelHost } from './panelMessages';
 import { webviewOptions } from './webviewHtml';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
@@ -21,14 +22,14 @@ interface PanelDeps {
 	readonly log: vscode.LogOutputChannel;
 	/** Opens the lesson after `lessonId` (the "Next lesson" button). */
 	readonly openNext: (lessonId: string) => Promise<void>;
-	/** The review schedule each answer updates (absent: answers make no review cards). */
-	readonly reviews?: ReviewService;
+	/** Grades and stores the answers given on the page. */
+	readonly answers: Answers;
 }
 
 /**
  * The one reusable lesson panel: opening another lesson replaces the content of the same tab.
- * Webview messages go through core/messageRouting (every one is checked as if forged); this class only
- * supplies the effects a checked message may have. The page's HTML and the message handling load as a chunk
+ * Webview messages go through core/messageRouting (every one is checked as if forged); ./panelMessages supplies
+ * the effects a checked message may have, answers being stored by progress (../progress/answers). The page's HTML and the message handling load as a chunk
  * (./lessonPage) with the first page written, so activation and a restored panel's frame do not wait for them.
  */
 export class LessonPanel extends Disposable implements vscode.WebviewPanelSerializer {
@@ -43,14 +44,30 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private storedInPage: string | undefined;
 	/** The page chunk, once loaded: every page written and every message handled goes through it. */
 	private page: typeof LessonPage | undefined;
-	/** The section of the latest `show` (for tests: where a related-lesson CodeLens opened the lesson). */
-	lastSection: string | undefined;
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
 	/** The Next button of a review card was pressed (with the card's lesson id). */
 	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
 
+	/** What the effects of the page's messages (./panelMessages) may do with this panel. */
+	private readonly host: PanelHost;
+
 	constructor(private readonly deps: PanelDeps) {
 		super();
+		this.host = {
+			answers: deps.answers,
+			log: deps.log,
+			shownLessonId: () => this.lesson?.meta.id,
+			isReviewing: () => this.mode === 'review',
+			post: (message) => this.post(message),
+			restoreFromReady: () => this.sendRestore(true),
+			sendGraded: (lesson, graded) => {
+				const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
+				this.post({ type: 'graded', lessonId: lesson.meta.id, graded, summary });
+			},
+			show: (lessonId) => this.show(lessonId),
+			openNext: (lessonId) => this.deps.openNext(lessonId),
+			nextReview: (lessonId) => this._onDidRequestNextReview.fire(lessonId),
+		};
 		this.register(deps.progress.onDidChange((lessonId) => {
 			// A review card shows this session's answer only; stored answers are for the lesson page.
 			if (this.lesson && this.mode === 'lesson' && (lessonId === undefined || lessonId === this.lesson.meta.id)) {
@@ -88,7 +105,6 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		void import('../../core/page/render');
 		void this.loadPage().catch(() => undefined);
 		this.pendingSection = section;
-		this.lastSection = section;
 		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
 		if (this.panel) {
 			this.panel.title = vscode.l10n.t('Incident Lessons: {0}', entry.meta.title);
@@ -234,79 +250,13 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 
 	/**
 	 * Handles one raw message as if the open lesson's webview posted it: routed, checked, logged when dropped.
-	 * The webview's messages arrive here, and so do the test hook's, so tests exercise the real path.
+	 * The webview's messages arrive here, and so do the testing module's (../testing/), so tests exercise the real path.
 	 */
 	async receive(raw: unknown): Promise<RoutedMessage> {
 		const lesson = this.lesson; // the lesson open when the message arrived
-		return (await this.loadPage()).handleWebviewMessage(raw, lesson, this.effectsFor(lesson));
+		return (await this.loadPage()).handleWebviewMessage(raw, lesson, panelEffects(this.host, lesson));
 	}
 
-	private effectsFor(lesson: Lesson | undefined): MessageEffects {
-		const log = this.deps.log;
-		return {
-			restore: () => this.sendRestore(true),
-			record: async (quizId, answer, result, elapsedMs) => {
-				if (lesson) {
-					await this.commit(lesson, quizId, answer, result, elapsedMs);
-				}
-			},
-			reject: (quizId) => {
-				if (lesson) {
-					this.post({ type: 'rejected', lessonId: lesson.meta.id, quizId });
-				}
-			},
-			confirmExternal: async (url) => {
-				const open = vscode.l10n.t('Open');
-				return await vscode.window.showWarningMessage(vscode.l10n.t('The lesson links to {0}. Open it?', url), { modal: true }, open) === open;
-			},
-			openExternal: async (url) => {
-				await vscode.env.openExternal(vscode.Uri.parse(url, true));
-			},
-			openLesson: async (lessonId) => {
-				if (!await this.show(lessonId)) {
-					log.warn(`A lesson link points to "${lessonId}", which does not exist.`);
-				}
-			},
-			nextLesson: () => lesson ? this.deps.openNext(lesson.meta.id) : Promise.resolve(),
-			nextReview: () => {
-				if (lesson && this.mode === 'review') {
-					this._onDidRequestNextReview.fire(lesson.meta.id);
-				}
-				return Promise.resolve();
-			},
-			logDropped: (reason, preview) => log.warn(`Dropped a message from the lesson webview (${reason}): ${preview}`),
-			logFailure: (what, error) => log.error(`Could not handle a "${what}" message from the lesson webview: ${String(error)}`),
-		};
-	}
-
-	/**
-	 * Grades an answer to a quiz of the open lesson, stores it and tells the webview.
-	 * Also the path the extension API uses, so tests exercise the same code as a click.
-	 */
-	async answer(lesson: Lesson, quizId: string, answer: Answer, elapsedMs?: number): Promise<QuizResult | undefined> {
-		const graded = (await this.loadPage()).gradeLessonAnswer(lesson, quizId, answer);
-		if (!('result' in graded)) {
-			this.deps.log.warn(`Ignored an answer: ${graded.reason}.`);
-			return undefined;
-		}
-		await this.commit(lesson, quizId, answer, graded.result, elapsedMs);
-		return graded.result;
-	}
-
-	/**
-	 * Stores a graded answer with its review card update, then tells the webview (after the write, so what it shows
-	 * is what is stored). An answer on a review card of this lesson counts as a review.
-	 */
-	private async commit(lesson: Lesson, quizId: string, answer: Answer, result: QuizResult, elapsedMs?: number): Promise<void> {
-		const quiz = lesson.quizzes.find((q) => q.id === quizId);
-		const inReview = this.mode === 'review' && this.lesson?.meta.id === lesson.meta.id;
-		const review = quiz ? await this.deps.reviews?.updateFor(lesson, quiz, result.correct, { inReview, ...(elapsedMs !== undefined ? { elapsedMs } : {}) }) : undefined;
-		await this.deps.progress.record(lesson.meta.id, lesson.contentHash, result, answer, review);
-		if (this.lesson?.meta.id === lesson.meta.id) {
-			const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
-			this.post({ type: 'graded', lessonId: lesson.meta.id, graded: { quizId, answer, result }, summary });
-		}
-	}
 
 	/**
 	 * Sends the stored answers of the open lesson. `fromReady`: the page has just loaded and came with answers, so

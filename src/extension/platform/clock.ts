@@ -1,23 +1,14 @@
-import * as vscode from 'vscode';
-import { Disposable } from './dispose';
+import type * as vscode from 'vscode';
 
-/**
- * The time the review schedule runs on. Normally the real clock; extension-host tests pin it (through the API's
- * `setClock`) to make cards due without waiting days.
- */
-export class Clock extends Disposable {
-	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
-	/** Fires when the time was pinned or released (tests), so schedules are looked at again. */
-	readonly onDidChange = this._onDidChange.event;
-	private pinned: number | undefined;
-
-	now(): Date {
-		return new Date(this.pinned ?? Date.now());
-	}
-
-	/** For tests only: pins the time to `ms` (milliseconds since 1970), or returns to the real clock with undefined. */
-	pin(ms: number | undefined): void {
-		this.pinned = ms !== undefined && Number.isFinite(ms) ? ms : undefined;
-		this._onDidChange.fire();
-	}
+/** The time the review schedule runs on: the real clock, or (in the extension's own tests, see ../testing/) a pinned one. */
+export interface Clock {
+	now(): Date;
+	/** Fires when the time jumped (a pinned clock moved), so schedules are looked at again. */
+	readonly onDidChange: vscode.Event<void>;
 }
+
+/** The real time, which never jumps. */
+export const systemClock: Clock = {
+	now: () => new Date(),
+	onDidChange: () => ({ dispose: () => undefined }),
+};

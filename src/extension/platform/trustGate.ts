@@ -4,33 +4,35 @@ import { Disposable } from './dispose';
 /** The command that opens VS Code's Workspace Trust editor. */
 export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 
-/**
- * The one place that decides whether workspace content (team lessons, assignments) may be read. It follows
- * `vscode.workspace.isTrusted`; `simulateRestrictedMode` can take trust away (never grant it), so tests can check
- * Restricted Mode in a host that runs with trust disabled.
- */
+/** Where the trust decision comes from: VS Code's Workspace Trust, or (in the extension's own tests, see ../testing/) a stand-in. */
+export interface TrustSource {
+	readonly isTrusted: boolean;
+	/** Fires when `isTrusted` may have changed. */
+	readonly onDidChange: vscode.Event<void>;
+}
+
+/** VS Code's Workspace Trust: trust can be granted while the window runs, never taken back. */
+export const workspaceTrust: TrustSource = {
+	get isTrusted() {
+		return vscode.workspace.isTrusted;
+	},
+	onDidChange: (listener, thisArg, disposables) => vscode.workspace.onDidGrantWorkspaceTrust(listener, thisArg, disposables),
+};
+
+/** The one place that decides whether workspace content (team lessons, assignments) may be read. */
 export class TrustGate extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
-	/** Fires when trust is granted, or when simulated Restricted Mode is switched. */
+	/** Fires when trust may have changed. */
 	readonly onDidChange = this._onDidChange.event;
-	private isSimulatingRestricted = false;
 
-	constructor(private readonly isWorkspaceTrusted: () => boolean = () => vscode.workspace.isTrusted) {
+	constructor(private readonly source: TrustSource = workspaceTrust) {
 		super();
-		this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this._onDidChange.fire()));
+		this.register(source.onDidChange(() => this._onDidChange.fire()));
 	}
 
-	/** True when workspace content may be read: the workspace is trusted and Restricted Mode is not simulated. */
+	/** True when workspace content may be read. */
 	get isTrusted(): boolean {
-		return !this.isSimulatingRestricted && this.isWorkspaceTrusted();
-	}
-
-	/** Behaves as in an untrusted workspace while `on` is true. */
-	simulateRestrictedMode(on: boolean): void {
-		if (on !== this.isSimulatingRestricted) {
-			this.isSimulatingRestricted = on;
-			this._onDidChange.fire();
-		}
+		return this.source.isTrusted;
 	}
 
 	/**

@@ -3,7 +3,7 @@
  * globalState, like it), so each learner sees quiz choices in an order of their own that survives reloads, and
  * every window on the workspace sees the same one. Not a secret and not an identity: it only seeds ../../core/page/shuffle.
  */
-import type { ProgressMemento } from './progressCopies';
+import type { ProgressMemento } from './storedCopy';
 
 const KEY_PREFIX = 'incidentLessons.learnerSeed:';
 const SEED_PATTERN = /^[A-Za-z0-9-]{8,64}$/;

@@ -1,6 +1,6 @@
 /**
- * The two stored copies of progress in the split layout of ../../core/progress/progressLayout (a base, and an entry per lesson
- * changed since), and what this window has read of them. Free of the vscode runtime so that unit tests run it over
+ * The two stored copies of progress (./storedCopy: a base, and an entry per lesson changed since), and what this
+ * window has read of them. Free of the vscode runtime so that unit tests run it over
  * mementos that behave as VS Code's; ProgressStore adds the events and the messages.
  *
  * Why split: VS Code clones every value given to `Memento.update`, and the old single value held all answers and
@@ -15,107 +15,17 @@
  * next `flushShared`, which writes every lesson changed since in one update. Until then this window holds the change
  * and replays it over any change another window makes to the same lesson meanwhile, as if it were written after it.
  * A window that closed before its flush left the marked entries in its workspace copy; the first read takes them back
- * (see `recoverUnshared`), and the next flush shares them.
+ * (./unsharedChanges), and the next flush shares them.
  */
-import { isId, lessonParts, withLessons, type LessonParts, type Progress } from '../../core/progress/progress';
-import { baseGeneration, baseValue, entryMarks, entryParts, entryValue, flattenStored, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../../core/progress/progressLayout';
-import { addUnsharedAnswers } from '../../core/progress/progressMerge';
+import { isId, lessonParts, withLessons, type Progress } from '../../core/progress/progress';
+import { baseGeneration, baseValue, entryValue, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../../core/progress/progressLayout';
+import { BACKUP_KEY_PREFIX, pairs, PROGRESS_KEY, sharedBaseKey, StoredCopy, type ProgressStorage } from './storedCopy';
+import { UnsharedChanges, type Unshared } from './unsharedChanges';
 
-/** The part of vscode.Memento used here. */
-export interface ProgressMemento {
-	get(key: string): unknown;
-	update(key: string, value: unknown): PromiseLike<void>;
-	keys(): readonly string[];
-}
+export { PROGRESS_KEY, type ProgressMemento, type ProgressStorage } from './storedCopy';
 
-/** Where progress is kept. */
-export interface ProgressStorage {
-	/**
-	 * globalState, under keys per workspace: every window sees the others' writes, so two windows on one workspace
-	 * add to the same progress instead of overwriting each other's (workspaceState is one copy per window).
-	 */
-	readonly shared: ProgressMemento;
-	/**
-	 * workspaceState: a mirror that VS Code carries along when a workspace changes identity (a folder becoming a
-	 * multi-root workspace), and where release 0.1.0 kept the only copy. Read only while the shared base is missing.
-	 */
-	readonly workspace: ProgressMemento;
-	/** Names this workspace in `shared`. */
-	readonly workspaceId: string;
-}
-
-/** The workspaceState key of the workspace copy's base (where release 0.1.0 kept its whole value). */
-export const PROGRESS_KEY = 'incidentLessons.progress';
-const SHARED_KEY_PREFIX = 'incidentLessons.progress:';
-/** An entry's key: this prefix and the lesson id; in globalState then `:` and the workspace id (ids have no `:`). */
-const ENTRY_KEY_PREFIX = 'incidentLessons.progressLesson:';
-const BACKUP_KEY_PREFIX = 'incidentLessons.progressBackup.';
-
-interface EntryRef {
-	readonly lessonId: string;
-	readonly key: string;
-	readonly raw: unknown;
-}
-
-/** A lesson changed in this window that the shared copy does not have yet. */
-interface Unshared {
-	/** The stamp of its latest entry (in the workspace copy; the shared copy gets the same entry). */
-	stamp: string;
-	/** When the first change not yet shared was made (ms). */
-	readonly since: number;
-	/** Those changes, in order, to replay over another window's change to the lesson. */
-	readonly changes: ((p: Progress) => Progress)[];
-	/** Replayed since it was written to the workspace copy: the flush writes it there too. */
-	replayed: boolean;
-}
-
-function* pairs(entries: Iterable<EntryRef>): Generator<readonly [string, unknown]> {
-	for (const { lessonId, raw } of entries) {
-		yield [lessonId, raw];
-	}
-}
-
-/** One stored copy: a memento, the key of its base, and the keys of its entries. */
-class StoredCopy {
-	constructor(readonly memento: ProgressMemento, readonly baseKey: string, private readonly keySuffix: string) {}
-
-	base(): unknown {
-		return this.memento.get(this.baseKey);
-	}
-
-	entryKey(lessonId: string): string {
-		return `${ENTRY_KEY_PREFIX}${lessonId}${this.keySuffix}`;
-	}
-
-	/** Every entry of this copy, of any generation (lazily: a base without a generation needs none). */
-	*entries(): Generator<EntryRef> {
-		for (const key of this.memento.keys()) {
-			if (key.startsWith(ENTRY_KEY_PREFIX)) {
-				const rest = key.slice(ENTRY_KEY_PREFIX.length);
-				const colon = rest.indexOf(':');
-				if ((colon < 0 ? '' : rest.slice(colon)) === this.keySuffix) {
-					yield { lessonId: colon < 0 ? rest : rest.slice(0, colon), key, raw: this.memento.get(key) };
-				}
-			}
-		}
-	}
-
-	/** Writes a new base and deletes every entry, issued together so VS Code sends them as one update. */
-	async startOver(base: unknown): Promise<void> {
-		const deletions = [...this.entries()].map(({ key }) => this.memento.update(key, undefined));
-		await Promise.all([this.memento.update(this.baseKey, base), ...deletions]);
-	}
-
-	/** This copy as one raw value (see `flattenStored`). */
-	flattened(): unknown {
-		return flattenStored(this.base(), pairs(this.entries()));
-	}
-
-	/** Everything of this copy, as it is: what a backup keeps. */
-	raw(): unknown {
-		return { base: this.base(), entries: Object.fromEntries(pairs(this.entries())) };
-	}
-}
+/** How a read of storage went: `whole` (every entry read and checked) or by `entries` (only those whose stamp changed). */
+export type ReadKind = 'whole' | 'entries';
 
 /** Reads and writes progress in both copies. Writes must not overlap (ProgressStore queues them). */
 export class ProgressCopies {
@@ -133,14 +43,12 @@ export class ProgressCopies {
 	/** Another window's change was read and not yet taken by `takeChanges`. */
 	private unannounced = false;
 	private tags = 0;
-	/** Lessons written with `shareLater` and not flushed yet, by id. */
-	private unshared = new Map<string, Unshared>();
-	/** How often a copy was read whole (tests check that answers cause no such read). */
-	wholeReads = 0;
+	/** Lessons written with `shareLater` and not flushed yet. */
+	private readonly unshared = new UnsharedChanges(() => this.newTag());
 
-	/** `onRead` hears of every read of storage that changed what is held: a whole read, with its problems, or a refresh. */
-	constructor(storage: ProgressStorage, private readonly onRead: (read: LaidOutProgress) => void) {
-		this.sharedKey = `${SHARED_KEY_PREFIX}${storage.workspaceId}`;
+	/** `onRead` hears of every read of storage that changed what is held: a whole read, with its problems, or a refresh by entries. */
+	constructor(storage: ProgressStorage, private readonly onRead: (read: LaidOutProgress, kind: ReadKind) => void) {
+		this.sharedKey = sharedBaseKey(storage.workspaceId);
 		this.shared = new StoredCopy(storage.shared, this.sharedKey, `:${storage.workspaceId}`);
 		this.workspace = new StoredCopy(storage.workspace, PROGRESS_KEY, '');
 		this.source = this.shared;
@@ -156,11 +64,11 @@ export class ProgressCopies {
 		if (laidOut?.generation !== undefined && this.source === this.shared && baseGeneration(base) === laidOut.generation) {
 			const refreshed = refreshLaidOut(laidOut, pairs(this.shared.entries()));
 			if (refreshed) {
-				this.laidOut = this.replay(refreshed.laidOut, this.changedUnshared(laidOut, refreshed.laidOut));
+				this.laidOut = this.unshared.replay(refreshed.laidOut, this.unshared.changedBetween(laidOut, refreshed.laidOut));
 				this.seenBase = base;
 				if (refreshed.changed) {
 					this.unannounced = true;
-					this.onRead(this.laidOut);
+					this.onRead(this.laidOut, 'entries');
 				}
 				return this.laidOut.progress;
 			}
@@ -171,7 +79,7 @@ export class ProgressCopies {
 	/** Forgets what was read and what is not shared yet, as a new window starts (which recovers it from the workspace copy). */
 	reload(): Progress {
 		this.laidOut = undefined;
-		this.unshared = new Map();
+		this.unshared.clear();
 		this.unannounced = false;
 		return this.current();
 	}
@@ -234,7 +142,7 @@ export class ProgressCopies {
 		const progress = this.current();
 		const laidOut = this.laidOut;
 		if (laidOut === undefined || laidOut.readOnly) {
-			this.unshared = new Map();
+			this.unshared.clear();
 			return;
 		}
 		const generation = this.entriesGeneration(laidOut);
@@ -250,10 +158,7 @@ export class ProgressCopies {
 			await Promise.all(updates);
 		} catch (e) {
 			// Not shared after all: kept for the next flush, which writes the same entries again.
-			for (const [lessonId, pending] of batch) {
-				const newer = this.unshared.get(lessonId);
-				this.unshared.set(lessonId, newer ? { ...newer, since: pending.since, changes: [...pending.changes, ...newer.changes] } : pending);
-			}
+			this.unshared.putBack(batch);
 			throw e;
 		}
 		if (!mirrorCurrent) {
@@ -288,77 +193,15 @@ export class ProgressCopies {
 		let read = readLaidOut(this.source.base(), pairs(this.source.entries()));
 		this.needsRepair = read.problems.length > 0;
 		if (hadRead) {
-			read = this.replay(read, [...this.unshared.keys()]);
+			read = this.unshared.replay(read, this.unshared.ids());
 		} else if (this.source === this.shared && read.generation !== undefined && !this.needsRepair) {
-			read = this.recoverUnshared(read, read.generation);
+			read = this.unshared.recover(read, read.generation, this.workspace);
 		}
 		this.laidOut = read;
 		this.seenBase = sharedBase;
 		this.unannounced ||= hadRead;
-		this.wholeReads++;
-		this.onRead(read);
+		this.onRead(read, 'whole');
 		return read.progress;
-	}
-
-	/**
-	 * The lessons with changes not yet shared whose shared entry another window changed between two reads. An entry
-	 * with this window's own stamp is not a change (a window that recovered this one's workspace copy shared it).
-	 */
-	private changedUnshared(before: LaidOutProgress, after: LaidOutProgress): string[] {
-		const changed: string[] = [];
-		for (const [lessonId, pending] of this.unshared) {
-			const stamp = after.stamps.get(lessonId);
-			if (stamp === pending.stamp) {
-				this.unshared.delete(lessonId);
-			} else if (stamp !== before.stamps.get(lessonId)) {
-				changed.push(lessonId);
-			}
-		}
-		return changed;
-	}
-
-	/** `laidOut` with the changes not yet shared of `lessonIds` applied again (another window changed those lessons). */
-	private replay(laidOut: LaidOutProgress, lessonIds: readonly string[]): LaidOutProgress {
-		const parts = new Map<string, LessonParts>();
-		for (const lessonId of lessonIds) {
-			const pending = this.unshared.get(lessonId);
-			if (pending !== undefined) {
-				const replayed = pending.changes.reduce((p, change) => change(p), laidOut.progress);
-				parts.set(lessonId, lessonParts(replayed, lessonId));
-				pending.stamp = this.newTag();
-				pending.replayed = true;
-			}
-		}
-		return parts.size > 0 ? { ...laidOut, progress: withLessons(laidOut.progress, parts) } : laidOut;
-	}
-
-	/**
-	 * The first read of a window: takes back, from the workspace copy, entries written with `shareLater` that never
-	 * reached the shared copy (the window closed first), and marks them for the next flush. Only an entry made on the
-	 * shared entry that is still there is taken: otherwise it was shared and changed since by another window (or, if
-	 * the window closed within the second after the answer, both windows changed the lesson: the other's change is
-	 * kept). Should another window change the lesson before the flush, the answers are added to that (core/progressMerge).
-	 */
-	private recoverUnshared(read: LaidOutProgress, generation: string): LaidOutProgress {
-		if (baseGeneration(this.workspace.base()) !== generation) {
-			return read;
-		}
-		const taken = new Map<string, LessonParts>();
-		for (const { lessonId, raw } of this.workspace.entries()) {
-			const marks = entryMarks(raw, generation);
-			const sharedStamp = read.stamps.get(lessonId) ?? '';
-			if (marks?.unshared?.base !== sharedStamp || marks.stamp === sharedStamp) {
-				continue;
-			}
-			const ours = entryParts(lessonId, raw, generation);
-			if (ours !== undefined) {
-				const { since } = marks.unshared;
-				taken.set(lessonId, ours);
-				const merge = (p: Progress): Progress => withLessons(p, new Map([[lessonId, addUnsharedAnswers(ours, lessonParts(p, lessonId), since).parts]]));
-				this.unshared.set(lessonId, { stamp: marks.stamp, since, changes: [merge], replayed: false });
-			}
-		}
-		return taken.size > 0 ? { ...read, progress: withLessons(read.progress, taken) } : read;
 	}
 
 	/** Writes the lesson's entry to the workspace copy only, marked, and keeps the change for the next flush. */
@@ -367,10 +210,7 @@ export class ProgressCopies {
 		const parts = lessonParts(after, lessonId);
 		// No later than the change's own time (an answer's time is taken before its write waits its turn).
 		const since = Math.min(Date.now(), Date.parse(parts.lesson?.updatedAt ?? '') || Date.now());
-		const pending = this.unshared.get(lessonId) ?? { stamp, since, changes: [], replayed: false };
-		pending.stamp = stamp;
-		pending.changes.push(change);
-		this.unshared.set(lessonId, pending);
+		const pending = this.unshared.add(lessonId, change, stamp, since);
 		const unshared = { base: laidOut.stamps.get(lessonId) ?? '', since: pending.since };
 		// Memory first: a read while the write is under way keeps this change (it replays the unshared ones).
 		this.laidOut = { ...laidOut, progress: withLessons(laidOut.progress, new Map([[lessonId, parts]])) };
@@ -383,8 +223,7 @@ export class ProgressCopies {
 	 * `mirrorToo`), taking them off the waiting list; their stamps are known before the writes, as in `writeEntry`.
 	 */
 	private shareWaiting(progress: Progress, laidOut: LaidOutProgress, generation: string, mirrorToo: boolean): { batch: Map<string, Unshared>; updates: PromiseLike<void>[] } {
-		const batch = this.unshared;
-		this.unshared = new Map();
+		const batch = this.unshared.take();
 		const updates: PromiseLike<void>[] = [];
 		for (const [lessonId, pending] of batch) {
 			const entry = entryValue(progress, lessonId, generation, pending.stamp);
@@ -437,7 +276,7 @@ export class ProgressCopies {
 		await this.workspace.startOver(base);
 		this.source = this.shared;
 		this.needsRepair = false;
-		this.unshared = new Map();
+		this.unshared.clear();
 		this.laidOut = { progress: after, generation, stamps: new Map(), problems: [], readOnly: false, olderLayout: false };
 		return after;
 	}

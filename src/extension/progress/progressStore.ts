@@ -4,10 +4,11 @@ import { emptyProgress, hasLessons, recordAnswer, resetLesson, type Progress } f
 import type { LaidOutProgress } from '../../core/progress/progressLayout';
 import { Disposable } from '../platform/dispose';
 import { learnerSeed } from './learnerSeed';
-import { ProgressCopies, type ProgressStorage } from './progressCopies';
+import { ProgressCopies, type ReadKind } from './progressCopies';
+import type { ProgressStorage } from './storedCopy';
 import { ProgressWrites } from './progressWrites';
 
-export { PROGRESS_KEY, type ProgressStorage } from './progressCopies';
+export { PROGRESS_KEY, type ProgressStorage } from './storedCopy';
 
 const HAS_PROGRESS_CONTEXT = 'incidentLessons:hasProgress';
 /** Garbage can hold thousands of bad entries; the log gets a sample and a count. */
@@ -47,7 +48,7 @@ export class ProgressStore extends Disposable {
 		private readonly notify: (message: string) => void,
 	) {
 		super();
-		this.copies = new ProgressCopies(storage, (read) => this.report(read));
+		this.copies = new ProgressCopies(storage, (read, kind) => this.report(read, kind));
 		this.writes = new ProgressWrites(this.copies, (e) => this.log.error(`Could not save progress: ${String(e)}`));
 		this.sharedKey = this.copies.sharedKey;
 		this.register(vscode.window.onDidChangeWindowState((state) => {
@@ -134,7 +135,11 @@ export class ProgressStore extends Disposable {
 	}
 
 	/** Logs the problems a read of storage found, tells the learner once, and sets the context key. */
-	private report({ progress, problems, readOnly }: LaidOutProgress): void {
+	private report({ progress, problems, readOnly }: LaidOutProgress, kind: ReadKind): void {
+		if (kind === 'whole') {
+			// Answers never cause one (only the first read, another window's new base, or damage): the trace shows when they happen.
+			this.log.trace(`Read stored progress whole: ${Object.keys(progress.lessons).length} lessons.`);
+		}
 		for (const p of problems.slice(0, MAX_LOGGED_PROBLEMS)) {
 			this.log.warn(`Stored progress: ${p}`);
 		}

@@ -1,7 +1,7 @@
 // Mementos that behave as VS Code's extension host ones do (extHostMemento.ts, VS Code 1.100), for the progress
 // storage tests: `update` keeps a JSON clone, a write sends the extension's whole state, and the globalState that
 // every window shares hands the written state back to every window (the writer too) as new objects.
-import type { ProgressMemento, ProgressStorage } from '../../../src/extension/progress/progressCopies';
+import type { ProgressMemento, ProgressStorage } from '../../../src/extension/progress/storedCopy';
 
 const clone = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown);
 

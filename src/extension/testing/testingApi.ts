@@ -1,15 +1,13 @@
-import type * as vscode from 'vscode';
-import type { RoutedMessage } from '../core/page/messageRouting';
-import type { Progress } from '../core/progress/progress';
-import type { Clock } from './platform/clock';
-import type { LessonPanel } from './page/lessonPanel';
-import { PROGRESS_KEY, type ProgressStore } from './progress/progressStore';
+import type { RoutedMessage } from '../../core/page/messageRouting';
+import type { Progress } from '../../core/progress/progress';
+import type { IncidentLessonsApi } from '../api';
+import type { TreeSnapshotNode } from '../tree/treeSnapshot';
 
 /**
- * Ways in for the extension's own tests, on the API only when the extension runs in development or test mode
- * (never from an installed VSIX). Each one goes through the same code as the real event it stands for.
+ * Ways in for the extension's own tests, on the API's `testing` only when the extension runs in development or test
+ * mode (never from an installed VSIX). Each one goes through the same code as the real event it stands for.
  */
-export interface TestingHooks {
+export interface IncidentLessonsTestingApi {
 	/** Handles `raw` exactly as a message posted by the open lesson's webview; resolves with what was decided. */
 	deliverWebviewMessage(raw: unknown): Promise<RoutedMessage>;
 	/**
@@ -23,6 +21,11 @@ export interface TestingHooks {
 	reloadProgress(): Progress;
 	/** Both raw stored copies, as they are now (the shared copy may still wait for the latest answers). */
 	storedProgress(): { shared: unknown; workspace: unknown };
+	/**
+	 * The raw stored value (the copy every window shares), bypassing every cache: what was really persisted. Resolves
+	 * after the answers waiting for that copy are written.
+	 */
+	readStoredProgress(): Promise<unknown>;
 	/** Writes the answers waiting for the shared copy, as the next flush would. */
 	flushProgress(): Promise<void>;
 	/** What the learner was told about stored progress since the last (simulated) window start. */
@@ -36,33 +39,26 @@ export interface TestingHooks {
 	 * answering now and pinning the clock days ahead makes cards due without waiting.
 	 */
 	setClock(ms: number | undefined): void;
+	/**
+	 * Behave as in an untrusted workspace (true) or as the workspace really is (false). It can only take trust away:
+	 * for checking Restricted Mode where the host runs with Workspace Trust disabled.
+	 */
+	simulateRestrictedMode(on: boolean): void;
 	/** The heading slug the lesson panel was last asked to open at (a related-lesson CodeLens), if any. */
 	lastSection(): string | undefined;
 	/** Clears every lesson's progress as Reset All Progress does once confirmed (the command always asks). */
 	resetAllProgress(): Promise<void>;
+	/** The Lessons view's items, top level first, with their children. */
+	treeSnapshot(): Promise<TreeSnapshotNode[]>;
+	/** The status-bar text, e.g. "$(mortar-board) Lessons 3/12". */
+	statusBarText(): string;
+	/** The assigned-lessons status-bar text, e.g. "$(checklist) Assigned 2/5 · due Fri"; '' while it is hidden. */
+	assignedStatusBarText(): string;
+	/** The reviews status-bar text, e.g. "$(history) 3"; '' while it is hidden (nothing due, or reviews off). */
+	reviewStatusBarText(): string;
 }
 
-/** Builds the hooks over the live services. */
-export function createTestingHooks(context: vscode.ExtensionContext, panel: LessonPanel, progress: ProgressStore, clock: Clock): TestingHooks {
-	return {
-		deliverWebviewMessage: (raw) => panel.receive(raw),
-		plantStoredProgress: async (shared, workspace) => {
-			await progress.flush();
-			await context.globalState.update(progress.sharedKey, shared);
-			await context.workspaceState.update(PROGRESS_KEY, workspace);
-			return progress.reload();
-		},
-		writeAsAnotherWindow: async (raw) => {
-			await context.globalState.update(progress.sharedKey, raw);
-		},
-		reloadProgress: () => progress.reload(),
-		storedProgress: () => progress.stored(),
-		flushProgress: () => progress.flush(),
-		notices: () => progress.notices(),
-		backupKeys: () => progress.backupKeys(),
-		checkForChanges: () => progress.checkForChanges(),
-		setClock: (ms) => clock.pin(ms),
-		lastSection: () => panel.lastSection,
-		resetAllProgress: () => progress.resetAll(),
-	};
+/** What `activate` returns outside production mode: the public API, and the tests' own. */
+export interface IncidentLessonsApiWithTesting extends IncidentLessonsApi {
+	readonly testing?: IncidentLessonsTestingApi;
 }

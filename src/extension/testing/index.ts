@@ -1,0 +1,90 @@
+/**
+ * The extension's own test seams, in one place and only outside production mode: the inputs the services are built
+ * with in place of the real ones (a clock the tests can pin, Workspace Trust they can take away), and the API's
+ * `testing` hooks over the built services. Production classes carry nothing for tests: where a test observes
+ * something, the hooks read what the services expose or wrap them.
+ */
+import * as vscode from 'vscode';
+import type { Clock } from '../platform/clock';
+import type { TrustSource } from '../platform/trustGate';
+import type { LessonPanel } from '../page/lessonPanel';
+import { PROGRESS_KEY, type ProgressStore } from '../progress/progressStore';
+import type { LessonTreeProvider } from '../tree/lessonTree';
+import { PinnableClock, RestrictableTrust } from './inputs';
+import type { IncidentLessonsTestingApi } from './testingApi';
+
+export type { IncidentLessonsApiWithTesting, IncidentLessonsTestingApi } from './testingApi';
+
+/** A status bar item's owner: its text, '' while hidden. */
+interface ShownText {
+	readonly text: string;
+}
+
+/** The built services the hooks reach. */
+export interface TestedServices {
+	readonly panel: LessonPanel;
+	readonly progress: ProgressStore;
+	readonly tree: LessonTreeProvider;
+	readonly statusBars: { readonly lessons: ShownText; readonly assigned: ShownText; readonly reviews: ShownText };
+}
+
+export interface Testing {
+	/** Workspace Trust, which the tests can take away: the services' trust decision reads it. */
+	readonly trust: TrustSource;
+	/** The time the review schedule runs on, which the tests can pin. */
+	readonly clock: Clock;
+	/** The API's `testing` hooks over the services built with `trust` and `clock`. */
+	hooks(services: TestedServices): IncidentLessonsTestingApi;
+}
+
+/** The seams, registered on `context`; undefined in production mode (an installed VSIX), which has none. */
+export function createTesting(context: vscode.ExtensionContext): Testing | undefined {
+	if (context.extensionMode === vscode.ExtensionMode.Production) {
+		return undefined;
+	}
+	const clock = new PinnableClock();
+	const trust = new RestrictableTrust();
+	context.subscriptions.push(clock, trust);
+	return { trust, clock, hooks: (services) => testingHooks(context, services, clock, trust) };
+}
+
+function testingHooks(context: vscode.ExtensionContext, services: TestedServices, clock: PinnableClock, trust: RestrictableTrust): IncidentLessonsTestingApi {
+	const { panel, progress, tree, statusBars } = services;
+	let lastSection: string | undefined;
+	// Every lesson the panel opens goes through `show`: wrapped, it tells where the latest one was opened at.
+	const show = panel.show.bind(panel);
+	panel.show = (lessonId, preserveFocus, section) => {
+		lastSection = section;
+		return show(lessonId, preserveFocus, section);
+	};
+	return {
+		deliverWebviewMessage: (raw) => panel.receive(raw),
+		plantStoredProgress: async (shared, workspace) => {
+			await progress.flush();
+			await context.globalState.update(progress.sharedKey, shared);
+			await context.workspaceState.update(PROGRESS_KEY, workspace);
+			return progress.reload();
+		},
+		writeAsAnotherWindow: async (raw) => {
+			await context.globalState.update(progress.sharedKey, raw);
+		},
+		reloadProgress: () => progress.reload(),
+		storedProgress: () => progress.stored(),
+		readStoredProgress: async () => {
+			await progress.flush();
+			return progress.stored().shared;
+		},
+		flushProgress: () => progress.flush(),
+		notices: () => progress.notices(),
+		backupKeys: () => progress.backupKeys(),
+		checkForChanges: () => progress.checkForChanges(),
+		setClock: (ms) => clock.pin(ms),
+		simulateRestrictedMode: (on) => trust.restrict(on),
+		lastSection: () => lastSection,
+		resetAllProgress: () => progress.resetAll(),
+		treeSnapshot: async () => (await import('../tree/treeSnapshot')).snapshotTree(tree),
+		statusBarText: () => statusBars.lessons.text,
+		assignedStatusBarText: () => statusBars.assigned.text,
+		reviewStatusBarText: () => statusBars.reviews.text,
+	};
+}
