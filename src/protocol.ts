@@ -3,6 +3,7 @@
  * Imported by both sides; pure (no vscode, no DOM).
  */
 import type { Answer, QuizResult } from './core/lessons/lesson';
+import { isRecord } from './core/shared/guards';
 
 /** Upper bounds that keep a forged message from costing anything. */
 const MAX_ID = 64;
@@ -82,10 +83,6 @@ export interface WebviewStrings {
 export interface WebviewState {
 	readonly lessonId: string;
 	readonly scrollY?: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isId(value: unknown): value is string {

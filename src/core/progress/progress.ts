@@ -8,6 +8,7 @@ import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
 import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
+import { isRecord } from '../shared/guards';
 
 export type { LessonProgress, QuizProgress } from './records';
 
@@ -172,10 +173,6 @@ export function outdatedQuizIds(quizIds: readonly string[], contentHash: string,
 		const hash = quiz?.contentHash ?? lp?.contentHash;
 		return quiz !== undefined && hash !== undefined && hash !== contentHash;
 	});
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTime(value: unknown): value is string {

@@ -7,6 +7,7 @@ import { cardFromStored } from '../progress/compactRecords';
 import { hashQuizContent } from '../lessons/contentHash';
 import type { Quiz } from '../lessons/lesson';
 import type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
+import { isRecord } from '../shared/guards';
 
 export type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
@@ -81,10 +82,6 @@ export function localDayBounds(now: Date): { readonly start: Date; readonly end:
 	const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
 	const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
 	return { start, end: new Date(next.getTime() - 1) };
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTime(value: unknown): value is string {

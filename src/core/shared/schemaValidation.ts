@@ -9,6 +9,7 @@ import reportSchema from '../../../schemas/progress-report.schema.json';
 import quizSchema from '../../../schemas/quiz.schema.json';
 import { compileValidators } from './schemaValidators';
 import type { PathSegment } from './yamlBlock';
+import { isRecord } from './guards';
 
 /** One schema violation, in terms of the data's path (not yet a file position). */
 export interface SchemaProblem {
@@ -120,10 +121,6 @@ function toPath(pointer: string, data: unknown): PathSegment[] {
 		}
 	}
 	return path;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const TYPE_NOUNS: Record<string, string> = {

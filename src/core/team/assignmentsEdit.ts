@@ -6,6 +6,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import { ASSIGNMENTS_VERSION } from './assignments';
 import { parseJsonText } from '../shared/jsonText';
+import { isRecord } from '../shared/guards';
 
 /** What the Assign Lessons command adds. */
 export interface NewAssignment {
@@ -20,10 +21,6 @@ export interface NewAssignment {
 export type AssignmentEdit =
 	| { readonly kind: 'created' | 'appended' | 'merged'; readonly text: string }
 	| { readonly kind: 'refused'; readonly reason: string };
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entryOf(add: NewAssignment): Record<string, unknown> {
 	return {

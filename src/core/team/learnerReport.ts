@@ -7,6 +7,7 @@ import type { AssignedLesson } from './assignments';
 import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
 import { lessonStatus, ownEntry, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
+import { isRecord } from '../shared/guards';
 
 /** The value of `format`: what tells a report apart from any other JSON file. */
 export const REPORT_FORMAT = 'incident-lessons-progress-report';
@@ -132,10 +133,6 @@ export function buildReport(input: ReportInput): ProgressReport {
 		} : {}),
 		lessons: input.lessons.map((l) => reportLesson(l, input.progress, input.passMark)),
 	};
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function length(value: unknown): number {
