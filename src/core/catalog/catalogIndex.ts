@@ -7,7 +7,7 @@ import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from '../lessons/lesson';
 import { indexLesson, type LessonEntry, type ParseLesson } from './lessonIndex';
 import { createDiagnostic } from '../lessons/rules';
-import { splitLines } from '../shared/text';
+import { splitLines, stripBom } from '../shared/text';
 
 /** A lesson file already read and decoded. `file` is what diagnostics call it; `locale` e.g. `en`. */
 export interface LessonFile {
@@ -48,7 +48,7 @@ export function idLine(text: string): number {
 
 /** The 1-based line of the top-level front matter key `key` (a plain word), or 1 when it is not there. */
 export function frontMatterKeyLine(text: string, key: string): number {
-	const lines = splitLines(text.replace(/^\uFEFF/, ''));
+	const lines = splitLines(stripBom(text));
 	const pattern = new RegExp(`^${key}[ \t]*:`);
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index] ?? '';

@@ -7,6 +7,7 @@ import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptio
 import { ASSIGNMENTS_VERSION } from './assignments';
 import { parseJsonText } from '../shared/jsonText';
 import { isRecord } from '../shared/guards';
+import { stripBom } from '../shared/text';
 
 /** What the Assign Lessons command adds. */
 export interface NewAssignment {
@@ -120,7 +121,7 @@ export function addAssignment(text: string | undefined, add: NewAssignment): Ass
 		return { kind: 'refused', reason: `the file has format version ${root.version}, newer than this release writes` };
 	}
 	const options = formattingOf(text);
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const body = stripBom(text);
 	const bom = body === text ? '' : '\uFEFF';
 	if (!Array.isArray(root.assignments)) {
 		return { kind: 'appended', text: bom + append(body, ['assignments'], entryOf(add), options) };

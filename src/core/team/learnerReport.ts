@@ -8,6 +8,7 @@ import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jso
 import { lessonStatus, ownEntry, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
 import { isRecord } from '../shared/guards';
+import { stripBom } from '../shared/text';
 
 /** The value of `format`: what tells a report apart from any other JSON file. */
 export const REPORT_FORMAT = 'incident-lessons-progress-report';
@@ -191,7 +192,7 @@ export function readReport(value: unknown): { report: ProgressReport } | { probl
  * Never throws.
  */
 export function parseReportText(text: string): { report: ProgressReport } | { problem: string } {
-	const body = text.replace(/^\uFEFF/, '');
+	const body = stripBom(text);
 	const shape = jsonShape(body);
 	if (shape.tooDeepAt !== undefined) {
 		return { problem: `${TOO_DEEP_MESSAGE} (line ${createPositionMapper(body)(shape.tooDeepAt).line})` };
