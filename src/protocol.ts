@@ -4,12 +4,12 @@
  */
 import type { Answer, QuizResult } from './core/lessons/lesson';
 import { isRecord } from './core/shared/guards';
+import { isKebabCase } from './core/shared/text';
 
 /** Upper bounds that keep a forged message from costing anything. */
 const MAX_ID = 64;
 const MAX_HREF = 2048;
 const MAX_ANSWER = 32;
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Answer times above an hour say nothing more about recall; they are kept as an hour. */
 export const MAX_ELAPSED_MS = 60 * 60 * 1000;
 /** A heading slug (see core/slug): letters and digits of any script, joined by single hyphens. */
@@ -86,7 +86,7 @@ export interface WebviewState {
 }
 
 function isId(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= MAX_ID && ID_PATTERN.test(value);
+	return typeof value === 'string' && value.length <= MAX_ID && isKebabCase(value);
 }
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {

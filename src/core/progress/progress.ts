@@ -9,6 +9,7 @@ import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
 import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
 import { isRecord } from '../shared/guards';
+import { isKebabCase } from '../shared/text';
 
 export type { LessonProgress, QuizProgress } from './records';
 
@@ -181,7 +182,7 @@ function isTime(value: unknown): value is string {
 
 /** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
 export function isId(key: string): boolean {
-	return key.length <= MAX_STORED_ID && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
+	return key.length <= MAX_STORED_ID && isKebabCase(key);
 }
 
 function isHash(value: unknown): value is string {
