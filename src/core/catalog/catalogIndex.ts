@@ -7,7 +7,7 @@ import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from '../lessons/lesson';
 import { indexLesson, type LessonEntry, type ParseLesson } from './lessonIndex';
 import { createDiagnostic } from '../lessons/rules';
-import { splitLines, stripBom } from '../shared/text';
+import { compareText, splitLines, stripBom } from '../shared/text';
 
 /** A lesson file already read and decoded. `file` is what diagnostics call it; `locale` e.g. `en`. */
 export interface LessonFile {
@@ -35,10 +35,6 @@ export function sortLessons<T extends Listed>(lessons: readonly T[]): T[] {
 		|| a.meta.order - b.meta.order
 		|| a.meta.title.localeCompare(b.meta.title)
 		|| compareText(a.meta.id, b.meta.id));
-}
-
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The 1-based line of the front matter `id:` key, for pointing at duplicate ids (1 when not found). */

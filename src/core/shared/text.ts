@@ -36,6 +36,11 @@ function isLowSurrogate(code: number): boolean {
 	return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** Orders strings by UTF-16 code units, the same on every machine (unlike `localeCompare`). */
+export function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Is `word` kebab-case: `a-z`, `0-9`, single `-` between parts? */
 export function isKebabCase(word: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word);
