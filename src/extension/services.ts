@@ -4,7 +4,7 @@ import { openNextLesson, registerCommands } from './commands';
 import { CONFIG_SECTION, lessonLocale, readConfig, type ExtensionConfig } from './platform/config';
 import { LessonLibrary } from './catalog/lessonLibrary';
 import { LessonPanel } from './page/lessonPanel';
-import { isOutdated, summarize } from './progress/lessonStatus';
+import { isOutdated, summarizer } from './progress/lessonStatus';
 import { LessonTreeProvider, type TreeNode } from './tree/lessonTree';
 import { currentWorkspaceId, ProgressStore } from './progress/progressStore';
 import { createReviewFeatures, createReviewService } from './reviews/reviewFeatures';
@@ -94,11 +94,12 @@ export function startServices(context: vscode.ExtensionContext, shell: Shell): S
 		listLessons: async () => {
 			// Only lessons with stored answers can be outdated, so only those are parsed whole.
 			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
+			const summaryOf = summarizer(progress, getConfig);
 			return (await library.lessons()).map((l) => {
 				const lesson = started.get(l.meta.id);
 				return {
 					id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: [...l.quizIds],
-					summary: summarize(l, progress.get(), config.passMark), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
+					summary: summaryOf(l), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
 				};
 			});
 		},

@@ -3,7 +3,7 @@ import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { AssignedLessons } from '../team/assignedLessons';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import type { TrustGate } from '../platform/trustGate';
 
@@ -38,9 +38,8 @@ export class Onboarding extends Disposable {
 
 	/** True once an onboarding lesson has at least one answer. */
 	async hasStarted(): Promise<boolean> {
-		const progress = this.deps.progress.get();
-		const passMark = this.deps.config().passMark;
-		return (await this.deps.library.lessons()).some((l) => l.meta.track === 'onboarding' && summarize(l, progress, passMark).answered > 0);
+		const summaryOf = summarizer(this.deps.progress, this.deps.config);
+		return (await this.deps.library.lessons()).some((l) => l.meta.track === 'onboarding' && summaryOf(l).answered > 0);
 	}
 
 	/** Sets `incidentLessons:onboardingStarted`, on which the walkthrough's second step completes. */

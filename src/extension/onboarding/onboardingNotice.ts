@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { LessonPanel } from '../page/lessonPanel';
 import { CONFIG_SECTION, type ExtensionConfig } from '../platform/config';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 
 interface NoticeDeps {
@@ -57,9 +57,9 @@ interface StartDeps {
 
 /** Start Onboarding: the first onboarding lesson not passed yet. */
 export async function startOnboarding(deps: StartDeps): Promise<void> {
-	const progress = deps.progress.get();
+	const summaryOf = summarizer(deps.progress, deps.config);
 	const onboarding = (await deps.library.lessons()).filter((l) => l.meta.track === 'onboarding');
-	const next = onboarding.find((l) => summarize(l, progress, deps.config().passMark).status !== 'passed');
+	const next = onboarding.find((l) => summaryOf(l).status !== 'passed');
 	if (next) {
 		await deps.panel.show(next.meta.id);
 	} else {

@@ -6,7 +6,7 @@ import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type * as LessonPage from './lessonPage';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ReviewService } from '../reviews/reviewService';
 import { webviewOptions } from './webviewHtml';
@@ -303,7 +303,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		const review = quiz ? await this.deps.reviews?.updateFor(lesson, quiz, result.correct, { inReview, ...(elapsedMs !== undefined ? { elapsedMs } : {}) }) : undefined;
 		await this.deps.progress.record(lesson.meta.id, lesson.contentHash, result, answer, review);
 		if (this.lesson?.meta.id === lesson.meta.id) {
-			const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
+			const summary = summarizer(this.deps.progress, this.deps.config)(lesson);
 			this.post({ type: 'graded', lessonId: lesson.meta.id, graded: { quizId, answer, result }, summary });
 		}
 	}

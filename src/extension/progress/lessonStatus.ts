@@ -14,6 +14,16 @@ export function summarize(lesson: LessonEntry | Lesson, progress: Progress, pass
 	return { ...lessonStatus(quizIdsOf(lesson), lp, passMark), passMark };
 }
 
+/**
+ * Where the learner stands in lessons as stored now: progress and the pass mark are read once, so every lesson of
+ * a list is judged against the same snapshot.
+ */
+export function summarizer(progress: { get(): Progress }, config: () => { readonly passMark: number }): (lesson: LessonEntry | Lesson) => LessonSummary {
+	const now = progress.get();
+	const { passMark } = config();
+	return (lesson) => summarize(lesson, now, passMark);
+}
+
 /** True when some of the learner's answers were given to an earlier version of the lesson's quizzes. */
 export function isOutdated(lesson: Lesson, progress: Progress): boolean {
 	const lp = Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;

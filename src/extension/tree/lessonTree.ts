@@ -9,7 +9,7 @@ import { Disposable } from '../platform/dispose';
 import { assignedSummary } from '../team/dueLabels';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { GroupNode, LessonNode, trackLabel } from './lessonNodes';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import type * as ReviewNodes from './reviewNodes';
 import type { ReviewService } from '../reviews/reviewService';
@@ -151,7 +151,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 	}
 
 	private summary(lesson: LessonEntry): LessonSummary {
-		return summarize(lesson, this.progress.get(), this.config().passMark);
+		return summarizer(this.progress, this.config)(lesson);
 	}
 
 	private group(lessons: readonly LessonEntry[]): GroupNode[] {
