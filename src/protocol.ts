@@ -3,7 +3,7 @@
  * Imported by both sides; pure (no vscode, no DOM).
  */
 import type { Answer, QuizResult } from './core/lessons/lesson';
-import { isRecord } from './core/shared/guards';
+import { isRecord } from './core/shared/records';
 import { isKebabCase } from './core/shared/text';
 
 /** Upper bounds that keep a forged message from costing anything. */

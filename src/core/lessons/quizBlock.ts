@@ -10,7 +10,7 @@ import type { SourceSpan } from './rules';
 import { validateQuizData } from '../shared/schemaValidation';
 import { parseYamlBlock } from '../shared/yamlBlock';
 import type { ParsedYaml } from '../shared/yamlBlock';
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 
 const QUIZ_TYPES: readonly string[] = ['single', 'multiple', 'order'] satisfies QuizType[];
 

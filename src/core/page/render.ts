@@ -13,6 +13,7 @@ import type { Lesson, LessonMeta, Quiz } from '../lessons/lesson';
 import { isAllowedHref } from './links';
 import { renderQuiz } from './quizHtml';
 import { quizSeed } from './shuffle';
+import { ownEntry } from '../shared/records';
 
 export interface RenderOptions {
 	/** Translated UI words; English by default. */
@@ -109,7 +110,7 @@ function createEngine(): MarkdownIt {
 			const shuffle = { seed: quizSeed(state.learner, state.lesson.meta.id, quiz.id), attempt: state.attempts.get(quiz.id) ?? 0 };
 			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels, shuffle);
 		}
-		const drawFigure = Object.hasOwn(FIGURE_FENCES, lang) ? FIGURE_FENCES[lang] : undefined;
+		const drawFigure = ownEntry(FIGURE_FENCES, lang);
 		if (drawFigure && !state.placed.has(lang)) {
 			state.placed.add(lang);
 			return drawFigure(state.lesson, state.labels);

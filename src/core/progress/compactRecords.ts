@@ -9,7 +9,7 @@
  * same log messages for the same damage. Pure.
  */
 import type { CardState, LessonProgress, QuizProgress, ReviewCard, ReviewRating } from './records';
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 
 /**
  * An answer: correct, answer, attempts, answeredAt. A fifth field is its own content hash, present only when it is

@@ -2,7 +2,7 @@
  * Every layout stored progress has had, and the steps that bring each one to the layout this release writes.
  * A step works on raw JSON and does not validate records; `migrateProgress` checks every record afterwards. Pure.
  */
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 
 /** The progress schema version this release reads and writes. */
 export const CURRENT_PROGRESS_VERSION = 4;

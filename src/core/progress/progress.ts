@@ -8,7 +8,7 @@ import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
 import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
-import { isRecord } from '../shared/guards';
+import { createRecord, isRecord, ownEntry } from '../shared/records';
 import { isKebabCase } from '../shared/text';
 
 export type { LessonProgress, QuizProgress } from './records';
@@ -37,11 +37,6 @@ export interface LessonParts {
 	readonly cards: Readonly<Record<string, ReviewCard>> | undefined;
 }
 
-/** A record with no prototype, so any string is a safe key. */
-export function createRecord<T>(): Record<string, T> {
-	return Object.create(null) as Record<string, T>;
-}
-
 /** A null-prototype copy of `record`'s own entries. */
 function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
 	const copy = createRecord<T>();
@@ -52,11 +47,6 @@ function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
 		}
 	}
 	return copy;
-}
-
-/** The own entry `key` of `record`, never an inherited property. */
-export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-	return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Progress with no lessons. */

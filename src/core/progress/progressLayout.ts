@@ -23,7 +23,7 @@ import { mapRecord, storedCards, storedLesson, type StoredCard, type StoredLesso
 import { CURRENT_PROGRESS_VERSION, FIRST_SPLIT_VERSION } from './migrations';
 import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
 import { readReviews } from '../reviews/reviewCards';
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 
 /** Longest generation or stamp read; this release writes about 20 characters. */
 const MAX_TAG = 64;

@@ -7,24 +7,16 @@ import { cardFromStored } from '../progress/compactRecords';
 import { hashQuizContent } from '../lessons/contentHash';
 import type { Quiz } from '../lessons/lesson';
 import type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
-import { isRecord } from '../shared/guards';
+import { createRecord, isRecord, ownEntry } from '../shared/records';
 
 export type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
 const STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 const RATINGS: readonly ReviewRating[] = ['again', 'hard', 'good', 'easy'];
 
-function record<T>(): Record<string, T> {
-	return Object.create(null) as Record<string, T>;
-}
-
-function own<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-	return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
-}
-
 /** No cards. */
 export function emptyReviews(): ReviewCards {
-	return record();
+	return createRecord();
 }
 
 /** The hash a card of `quiz` is tied to: the quiz's answer key, not its wording (so translations share cards). */
@@ -34,15 +26,15 @@ export function quizHash(quiz: Quiz): string {
 
 /** The card of one quiz, if there is one. */
 export function cardOf(reviews: ReviewCards, lessonId: string, quizId: string): ReviewCard | undefined {
-	return own(own(reviews, lessonId), quizId);
+	return ownEntry(ownEntry(reviews, lessonId), quizId);
 }
 
 /** New cards with `card` for the quiz (the input is not changed). */
 export function withCard(reviews: ReviewCards, lessonId: string, quizId: string, card: ReviewCard): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	Object.assign(lessons, reviews);
-	const quizzes = record<ReviewCard>();
-	Object.assign(quizzes, own(reviews, lessonId) ?? {});
+	const quizzes = createRecord<ReviewCard>();
+	Object.assign(quizzes, ownEntry(reviews, lessonId) ?? {});
 	quizzes[quizId] = card;
 	lessons[lessonId] = quizzes;
 	return lessons;
@@ -50,7 +42,7 @@ export function withCard(reviews: ReviewCards, lessonId: string, quizId: string,
 
 /** New cards without any card of `lessonId` (Reset Lesson Progress). */
 export function withoutLesson(reviews: ReviewCards, lessonId: string): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	Object.assign(lessons, reviews);
 	delete lessons[lessonId];
 	return lessons;
@@ -69,7 +61,7 @@ export function isCardDue(card: ReviewCard, now: Date, dayEnd: Date): boolean {
 export function countCreatedBetween(reviews: ReviewCards, dayStart: Date, dayEnd: Date): number {
 	let count = 0;
 	for (const lessonId of Object.keys(reviews)) {
-		for (const card of Object.values(own(reviews, lessonId) ?? {})) {
+		for (const card of Object.values(ownEntry(reviews, lessonId) ?? {})) {
 			const created = Date.parse(card.createdAt);
 			count += created >= dayStart.getTime() && created <= dayEnd.getTime() ? 1 : 0;
 		}
@@ -121,7 +113,7 @@ export function readCard(stored: unknown): ReviewCard | undefined {
  * dropped; each drop adds a message to `problems`.
  */
 export function readReviews(raw: unknown, isId: (key: string) => boolean, problems: string[]): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	if (raw === undefined) {
 		return lessons;
 	}
@@ -134,7 +126,7 @@ export function readReviews(raw: unknown, isId: (key: string) => boolean, proble
 			problems.push(`dropped the review cards stored under "${lessonId}": not a lesson's cards`);
 			continue;
 		}
-		const cards = record<ReviewCard>();
+		const cards = createRecord<ReviewCard>();
 		for (const [quizId, value] of Object.entries(quizzes)) {
 			const card = isId(quizId) ? readCard(value) : undefined;
 			if (card) {

@@ -8,7 +8,7 @@ import { parseJsonText, type ParsedJson } from '../shared/jsonText';
 import type { Diagnostic, Severity } from '../lessons/lesson';
 import type { SourceSpan } from '../lessons/rules';
 import { closestWord, validateAssignmentsData } from '../shared/schemaValidation';
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 
 /** Where the file lives, relative to a workspace folder. */
 export { ASSIGNMENTS_PATH } from '../shared/paths';

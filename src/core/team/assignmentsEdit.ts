@@ -6,7 +6,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import { ASSIGNMENTS_VERSION } from './assignments';
 import { parseJsonText } from '../shared/jsonText';
-import { isRecord } from '../shared/guards';
+import { isRecord } from '../shared/records';
 import { stripBom } from '../shared/text';
 
 /** What the Assign Lessons command adds. */

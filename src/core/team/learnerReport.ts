@@ -5,9 +5,9 @@
  */
 import type { AssignedLesson } from './assignments';
 import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
-import { lessonStatus, ownEntry, type LessonStatus, type Progress } from '../progress/progress';
+import { lessonStatus, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
-import { isRecord } from '../shared/guards';
+import { isRecord, ownEntry } from '../shared/records';
 import { stripBom } from '../shared/text';
 
 /** The value of `format`: what tells a report apart from any other JSON file. */
