@@ -3,6 +3,7 @@
  * Imported by both sides; pure (no vscode, no DOM).
  */
 import type { Answer, QuizResult } from './core/lessons/lesson';
+import type { LessonStatus } from './core/progress/records';
 import { isRecord } from './core/shared/records';
 import { isKebabCase } from './core/shared/text';
 
@@ -16,7 +17,7 @@ export const MAX_ELAPSED_MS = 60 * 60 * 1000;
 const SECTION_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 const MAX_SECTION = 64;
 
-export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+export type { LessonStatus } from './core/progress/records';
 
 /** Where a learner stands in one lesson, as the webview's score bar shows it. */
 export interface LessonSummary {

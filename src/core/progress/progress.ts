@@ -7,11 +7,11 @@ import { lessonFromStored } from './compactRecords';
 import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
-import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
+import type { LessonProgress, LessonStatus, QuizProgress, ReviewCard, ReviewCards } from './records';
 import { createRecord, isRecord, ownEntry } from '../shared/records';
 import { isKebabCase } from '../shared/text';
 
-export type { LessonProgress, QuizProgress } from './records';
+export type { LessonProgress, LessonStatus, QuizProgress } from './records';
 
 /** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
@@ -28,8 +28,6 @@ export interface Progress {
 	/** Spaced-repetition cards by lesson id, then quiz id (./reviewCards); added in version 2. */
 	readonly reviews: ReviewCards;
 }
-
-export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
 
 /** One lesson's share of progress: its record and its review cards, each absent when there is none. */
 export interface LessonParts {
