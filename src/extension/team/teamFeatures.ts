@@ -27,7 +27,7 @@ interface TeamDeps {
 export interface TeamFeatures extends vscode.Disposable {
 	readonly assigned: AssignedLessons;
 	readonly statusBar: AssignedStatusBar;
-	/** Starts the work that may wait until after activation: status bar, diagnostics, the onboarding suggestion. */
+	/** Starts the work that may wait until after activation: status bar, diagnostics, the onboarding notice. */
 	start(): void;
 }
 
@@ -65,7 +65,7 @@ export function createTeamFeatures(deps: TeamDeps): TeamFeatures {
 			void statusBar.update();
 			void diagnostics.refresh();
 			void onboarding.updateContext();
-			void onboarding.maybeSuggest();
+			void onboarding.showNoticeIfDue();
 		},
 		dispose: () => { disposable.dispose(); },
 	};
