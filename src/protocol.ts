@@ -5,10 +5,9 @@
 import type { Answer, QuizResult } from './core/lessons/lesson';
 import type { LessonStatus } from './core/progress/records';
 import { isRecord } from './core/shared/records';
-import { isKebabCase } from './core/shared/text';
+import { isId } from './core/shared/text';
 
 /** Upper bounds that keep a forged message from costing anything. */
-const MAX_ID = 64;
 const MAX_HREF = 2048;
 const MAX_ANSWER = 32;
 /** Answer times above an hour say nothing more about recall; they are kept as an hour. */
@@ -86,8 +85,8 @@ export interface WebviewState {
 	readonly scrollY?: number;
 }
 
-function isId(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= MAX_ID && isKebabCase(value);
+function isIdValue(value: unknown): value is string {
+	return typeof value === 'string' && isId(value);
 }
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
@@ -104,7 +103,7 @@ function isAnswer(value: unknown): value is Answer {
  * Returns a fresh, typed copy (never the raw object), or undefined when anything is off.
  */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
-	if (!isRecord(raw) || !isId(raw.lessonId)) {
+	if (!isRecord(raw) || !isIdValue(raw.lessonId)) {
 		return undefined;
 	}
 	const lessonId = raw.lessonId;
@@ -114,7 +113,7 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 		case 'nextReview':
 			return hasOnlyKeys(raw, ['type', 'lessonId']) ? { type: raw.type, lessonId } : undefined;
 		case 'answer': {
-			if (!hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer', 'elapsedMs']) || !isId(raw.quizId) || !isAnswer(raw.answer)) {
+			if (!hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer', 'elapsedMs']) || !isIdValue(raw.quizId) || !isAnswer(raw.answer)) {
 				return undefined;
 			}
 			const elapsed = raw.elapsedMs;
@@ -142,7 +141,7 @@ export function parseSection(value: unknown): string | undefined {
 
 /** Reads the webview's saved state (it may be from an older release, or garbage). */
 export function parseWebviewState(raw: unknown): WebviewState | undefined {
-	if (!isRecord(raw) || !isId(raw.lessonId)) {
+	if (!isRecord(raw) || !isIdValue(raw.lessonId)) {
 		return undefined;
 	}
 	const scrollY = typeof raw.scrollY === 'number' && Number.isFinite(raw.scrollY) && raw.scrollY >= 0 ? raw.scrollY : undefined;

@@ -8,8 +8,8 @@ import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
 import type { LessonProgress, LessonStatus, QuizProgress, ReviewCard, ReviewCards } from './records';
-import { createRecord, isRecord, ownEntry } from '../shared/records';
-import { isKebabCase } from '../shared/text';
+import { createRecord, isRecord, isTime, ownEntry } from '../shared/records';
+import { isId } from '../shared/text';
 
 export type { LessonProgress, LessonStatus, QuizProgress } from './records';
 
@@ -17,7 +17,6 @@ export type { LessonProgress, LessonStatus, QuizProgress } from './records';
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
 
 /** Bounds on stored values: real ones are far smaller, and huge ones would only cost memory and time. */
-const MAX_STORED_ID = 64;
 const MAX_STORED_ANSWER = 32;
 const MAX_STORED_HASH = 64;
 
@@ -162,15 +161,6 @@ export function outdatedQuizIds(quizIds: readonly string[], contentHash: string,
 		const hash = quiz?.contentHash ?? lp?.contentHash;
 		return quiz !== undefined && hash !== undefined && hash !== contentHash;
 	});
-}
-
-function isTime(value: unknown): value is string {
-	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-/** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
-export function isId(key: string): boolean {
-	return key.length <= MAX_STORED_ID && isKebabCase(key);
 }
 
 function isHash(value: unknown): value is string {

@@ -21,7 +21,8 @@
  */
 import { mapRecord, storedCards, storedLesson, type StoredCard, type StoredLesson } from './compactRecords';
 import { CURRENT_PROGRESS_VERSION, FIRST_SPLIT_VERSION } from './migrations';
-import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
+import { lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
+import { isId } from '../shared/text';
 import { readReviews } from '../reviews/reviewCards';
 import { isRecord } from '../shared/records';
 

@@ -7,7 +7,7 @@ import { cardFromStored } from '../progress/compactRecords';
 import { hashQuizContent } from '../lessons/contentHash';
 import type { Quiz } from '../lessons/lesson';
 import type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
-import { createRecord, isRecord, ownEntry } from '../shared/records';
+import { createRecord, isRecord, isTime, ownEntry } from '../shared/records';
 
 export type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
@@ -74,10 +74,6 @@ export function localDayBounds(now: Date): { readonly start: Date; readonly end:
 	const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
 	const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
 	return { start, end: new Date(next.getTime() - 1) };
-}
-
-function isTime(value: unknown): value is string {
-	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
 function isCount(value: unknown): value is number {

@@ -46,6 +46,17 @@ export function isKebabCase(word: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word);
 }
 
+/** The longest lesson or quiz id taken (the front matter schema's limit on a lesson id). */
+const MAX_ID_LENGTH = 64;
+
+/**
+ * Is `text` a lesson or quiz id: kebab-case and at most 64 characters? Anything else in stored progress or a
+ * webview message (e.g. `__proto__`, or a megabyte of letters) is not ours.
+ */
+export function isId(text: string): boolean {
+	return text.length <= MAX_ID_LENGTH && isKebabCase(text);
+}
+
 /**
  * C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069): what can
  * move a terminal's cursor, start an escape sequence (colours, window titles, OSC 8 links) or reorder a line as shown.

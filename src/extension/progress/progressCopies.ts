@@ -17,7 +17,8 @@
  * A window that closed before its flush left the marked entries in its workspace copy; the first read takes them back
  * (see `recoverUnshared`), and the next flush shares them.
  */
-import { isId, lessonParts, withLessons, type LessonParts, type Progress } from '../../core/progress/progress';
+import { lessonParts, withLessons, type LessonParts, type Progress } from '../../core/progress/progress';
+import { isId } from '../../core/shared/text';
 import { baseGeneration, baseValue, entryMarks, entryParts, entryValue, flattenStored, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../../core/progress/progressLayout';
 import { addUnsharedAnswers } from '../../core/progress/progressMerge';
 
