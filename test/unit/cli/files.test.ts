@@ -7,11 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { findFiles, isOwnName } from '../../../src/cli/files';
 
 describe('cli findFiles', () => {
-	let tmp = '';
-	let outside = '';
+	const base = mkdtempSync(path.join(tmpdir(), 'cli-files-'));
+	const tmp = path.join(base, 'searched');
+	const outside = path.join(base, 'elsewhere');
 	before(() => {
-		tmp = mkdtempSync(path.join(tmpdir(), 'cli-files-'));
-		outside = mkdtempSync(path.join(tmpdir(), 'cli-files-outside-'));
+		mkdirSync(outside, { recursive: true });
 		for (const file of ['b.md', 'a.md', 'Z.md', 'sub/c.md', '.hidden/d.md', 'node_modules/e.md', '.f.md', 'g.txt']) {
 			mkdirSync(path.dirname(path.join(tmp, file)), { recursive: true });
 			writeFileSync(path.join(tmp, file), '');
@@ -21,10 +21,7 @@ describe('cli findFiles', () => {
 		symlinkSync(path.join(outside, 'secret.md'), path.join(tmp, 'outside-link.md'));
 		symlinkSync(outside, path.join(tmp, 'linked-folder'));
 	});
-	after(() => {
-		rmSync(tmp, { recursive: true, force: true });
-		rmSync(outside, { recursive: true, force: true });
-	});
+	after(() => rmSync(base, { recursive: true, force: true }));
 
 	const lessons = { enter: isOwnName, keep: (name: string) => isOwnName(name) && name.endsWith('.md') };
 	const shown = (files: readonly { display: string }[]): string[] => files.map((f) => f.display.split(path.sep).join('/'));
