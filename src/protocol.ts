@@ -3,19 +3,20 @@
  * Imported by both sides; pure (no vscode, no DOM).
  */
 import type { Answer, QuizResult } from './core/lessons/lesson';
+import type { LessonStatus } from './core/progress/records';
+import { isRecord } from './core/shared/records';
+import { isId } from './core/shared/text';
 
 /** Upper bounds that keep a forged message from costing anything. */
-const MAX_ID = 64;
 const MAX_HREF = 2048;
 const MAX_ANSWER = 32;
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Answer times above an hour say nothing more about recall; they are kept as an hour. */
 export const MAX_ELAPSED_MS = 60 * 60 * 1000;
 /** A heading slug (see core/slug): letters and digits of any script, joined by single hyphens. */
 const SECTION_PATTERN = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 const MAX_SECTION = 64;
 
-export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+export type { LessonStatus } from './core/progress/records';
 
 /** Where a learner stands in one lesson, as the webview's score bar shows it. */
 export interface LessonSummary {
@@ -84,12 +85,8 @@ export interface WebviewState {
 	readonly scrollY?: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isId(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= MAX_ID && ID_PATTERN.test(value);
+function isIdValue(value: unknown): value is string {
+	return typeof value === 'string' && isId(value);
 }
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
@@ -106,7 +103,7 @@ function isAnswer(value: unknown): value is Answer {
  * Returns a fresh, typed copy (never the raw object), or undefined when anything is off.
  */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
-	if (!isRecord(raw) || !isId(raw.lessonId)) {
+	if (!isRecord(raw) || !isIdValue(raw.lessonId)) {
 		return undefined;
 	}
 	const lessonId = raw.lessonId;
@@ -116,7 +113,7 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 		case 'nextReview':
 			return hasOnlyKeys(raw, ['type', 'lessonId']) ? { type: raw.type, lessonId } : undefined;
 		case 'answer': {
-			if (!hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer', 'elapsedMs']) || !isId(raw.quizId) || !isAnswer(raw.answer)) {
+			if (!hasOnlyKeys(raw, ['type', 'lessonId', 'quizId', 'answer', 'elapsedMs']) || !isIdValue(raw.quizId) || !isAnswer(raw.answer)) {
 				return undefined;
 			}
 			const elapsed = raw.elapsedMs;
@@ -144,7 +141,7 @@ export function parseSection(value: unknown): string | undefined {
 
 /** Reads the webview's saved state (it may be from an older release, or garbage). */
 export function parseWebviewState(raw: unknown): WebviewState | undefined {
-	if (!isRecord(raw) || !isId(raw.lessonId)) {
+	if (!isRecord(raw) || !isIdValue(raw.lessonId)) {
 		return undefined;
 	}
 	const scrollY = typeof raw.scrollY === 'number' && Number.isFinite(raw.scrollY) && raw.scrollY >= 0 ? raw.scrollY : undefined;

@@ -1,5 +1,5 @@
 /** `incident-lessons report <file|dir>...`: folds learners' progress reports into one team view. */
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDate } from '../core/team/dueDates';
 import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/team/learnerReport';
@@ -7,40 +7,16 @@ import { aggregateReports, type ReportFile, type SkippedReport } from '../core/t
 import { formatTeamCsv, formatTeamMarkdown } from '../core/team/teamReportFormat';
 import { formatTeamHtml } from '../core/team/teamReportHtml';
 import { describeError } from './fileErrors';
+import { findFiles, isOwnName, type FoundFile } from './files';
 import { oneLine, type CliOutput } from './output';
 import { readCapped } from './readCapped';
 import type { ReportCommand } from './reportArgs';
 
 /** The `*.json` files under the given paths (folders recursively; hidden folders and node_modules skipped). */
-async function findReportFiles(paths: readonly string[], cwd: string, skipped: SkippedReport[]): Promise<{ display: string; absolute: string }[]> {
-	const found: { display: string; absolute: string }[] = [];
-	const walk = async (display: string, absolute: string): Promise<void> => {
-		const entries = (await readdir(absolute, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-		for (const entry of entries) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-				continue;
-			}
-			if (entry.isDirectory()) {
-				await walk(path.join(display, entry.name), path.join(absolute, entry.name));
-			} else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
-				found.push({ display: path.join(display, entry.name), absolute: path.join(absolute, entry.name) });
-			}
-		}
-	};
-	for (const given of paths) {
-		const absolute = path.resolve(cwd, given);
-		try {
-			if ((await stat(absolute)).isDirectory()) {
-				await walk(given, absolute);
-			} else {
-				found.push({ display: given, absolute });
-			}
-		} catch (error) {
-			skipped.push({ file: given, reason: `cannot read: ${describeError(error)}` });
-		}
-	}
-	const seen = new Set<string>();
-	return found.filter((f) => !seen.has(f.absolute) && seen.add(f.absolute));
+async function findReportFiles(paths: readonly string[], cwd: string, skipped: SkippedReport[]): Promise<FoundFile[]> {
+	const { files, problems } = await findFiles(paths, cwd, { enter: isOwnName, keep: (name) => isOwnName(name) && name.toLowerCase().endsWith('.json') });
+	skipped.push(...problems.map((p) => ({ file: p.display, reason: p.message })));
+	return files;
 }
 
 /** Reads at most one byte over the limit, so a huge file costs nothing; then parses and checks the report. */

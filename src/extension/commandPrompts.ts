@@ -3,7 +3,7 @@ import type { LessonEntry } from '../core/catalog/lessonEntry';
 import { inertText } from '../core/shared/text';
 import type { ExtensionConfig } from './platform/config';
 import type { LessonLibrary } from './catalog/lessonLibrary';
-import { summarize } from './progress/lessonStatus';
+import { summarizer } from './progress/lessonStatus';
 import type { ProgressStore } from './progress/progressStore';
 
 interface PromptDeps {
@@ -17,9 +17,9 @@ interface PromptDeps {
  * which language, really reset everything. A chunk (esbuild.mjs): the tree and the panel pass their arguments.
  */
 export async function pickLesson(deps: PromptDeps, placeHolder: string, filter: (l: LessonEntry) => boolean = () => true): Promise<string | undefined> {
-	const progress = deps.progress.get();
+	const summaryOf = summarizer(deps.progress, deps.config);
 	const items = (await deps.library.lessons()).filter(filter).map((lesson) => {
-		const summary = summarize(lesson, progress, deps.config().passMark);
+		const summary = summaryOf(lesson);
 		const icon = { notStarted: '$(circle-large-outline)', inProgress: '$(circle-large-filled)', passed: '$(pass-filled)', failed: '$(debug-restart)' }[summary.status];
 		return { label: `${icon} ${inertText(lesson.meta.title)}`, description: lesson.meta.minutes === undefined ? '' : vscode.l10n.t('{0} min', lesson.meta.minutes), detail: inertText(lesson.meta.summary), id: lesson.meta.id };
 	});

@@ -6,7 +6,7 @@ import type { ExtensionConfig } from './platform/config';
 import { Command } from './platform/ids';
 import type { LessonLibrary } from './catalog/lessonLibrary';
 import type { LessonPanel } from './page/lessonPanel';
-import { summarize } from './progress/lessonStatus';
+import { summarizer } from './progress/lessonStatus';
 import type { LessonNode } from './tree/lessonTree';
 import type { ProgressStore } from './progress/progressStore';
 
@@ -37,10 +37,10 @@ async function pickLesson(deps: CommandDeps, placeHolder: string, filter?: (l: L
 /** The lesson after `currentId` in catalog order that is not passed yet (wrapping around), or undefined when all are passed. */
 export async function findNextLesson(deps: Pick<CommandDeps, 'library' | 'progress' | 'config'>, currentId?: string): Promise<LessonEntry | undefined> {
 	const lessons = await deps.library.lessons();
-	const progress = deps.progress.get();
+	const summaryOf = summarizer(deps.progress, deps.config);
 	const start = lessons.findIndex((l) => l.meta.id === currentId) + 1;
 	const rotated = [...lessons.slice(start), ...lessons.slice(0, start)];
-	return rotated.find((l) => l.meta.id !== currentId && summarize(l, progress, deps.config().passMark).status !== 'passed');
+	return rotated.find((l) => l.meta.id !== currentId && summaryOf(l).status !== 'passed');
 }
 
 export async function openNextLesson(deps: CommandDeps, currentId?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { CONFIG_SECTION } from './platform/config';
-import { isOutdated, summarize } from './progress/lessonStatus';
+import { isOutdated, summarizer } from './progress/lessonStatus';
 import { registerLessons } from './lessons/register';
 import { registerOnboarding } from './onboarding/register';
 import { registerPage } from './page/register';
@@ -68,11 +68,12 @@ function createApi(services: OwnedServices, features: { team: Team; tree: Lesson
 		listLessons: async () => {
 			// Only lessons with stored answers can be outdated, so only those are parsed whole.
 			const started = new Map((await library.getMany(Object.keys(progress.get().lessons))).map((l) => [l.meta.id, l]));
+			const summary = summarizer(progress, config);
 			return (await library.lessons()).map((l) => {
 				const lesson = started.get(l.meta.id);
 				return {
 					id: l.meta.id, title: l.meta.title, track: l.meta.track, quizIds: [...l.quizIds],
-					summary: summarize(l, progress.get(), config().passMark), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
+					summary: summary(l), origin: library.originOf(l.meta.id), outdated: lesson !== undefined && isOutdated(lesson, progress.get()),
 				};
 			});
 		},

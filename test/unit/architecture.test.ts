@@ -26,7 +26,7 @@ const OPEN = new Set(['core/shared', 'extension/platform']);
  * (core/page for extension/page) may use any of its modules.
  */
 const PUBLIC: Readonly<Record<string, readonly string[]>> = {
-	'core/catalog': ['catalog', 'catalogIndex', 'curriculum', 'lessonEntry', 'workspaceCatalog'],
+	'core/catalog': ['catalog', 'catalogIndex', 'curriculum', 'lessonEntry', 'tracks', 'workspaceCatalog'],
 	'core/lessons': ['contentHash', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
 	'core/progress': ['compactRecords', 'progress', 'records'],

@@ -5,7 +5,7 @@
 import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from '../lessons/lesson';
 import { createDiagnostic } from '../lessons/rules';
-import { splitLines } from '../shared/text';
+import { compareText, splitLines, stripBom } from '../shared/text';
 
 /** A lesson file already read and decoded. `file` is what diagnostics call it; `locale` e.g. `en`. */
 export interface LessonFile {
@@ -35,10 +35,6 @@ export function sortLessons<T extends Listed>(lessons: readonly T[]): T[] {
 		|| compareText(a.meta.id, b.meta.id));
 }
 
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The 1-based line of the front matter `id:` key, for pointing at duplicate ids (1 when not found). */
 export function idLine(text: string): number {
 	return frontMatterKeyLine(text, 'id');
@@ -46,7 +42,7 @@ export function idLine(text: string): number {
 
 /** The 1-based line of the top-level front matter key `key` (a plain word), or 1 when it is not there. */
 export function frontMatterKeyLine(text: string, key: string): number {
-	const lines = splitLines(text.replace(/^\uFEFF/, ''));
+	const lines = splitLines(stripBom(text));
 	const pattern = new RegExp(`^${key}[ \t]*:`);
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index] ?? '';

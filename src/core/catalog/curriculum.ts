@@ -1,15 +1,8 @@
 /** The curriculum overview for leads and docs: one Markdown table row per lesson; lesson text is escaped. Pure. */
 import type { Lesson } from '../lessons/lesson';
 import { sortLessons } from './catalog';
+import { compareTracks } from './tracks';
 import { markdownCell, markdownLink } from '../shared/markdownText';
-
-/** Track order in the overview: what a new hire meets first comes first. */
-const TRACK_ORDER = ['onboarding', 'developer', 'lead'];
-
-function trackRank(track: string): number {
-	const i = TRACK_ORDER.indexOf(track);
-	return i === -1 ? TRACK_ORDER.length : i;
-}
 
 function quizTypes(lesson: Lesson): string {
 	const counts = new Map<string, number>();
@@ -25,11 +18,11 @@ function sources(lesson: Lesson): string {
 
 /**
  * A Markdown table of `lessons`: lesson (title and id), track, minutes, quiz count (by type), ATT&CK ids and
- * sources, ordered by track (onboarding, developer, lead, others) and then as the Lessons view orders them;
+ * sources, ordered by track (./tracks) and then as the Lessons view orders them;
  * followed by a total line.
  */
 export function curriculumTable(lessons: readonly Lesson[]): string {
-	const ordered = sortLessons(lessons).sort((a, b) => trackRank(a.meta.track) - trackRank(b.meta.track));
+	const ordered = sortLessons(lessons).sort((a, b) => compareTracks(a.meta.track, b.meta.track));
 	const rows = ordered.map((l) => `| ${markdownCell(l.meta.title)}<br>\`${l.meta.id}\` | ${markdownCell(l.meta.track)} | ${l.meta.minutes ?? ''} | `
 		+ `${l.quizzes.length} (${markdownCell(quizTypes(l))}) | ${markdownCell(l.meta.attack.join(', '))} | ${sources(l)} |`);
 	const minutes = ordered.reduce((sum, l) => sum + (l.meta.minutes ?? 0), 0);

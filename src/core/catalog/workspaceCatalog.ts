@@ -8,14 +8,14 @@ import { idLine } from './catalogIndex';
 import type { Diagnostic, Lesson } from '../lessons/lesson';
 import { parseLesson } from '../lessons/parseLesson';
 import { createDiagnostic } from '../lessons/rules';
-import { splitLines } from '../shared/text';
+import { splitLines, stripBom } from '../shared/text';
 
 /** Where workspace lessons live, relative to a workspace folder. */
 export { WORKSPACE_LESSONS_PATH } from '../shared/paths';
 
 function collision(file: LessonFile, id: string): Diagnostic {
 	const line = idLine(file.text);
-	const length = splitLines(file.text.replace(/^\uFEFF/, ''))[line - 1]?.length ?? 1;
+	const length = splitLines(stripBom(file.text))[line - 1]?.length ?? 1;
 	const message = `lesson id "${id}" is already used by a lesson bundled with Incident Lessons; workspace lessons never replace bundled ones, so this one is not shown (rename the file and its id)`;
 	return createDiagnostic(file.file, 'duplicate-lesson-id', message, { line, column: 1, endLine: line, endColumn: Math.max(length, 1) });
 }

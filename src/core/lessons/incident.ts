@@ -6,15 +6,12 @@ import { appendAll } from '../shared/arrays';
 import type { Diagnostic } from './lesson';
 import { createDiagnostic } from './rules';
 import type { ParsedYaml } from '../shared/yamlBlock';
+import { isRecord, ownEntry } from '../shared/records';
 
 const DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function field(value: unknown, key: string): unknown {
-	return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+	return isRecord(value) ? ownEntry(value, key) : undefined;
 }
 
 function daysInMonth(year: number, month: number): number {

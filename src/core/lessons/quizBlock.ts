@@ -10,6 +10,7 @@ import type { SourceSpan } from './rules';
 import { validateQuizData } from '../shared/schemaValidation';
 import { parseYamlBlock } from '../shared/yamlBlock';
 import type { ParsedYaml } from '../shared/yamlBlock';
+import { isRecord } from '../shared/records';
 
 const QUIZ_TYPES: readonly string[] = ['single', 'multiple', 'order'] satisfies QuizType[];
 
@@ -22,10 +23,6 @@ export interface QuizBlockResult {
 }
 
 type Data = Readonly<Record<string, unknown>>;
-
-function isRecord(value: unknown): value is Data {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value : '';

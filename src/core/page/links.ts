@@ -2,6 +2,7 @@
  * The link policy for lesson content. Lessons may come from an untrusted workspace, so only a short list of
  * destinations survives rendering; everything else loses its link and keeps its text.
  */
+import { isKebabCase } from '../shared/text';
 
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
@@ -45,8 +46,8 @@ export function resolveLink(href: string): LinkTarget | undefined {
 	if (schemeOf(href) !== undefined) {
 		return { kind: 'external', url: href };
 	}
-	const match = /^(?:\.\/|\.\.\/(?:en|ja)\/)?([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#(.*))?$/.exec(href);
-	if (!match?.[1]) {
+	const match = /^(?:\.\/|\.\.\/(?:en|ja)\/)?([^/#]+)\.md(?:#(.*))?$/.exec(href);
+	if (!match?.[1] || !isKebabCase(match[1])) {
 		return undefined;
 	}
 	return match[2] ? { kind: 'lesson', lessonId: match[1], fragment: match[2] } : { kind: 'lesson', lessonId: match[1] };

@@ -13,6 +13,8 @@ import type { Lesson, LessonMeta, Quiz } from '../lessons/lesson';
 import { isAllowedHref } from './links';
 import { renderQuiz } from './quizHtml';
 import { quizSeed } from './shuffle';
+import { uniqueSlug } from './slug';
+import { ownEntry } from '../shared/records';
 
 export interface RenderOptions {
 	/** Translated UI words; English by default. */
@@ -51,24 +53,6 @@ function stateOf(env: unknown): RenderEnv {
 	return (env as { il: RenderEnv }).il;
 }
 
-function slugify(text: string): string {
-	return text.normalize('NFKC').toLowerCase().trim()
-		.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'section';
-}
-
-function uniqueSlug(text: string, env: RenderEnv): string {
-	const base = slugify(text);
-	let slug = base;
-	let n = env.slugSuffixes.get(base) ?? 2;
-	while (env.slugs.has(slug)) {
-		slug = `${base}-${n}`;
-		n++;
-	}
-	env.slugSuffixes.set(base, n);
-	env.slugs.add(slug);
-	return slug;
-}
-
 /** markdown-it writes table alignment as style="text-align:…"; the CSP forbids inline styles, so use classes. */
 function alignmentToClass(tokens: Token[]): void {
 	for (const token of tokens) {
@@ -97,7 +81,8 @@ function createEngine(): MarkdownIt {
 	md.renderer.rules.heading_open = (tokens, idx, _options, env) => {
 		const token = tokens[idx] as Token;
 		const text = tokens[idx + 1]?.content ?? '';
-		return `<${token.tag} id="${ID_PREFIX}h-${escapeHtml(uniqueSlug(text, stateOf(env)))}">`;
+		const { slugs, slugSuffixes } = stateOf(env);
+		return `<${token.tag} id="${ID_PREFIX}h-${escapeHtml(uniqueSlug(text, slugs, slugSuffixes))}">`;
 	};
 	md.renderer.rules.fence = (tokens, idx, _options, env) => {
 		const token = tokens[idx] as Token;
@@ -109,7 +94,7 @@ function createEngine(): MarkdownIt {
 			const shuffle = { seed: quizSeed(state.learner, state.lesson.meta.id, quiz.id), attempt: state.attempts.get(quiz.id) ?? 0 };
 			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels, shuffle);
 		}
-		const drawFigure = Object.hasOwn(FIGURE_FENCES, lang) ? FIGURE_FENCES[lang] : undefined;
+		const drawFigure = ownEntry(FIGURE_FENCES, lang);
 		if (drawFigure && !state.placed.has(lang)) {
 			state.placed.add(lang);
 			return drawFigure(state.lesson, state.labels);

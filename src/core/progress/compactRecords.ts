@@ -9,6 +9,7 @@
  * same log messages for the same damage. Pure.
  */
 import type { CardState, LessonProgress, QuizProgress, ReviewCard, ReviewRating } from './records';
+import { isRecord } from '../shared/records';
 
 /**
  * An answer: correct, answer, attempts, answeredAt. A fifth field is its own content hash, present only when it is
@@ -35,10 +36,6 @@ const CARD_FIELDS = ['due', 'stability', 'difficulty', 'scheduledDays', 'learnin
 const TIME_FIELDS: ReadonlySet<string> = new Set(['answeredAt', 'due', 'lastReview', 'createdAt']);
 /** The range of a JavaScript date, in milliseconds either side of 1970. */
 const MAX_TIME = 8.64e15;
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A null-prototype record of `record`'s entries, each passed through `f`. */
 export function mapRecord<T, U>(record: Readonly<Record<string, T>>, f: (value: T) => U): Record<string, U> {

@@ -2,6 +2,7 @@
  * Every layout stored progress has had, and the steps that bring each one to the layout this release writes.
  * A step works on raw JSON and does not validate records; `migrateProgress` checks every record afterwards. Pure.
  */
+import { isRecord } from '../shared/records';
 
 /** The progress schema version this release reads and writes. */
 export const CURRENT_PROGRESS_VERSION = 4;
@@ -17,10 +18,6 @@ export const UNVERSIONED_PROGRESS = 0;
 
 /** One step: raw data of version `v` in, raw data of version `v + 1` out. */
 export type ProgressMigration = (raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * `PROGRESS_MIGRATIONS[v]` turns version `v` into version `v + 1`. A release that changes the layout adds its

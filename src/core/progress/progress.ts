@@ -7,15 +7,16 @@ import { lessonFromStored } from './compactRecords';
 import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
-import type { LessonProgress, QuizProgress, ReviewCard, ReviewCards } from './records';
+import type { LessonProgress, LessonStatus, QuizProgress, ReviewCard, ReviewCards } from './records';
+import { createRecord, isRecord, isTime, ownEntry } from '../shared/records';
+import { isId } from '../shared/text';
 
-export type { LessonProgress, QuizProgress } from './records';
+export type { LessonProgress, LessonStatus, QuizProgress } from './records';
 
 /** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
 
 /** Bounds on stored values: real ones are far smaller, and huge ones would only cost memory and time. */
-const MAX_STORED_ID = 64;
 const MAX_STORED_ANSWER = 32;
 const MAX_STORED_HASH = 64;
 
@@ -27,17 +28,10 @@ export interface Progress {
 	readonly reviews: ReviewCards;
 }
 
-export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
-
 /** One lesson's share of progress: its record and its review cards, each absent when there is none. */
 export interface LessonParts {
 	readonly lesson: LessonProgress | undefined;
 	readonly cards: Readonly<Record<string, ReviewCard>> | undefined;
-}
-
-/** A record with no prototype, so any string is a safe key. */
-export function createRecord<T>(): Record<string, T> {
-	return Object.create(null) as Record<string, T>;
 }
 
 /** A null-prototype copy of `record`'s own entries. */
@@ -50,11 +44,6 @@ function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
 		}
 	}
 	return copy;
-}
-
-/** The own entry `key` of `record`, never an inherited property. */
-export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-	return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Progress with no lessons. */
@@ -172,19 +161,6 @@ export function outdatedQuizIds(quizIds: readonly string[], contentHash: string,
 		const hash = quiz?.contentHash ?? lp?.contentHash;
 		return quiz !== undefined && hash !== undefined && hash !== contentHash;
 	});
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTime(value: unknown): value is string {
-	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-/** Lesson and quiz ids are kebab-case; anything else in stored progress (e.g. `__proto__`) is not ours. */
-export function isId(key: string): boolean {
-	return key.length <= MAX_STORED_ID && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key);
 }
 
 function isHash(value: unknown): value is string {

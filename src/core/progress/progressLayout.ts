@@ -21,8 +21,10 @@
  */
 import { mapRecord, storedCards, storedLesson, type StoredCard, type StoredLesson } from './compactRecords';
 import { CURRENT_PROGRESS_VERSION, FIRST_SPLIT_VERSION } from './migrations';
-import { isId, lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
+import { lessonParts, migrateProgress, readLesson, withLessons, type LessonParts, type Progress } from './progress';
+import { isId } from '../shared/text';
 import { readReviews } from '../reviews/reviewCards';
+import { isRecord } from '../shared/records';
 
 /** Longest generation or stamp read; this release writes about 20 characters. */
 const MAX_TAG = 64;
@@ -66,10 +68,6 @@ export interface LaidOutProgress {
 	readonly readOnly: boolean;
 	/** A base of an older version's split layout: its entries are read, but the next write starts over. */
 	readonly olderLayout: boolean;
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTag(value: unknown): value is string {

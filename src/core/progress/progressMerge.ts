@@ -2,7 +2,8 @@
  * Recovering answers that one window stored in its workspace copy but never got into the shared copy (the window
  * closed or crashed before its coalesced shared write) while another window changed the same lesson there. Pure.
  */
-import { createRecord, ownEntry, type LessonParts, type QuizProgress } from './progress';
+import type { LessonParts, QuizProgress } from './progress';
+import { createRecord, ownEntry } from '../shared/records';
 import type { ReviewCard } from '../reviews/reviewCards';
 
 /**

@@ -4,6 +4,9 @@
  * importing one another. Declared here; ./progress and ../reviews/reviewCards export them as their own.
  */
 
+/** Where a learner stands in one lesson: no answer yet, some quizzes answered, all answered and passed or not. */
+export type LessonStatus = 'notStarted' | 'inProgress' | 'passed' | 'failed';
+
 /** The latest answer to one quiz. */
 export interface QuizProgress {
 	readonly correct: boolean;

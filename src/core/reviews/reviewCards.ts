@@ -7,23 +7,16 @@ import { cardFromStored } from '../progress/compactRecords';
 import { hashQuizContent } from '../lessons/contentHash';
 import type { Quiz } from '../lessons/lesson';
 import type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
+import { createRecord, isRecord, isTime, ownEntry } from '../shared/records';
 
 export type { CardState, ReviewCard, ReviewCards, ReviewRating } from '../progress/records';
 
 const STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 const RATINGS: readonly ReviewRating[] = ['again', 'hard', 'good', 'easy'];
 
-function record<T>(): Record<string, T> {
-	return Object.create(null) as Record<string, T>;
-}
-
-function own<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-	return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
-}
-
 /** No cards. */
 export function emptyReviews(): ReviewCards {
-	return record();
+	return createRecord();
 }
 
 /** The hash a card of `quiz` is tied to: the quiz's answer key, not its wording (so translations share cards). */
@@ -33,15 +26,15 @@ export function quizHash(quiz: Quiz): string {
 
 /** The card of one quiz, if there is one. */
 export function cardOf(reviews: ReviewCards, lessonId: string, quizId: string): ReviewCard | undefined {
-	return own(own(reviews, lessonId), quizId);
+	return ownEntry(ownEntry(reviews, lessonId), quizId);
 }
 
 /** New cards with `card` for the quiz (the input is not changed). */
 export function withCard(reviews: ReviewCards, lessonId: string, quizId: string, card: ReviewCard): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	Object.assign(lessons, reviews);
-	const quizzes = record<ReviewCard>();
-	Object.assign(quizzes, own(reviews, lessonId) ?? {});
+	const quizzes = createRecord<ReviewCard>();
+	Object.assign(quizzes, ownEntry(reviews, lessonId) ?? {});
 	quizzes[quizId] = card;
 	lessons[lessonId] = quizzes;
 	return lessons;
@@ -49,7 +42,7 @@ export function withCard(reviews: ReviewCards, lessonId: string, quizId: string,
 
 /** New cards without any card of `lessonId` (Reset Lesson Progress). */
 export function withoutLesson(reviews: ReviewCards, lessonId: string): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	Object.assign(lessons, reviews);
 	delete lessons[lessonId];
 	return lessons;
@@ -68,7 +61,7 @@ export function isCardDue(card: ReviewCard, now: Date, dayEnd: Date): boolean {
 export function countCreatedBetween(reviews: ReviewCards, dayStart: Date, dayEnd: Date): number {
 	let count = 0;
 	for (const lessonId of Object.keys(reviews)) {
-		for (const card of Object.values(own(reviews, lessonId) ?? {})) {
+		for (const card of Object.values(ownEntry(reviews, lessonId) ?? {})) {
 			const created = Date.parse(card.createdAt);
 			count += created >= dayStart.getTime() && created <= dayEnd.getTime() ? 1 : 0;
 		}
@@ -81,14 +74,6 @@ export function localDayBounds(now: Date): { readonly start: Date; readonly end:
 	const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
 	const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
 	return { start, end: new Date(next.getTime() - 1) };
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTime(value: unknown): value is string {
-	return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
 function isCount(value: unknown): value is number {
@@ -124,7 +109,7 @@ export function readCard(stored: unknown): ReviewCard | undefined {
  * dropped; each drop adds a message to `problems`.
  */
 export function readReviews(raw: unknown, isId: (key: string) => boolean, problems: string[]): ReviewCards {
-	const lessons = record<Readonly<Record<string, ReviewCard>>>();
+	const lessons = createRecord<Readonly<Record<string, ReviewCard>>>();
 	if (raw === undefined) {
 		return lessons;
 	}
@@ -137,7 +122,7 @@ export function readReviews(raw: unknown, isId: (key: string) => boolean, proble
 			problems.push(`dropped the review cards stored under "${lessonId}": not a lesson's cards`);
 			continue;
 		}
-		const cards = record<ReviewCard>();
+		const cards = createRecord<ReviewCard>();
 		for (const [quizId, value] of Object.entries(quizzes)) {
 			const card = isId(quizId) ? readCard(value) : undefined;
 			if (card) {

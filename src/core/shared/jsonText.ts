@@ -4,7 +4,7 @@
  */
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import type { SourceSpan } from '../lessons/rules';
-import { splitLines } from './text';
+import { splitLines, stripBom } from './text';
 import type { PathSegment } from './yamlBlock';
 
 /** A parsed JSON document: its value and the file position of any path in it. */
@@ -117,8 +117,8 @@ function errorMessage(error: ParseError): string {
  * {@link MAX_JSON_DEPTH} is one problem at the opening bracket that goes too deep. Never throws.
  */
 export function parseJsonText(text: string): { parsed?: ParsedJson; problems: JsonSyntaxProblem[] } {
-	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const body = text.slice(bom);
+	const body = stripBom(text);
+	const bom = text.length - body.length;
 	const position = createPositionMapper(text);
 	const span = (offset: number, length: number): SourceSpan => {
 		const start = position(offset + bom);

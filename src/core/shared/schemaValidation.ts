@@ -9,6 +9,7 @@ import reportSchema from '../../../schemas/progress-report.schema.json';
 import quizSchema from '../../../schemas/quiz.schema.json';
 import { compileValidators } from './schemaValidators';
 import type { PathSegment } from './yamlBlock';
+import { isRecord, ownEntry } from './records';
 
 /** One schema violation, in terms of the data's path (not yet a file position). */
 export interface SchemaProblem {
@@ -116,14 +117,10 @@ function toPath(pointer: string, data: unknown): PathSegment[] {
 			current = current[index];
 		} else {
 			path.push(segment);
-			current = isRecord(current) && Object.hasOwn(current, segment) ? current[segment] : undefined;
+			current = isRecord(current) ? ownEntry(current, segment) : undefined;
 		}
 	}
 	return path;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const TYPE_NOUNS: Record<string, string> = {

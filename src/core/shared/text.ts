@@ -36,9 +36,25 @@ function isLowSurrogate(code: number): boolean {
 	return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** Orders strings by UTF-16 code units, the same on every machine (unlike `localeCompare`). */
+export function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Is `word` kebab-case: `a-z`, `0-9`, single `-` between parts? */
 export function isKebabCase(word: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word);
+}
+
+/** The longest lesson or quiz id taken (the front matter schema's limit on a lesson id). */
+const MAX_ID_LENGTH = 64;
+
+/**
+ * Is `text` a lesson or quiz id: kebab-case and at most 64 characters? Anything else in stored progress or a
+ * webview message (e.g. `__proto__`, or a megabyte of letters) is not ours.
+ */
+export function isId(text: string): boolean {
+	return text.length <= MAX_ID_LENGTH && isKebabCase(text);
 }
 
 /**

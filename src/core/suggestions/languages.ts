@@ -2,6 +2,7 @@
  * The VS Code language id of a file from its name, for the CLI (the editor knows a document's language itself).
  * Covers the built-in languages and the few extension-provided ones lessons are likely to name. Pure.
  */
+import { ownEntry } from '../shared/records';
 
 /** Lower-case file extension (with the dot) → language id. */
 const BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -29,5 +30,5 @@ export function languageOfPath(path: string): string {
 	}
 	const dot = name.lastIndexOf('.');
 	const extension = dot > 0 ? name.slice(dot) : '';
-	return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension] ?? '' : '';
+	return ownEntry(BY_EXTENSION, extension) ?? '';
 }

@@ -9,6 +9,7 @@ import type { RE2JS } from 're2js';
 import type { LessonTrigger } from './trigger';
 import { lineLength, lineStarts, nextBlock, type Lines } from './triggerLines';
 import { compileGlob, compilePattern, PATTERN_FLAGS } from './triggerPattern';
+import { compareText } from '../shared/text';
 
 export { MAX_LINE_CHARS } from './triggerLines';
 
@@ -293,5 +294,5 @@ function searchLines(t: CompiledTrigger | undefined, id: number, lines: Lines, f
 }
 
 function sortMatches(matches: TriggerMatch[]): TriggerMatch[] {
-	return matches.sort((a, b) => a.line - b.line || a.start - b.start || (a.lessonId < b.lessonId ? -1 : a.lessonId > b.lessonId ? 1 : 0));
+	return matches.sort((a, b) => a.line - b.line || a.start - b.start || compareText(a.lessonId, b.lessonId));
 }

@@ -8,6 +8,7 @@ import { parseJsonText, type ParsedJson } from '../shared/jsonText';
 import type { Diagnostic, Severity } from '../lessons/lesson';
 import type { SourceSpan } from '../lessons/rules';
 import { closestWord, validateAssignmentsData } from '../shared/schemaValidation';
+import { isRecord } from '../shared/records';
 
 /** Where the file lives, relative to a workspace folder. */
 export { ASSIGNMENTS_PATH } from '../shared/paths';
@@ -70,10 +71,6 @@ export function assignmentDiagnostic(file: string, rule: AssignmentRuleId, messa
 	const { line, column, endLine, endColumn } = span;
 	const base = { file, line, column, severity: ASSIGNMENT_RULES[rule], message, code: rule };
 	return endLine !== undefined && endColumn !== undefined ? { ...base, endLine, endColumn } : base;
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The first character of a span: a missing key is reported at the `{` of its object, not across all of it. */

@@ -6,6 +6,8 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import { ASSIGNMENTS_VERSION } from './assignments';
 import { parseJsonText } from '../shared/jsonText';
+import { isRecord } from '../shared/records';
+import { stripBom } from '../shared/text';
 
 /** What the Assign Lessons command adds. */
 export interface NewAssignment {
@@ -20,10 +22,6 @@ export interface NewAssignment {
 export type AssignmentEdit =
 	| { readonly kind: 'created' | 'appended' | 'merged'; readonly text: string }
 	| { readonly kind: 'refused'; readonly reason: string };
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entryOf(add: NewAssignment): Record<string, unknown> {
 	return {
@@ -123,7 +121,7 @@ export function addAssignment(text: string | undefined, add: NewAssignment): Ass
 		return { kind: 'refused', reason: `the file has format version ${root.version}, newer than this release writes` };
 	}
 	const options = formattingOf(text);
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const body = stripBom(text);
 	const bom = body === text ? '' : '\uFEFF';
 	if (!Array.isArray(root.assignments)) {
 		return { kind: 'appended', text: bom + append(body, ['assignments'], entryOf(add), options) };

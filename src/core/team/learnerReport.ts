@@ -5,8 +5,10 @@
  */
 import type { AssignedLesson } from './assignments';
 import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
-import { lessonStatus, ownEntry, type LessonStatus, type Progress } from '../progress/progress';
+import { lessonStatus, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
+import { isRecord, ownEntry } from '../shared/records';
+import { stripBom } from '../shared/text';
 
 /** The value of `format`: what tells a report apart from any other JSON file. */
 export const REPORT_FORMAT = 'incident-lessons-progress-report';
@@ -134,10 +136,6 @@ export function buildReport(input: ReportInput): ProgressReport {
 	};
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function length(value: unknown): number {
 	return Array.isArray(value) ? value.length : 0;
 }
@@ -194,7 +192,7 @@ export function readReport(value: unknown): { report: ProgressReport } | { probl
  * Never throws.
  */
 export function parseReportText(text: string): { report: ProgressReport } | { problem: string } {
-	const body = text.replace(/^\uFEFF/, '');
+	const body = stripBom(text);
 	const shape = jsonShape(body);
 	if (shape.tooDeepAt !== undefined) {
 		return { problem: `${TOO_DEEP_MESSAGE} (line ${createPositionMapper(body)(shape.tooDeepAt).line})` };

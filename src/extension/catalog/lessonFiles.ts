@@ -11,6 +11,7 @@ import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
 import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type LessonEntry } from '../../core/catalog/lessonEntry';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
+import { compareText } from '../../core/shared/text';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
 
@@ -128,7 +129,7 @@ async function collect(dir: vscode.Uri, depth: number, into: vscode.Uri[]): Prom
 	} catch {
 		return; // no lessons folder: no workspace lessons
 	}
-	for (const [name, type] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+	for (const [name, type] of entries.sort(([a], [b]) => compareText(a, b))) {
 		const uri = vscode.Uri.joinPath(dir, name);
 		// Links, pipes and devices named like lessons are listed too: reading them refuses them with a diagnostic.
 		// Linked folders are not followed (no loops, nothing outside the workspace).

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/lessons/lesson';
-import { splitLines } from '../../core/shared/text';
+import { splitLines, stripBom } from '../../core/shared/text';
 import type { AssignedLessons } from '../team/assignedLessons';
 import { isAssignmentsUri } from '../team/assignmentsFile';
 import type { ExtensionConfig } from '../platform/config';
@@ -28,7 +28,7 @@ export function toEditorDiagnostic(d: Diagnostic, lineLength: (line: number) => 
 }
 
 function lengthsOf(text: string | undefined): (line: number) => number {
-	const lines = text === undefined ? [] : splitLines(text.replace(/^\uFEFF/, ''));
+	const lines = text === undefined ? [] : splitLines(stripBom(text));
 	return (line) => lines[line]?.length ?? 0;
 }
 

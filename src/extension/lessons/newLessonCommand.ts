@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { lessonIdFromTitle, lessonTemplate, type LessonTemplateLabels } from '../../core/lessons/lessonTemplate';
-import { isKebabCase } from '../../core/shared/text';
+import { isId } from '../../core/shared/text';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { TrustGate } from '../platform/trustGate';
 import { pickWorkspaceFolder } from '../catalog/workspaceLessons';
+import { exists } from '../platform/workspaceFs';
 
 interface NewLessonDeps {
 	readonly library: LessonLibrary;
@@ -31,10 +32,6 @@ function templateLabels(): LessonTemplateLabels {
 	};
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-	return vscode.workspace.fs.stat(uri).then(() => true, () => false);
-}
-
 /**
  * New Lesson: asks for a title and an id (or takes `{ title, id, folder }`), writes
  * `.incident-lessons/lessons/<id>.md` from the template and opens it. Never overwrites a file. Resolves with the
@@ -59,7 +56,7 @@ export async function newLesson(deps: NewLessonDeps, arg?: unknown): Promise<vsc
 	const bundled = new Set((await deps.library.lessons()).filter((l) => deps.library.originOf(l.meta.id) === 'bundled').map((l) => l.meta.id));
 	const fileFor = (id: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, WORKSPACE_LESSONS_PATH, `${id}.md`);
 	const problem = async (id: string): Promise<string | undefined> => {
-		if (!isKebabCase(id) || id.length > 64) {
+		if (!isId(id)) {
 			return vscode.l10n.t('Use lowercase letters, digits and single hyphens (at most 64 characters).');
 		}
 		if (bundled.has(id)) {

@@ -3,14 +3,14 @@ import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { AssignedLessons } from '../team/assignedLessons';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import type { TrustGate } from '../platform/trustGate';
 
 /** The audience a lead names for people new to the team. */
 export const NEW_HIRES = 'new-hires';
-/** Set once the suggestion was answered with Start or Don't show again in this workspace. */
-const SUGGESTED_KEY = 'incidentLessons.onboardingSuggested';
+/** Set once the notice was answered with Start or Don't show again in this workspace (the stored name is kept). */
+const NOTICE_ANSWERED_KEY = 'incidentLessons.onboardingSuggested';
 /** The walkthrough's "take the first onboarding lesson" step completes on this context key. */
 const STARTED_CONTEXT = 'incidentLessons:onboardingStarted';
 
@@ -26,8 +26,8 @@ interface OnboardingDeps {
 
 /**
  * The new-hire path: keeps the walkthrough's `incidentLessons:onboardingStarted` context key true once any
- * onboarding lesson has an answer, and, in a workspace whose assignments name `new-hires`, suggests the
- * onboarding track once (Start / Later / Don't show again).
+ * onboarding lesson has an answer, and, in a workspace whose assignments name `new-hires`, offers the
+ * onboarding track once in a notice (Start / Later / Don't show again).
  */
 export class Onboarding extends Disposable {
 	constructor(private readonly deps: OnboardingDeps) {
@@ -38,9 +38,8 @@ export class Onboarding extends Disposable {
 
 	/** True once an onboarding lesson has at least one answer. */
 	async hasStarted(): Promise<boolean> {
-		const progress = this.deps.progress.get();
-		const passMark = this.deps.config().passMark;
-		return (await this.deps.library.lessons()).some((l) => l.meta.track === 'onboarding' && summarize(l, progress, passMark).answered > 0);
+		const summaryOf = summarizer(this.deps.progress, this.deps.config);
+		return (await this.deps.library.lessons()).some((l) => l.meta.track === 'onboarding' && summaryOf(l).answered > 0);
 	}
 
 	/** Sets `incidentLessons:onboardingStarted`, on which the walkthrough's second step completes. */
@@ -48,9 +47,9 @@ export class Onboarding extends Disposable {
 		await vscode.commands.executeCommand('setContext', STARTED_CONTEXT, await this.hasStarted());
 	}
 
-	/** Whether the suggestion applies now: trusted, not answered before, a `new-hires` assignment, onboarding not started. */
-	async shouldSuggest(): Promise<boolean> {
-		if (!this.deps.trust.isTrusted || this.deps.workspaceState.get(SUGGESTED_KEY) === true) {
+	/** Whether the notice applies now: trusted, not answered before, a `new-hires` assignment, onboarding not started. */
+	async shouldShowNotice(): Promise<boolean> {
+		if (!this.deps.trust.isTrusted || this.deps.workspaceState.get(NOTICE_ANSWERED_KEY) === true) {
 			return false;
 		}
 		const { documents } = await this.deps.assigned.get();
@@ -59,10 +58,10 @@ export class Onboarding extends Disposable {
 	}
 
 	/** Shows the notification (onboardingNotice, loaded only then) when it applies. Resolves when it is shown, not answered. */
-	async maybeSuggest(): Promise<void> {
-		if (await this.shouldSuggest()) {
+	async showNoticeIfDue(): Promise<void> {
+		if (await this.shouldShowNotice()) {
 			const { showOnboardingNotice } = await import('./onboardingNotice');
-			showOnboardingNotice({ ...this.deps, suggestedKey: SUGGESTED_KEY, newHires: NEW_HIRES });
+			showOnboardingNotice({ ...this.deps, answeredKey: NOTICE_ANSWERED_KEY, newHires: NEW_HIRES });
 		}
 	}
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { LessonPanel } from '../page/lessonPanel';
 import { CONFIG_SECTION, type ExtensionConfig } from '../platform/config';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 
 interface NoticeDeps {
@@ -10,15 +10,15 @@ interface NoticeDeps {
 	readonly config: () => ExtensionConfig;
 	/** Opens the first onboarding lesson. */
 	readonly start: () => Promise<void>;
-	/** The workspaceState key set once the suggestion was answered with Start or Don't show again. */
-	readonly suggestedKey: string;
+	/** The workspaceState key set once the notice was answered with Start or Don't show again. */
+	readonly answeredKey: string;
 	/** The audience a lead names for people new to the team. */
 	readonly newHires: string;
 }
 
 /**
  * The new-hire notification itself (Start / Later / Don't show again), loaded as a chunk only in a workspace where it
- * applies (see Onboarding.shouldSuggest), or with the Start Onboarding command. Start joins the new-hire audience and
+ * applies (see Onboarding.shouldShowNotice), or with the Start Onboarding command. Start joins the new-hire audience and
  * opens the first onboarding lesson.
  */
 export function showOnboardingNotice(deps: NoticeDeps): void {
@@ -30,11 +30,11 @@ export function showOnboardingNotice(deps: NoticeDeps): void {
 		start, later, never,
 	).then(async (picked) => {
 		if (picked === start) {
-			await deps.workspaceState.update(deps.suggestedKey, true);
+			await deps.workspaceState.update(deps.answeredKey, true);
 			await joinNewHires(deps);
 			await deps.start();
 		} else if (picked === never) {
-			await deps.workspaceState.update(deps.suggestedKey, true);
+			await deps.workspaceState.update(deps.answeredKey, true);
 		}
 		// Later, or closed: ask again next time the extension starts in this workspace.
 	});
@@ -57,9 +57,9 @@ interface StartDeps {
 
 /** Start Onboarding: the first onboarding lesson not passed yet. */
 export async function startOnboarding(deps: StartDeps): Promise<void> {
-	const progress = deps.progress.get();
+	const summaryOf = summarizer(deps.progress, deps.config);
 	const onboarding = (await deps.library.lessons()).filter((l) => l.meta.track === 'onboarding');
-	const next = onboarding.find((l) => summarize(l, progress, deps.config().passMark).status !== 'passed');
+	const next = onboarding.find((l) => summaryOf(l).status !== 'passed');
 	if (next) {
 		await deps.panel.show(next.meta.id);
 	} else {

@@ -11,6 +11,6 @@ export function registerOnboarding(services: Services, team: Pick<Team, 'assigne
 	const start = (): Promise<void> => startOnboarding({ library, progress, panel, config });
 	const onboarding = new Onboarding({ workspaceState: context.workspaceState, library, progress, assigned: team.assigned, trust, config, start });
 	void onboarding.updateContext();
-	void onboarding.maybeSuggest();
+	void onboarding.showNoticeIfDue();
 	return vscode.Disposable.from(onboarding, vscode.commands.registerCommand(Command.StartOnboarding, start));
 }

@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import { gradeAnswer } from '../../core/lessons/grade';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { Progress } from '../../core/progress/progress';
+import { ownEntry } from '../../core/shared/records';
 import type { GradedAnswer, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
@@ -69,10 +70,10 @@ export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, b
  * recalling the answer is the point.
  */
 export function storedAnswers(lesson: Lesson, progress: Progress, passMark: number, onLessonPage: boolean): StoredAnswers {
-	const stored = onLessonPage && Object.hasOwn(progress.lessons, lesson.meta.id) ? progress.lessons[lesson.meta.id] : undefined;
+	const stored = onLessonPage ? ownEntry(progress.lessons, lesson.meta.id) : undefined;
 	const graded: GradedAnswer[] = [];
 	for (const quiz of lesson.quizzes) {
-		const entry = stored && Object.hasOwn(stored.quizzes, quiz.id) ? stored.quizzes[quiz.id] : undefined;
+		const entry = ownEntry(stored?.quizzes, quiz.id);
 		const result = entry ? gradeAnswer(quiz, entry.answer) : undefined;
 		if (entry && result) {
 			graded.push({ quizId: quiz.id, answer: entry.answer, result });

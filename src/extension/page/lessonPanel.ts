@@ -7,7 +7,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type * as LessonPage from './lessonPage';
 import type { Answers } from '../progress/answers';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { panelEffects, type PanelHost } from './panelMessages';
 import { webviewOptions } from './webviewHtml';
@@ -61,7 +61,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			post: (message) => this.post(message),
 			restoreFromReady: () => this.sendRestore(true),
 			sendGraded: (lesson, graded) => {
-				const summary = summarize(lesson, this.deps.progress.get(), this.deps.config().passMark);
+				const summary = summarizer(this.deps.progress, this.deps.config)(lesson);
 				this.post({ type: 'graded', lessonId: lesson.meta.id, graded, summary });
 			},
 			show: (lessonId) => this.show(lessonId),

@@ -39,6 +39,11 @@ export async function readWorkspaceFileCapped(uri: vscode.Uri, maxBytes: number)
 	return bytes.length > maxBytes ? { refused: REFUSALS.tooLarge(maxBytes) } : { bytes };
 }
 
+/** Is there a file or folder at `uri` (any scheme)? */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+	return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 /** The one diagnostic of a file that was not read (on its first line). */
 export function refusalDiagnostic(file: string, refused: Refusal): Diagnostic {
 	return createDiagnostic(file, refused.tooLarge ? 'file-too-large' : 'file-unreadable', refused.reason, { line: 1, column: 1 });

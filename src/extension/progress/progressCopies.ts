@@ -17,7 +17,8 @@
  * A window that closed before its flush left the marked entries in its workspace copy; the first read takes them back
  * (./unsharedChanges), and the next flush shares them.
  */
-import { isId, lessonParts, withLessons, type Progress } from '../../core/progress/progress';
+import { lessonParts, withLessons, type Progress } from '../../core/progress/progress';
+import { isId } from '../../core/shared/text';
 import { baseGeneration, baseValue, entryValue, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../../core/progress/progressLayout';
 import { BACKUP_KEY_PREFIX, pairs, PROGRESS_KEY, sharedBaseKey, StoredCopy, type ProgressStorage } from './storedCopy';
 import { UnsharedChanges, type Unshared } from './unsharedChanges';

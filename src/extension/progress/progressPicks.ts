@@ -8,7 +8,7 @@ import { dueText } from '../team/dueLabels';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { statusText } from '../tree/lessonNodes';
 import type { LessonPanel } from '../page/lessonPanel';
-import { summarize } from './lessonStatus';
+import { summarizer } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
 import type { TrustGate } from '../platform/trustGate';
 
@@ -38,11 +38,10 @@ function offer(deps: PickDeps, items: LessonPick[], title: string): void {
 /** Show My Progress: every lesson with its status and score, passed ones counted in the title. */
 export async function showProgress(deps: PickDeps): Promise<void> {
 	const lessons = await deps.library.lessons();
-	const progress = deps.progress.get();
-	const passMark = deps.config().passMark;
+	const summaryOf = summarizer(deps.progress, deps.config);
 	let passed = 0;
 	const items = lessons.map((lesson): LessonPick => {
-		const summary = summarize(lesson, progress, passMark);
+		const summary = summaryOf(lesson);
 		passed += summary.status === 'passed' ? 1 : 0;
 		const score = summary.answered > 0 ? ` · ${summary.score}%` : '';
 		return { label: `${ICONS[summary.status]} ${inertText(lesson.meta.title)}`, description: `${statusText(summary.status)}${score}`, id: lesson.meta.id };
@@ -61,10 +60,10 @@ export async function showAssigned(deps: PickDeps): Promise<void> {
 		void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is assigned to you in this workspace. A team lead assigns lessons in .incident-lessons/assignments.json.'));
 		return;
 	}
-	const progress = deps.progress.get();
+	const summaryOf = summarizer(deps.progress, deps.config);
 	const today = localDate(new Date());
 	const picks = items.map((item): LessonPick => {
-		const summary = summarize(item.lesson, progress, deps.config().passMark);
+		const summary = summaryOf(item.lesson);
 		const when = summary.status === 'passed' ? vscode.l10n.t('done') : dueText(item.due, today);
 		return { label: `${ICONS[summary.status]} ${inertText(item.lesson.meta.title)}`, description: when, detail: item.note === undefined ? undefined : inertText(item.note), id: item.lessonId };
 	});

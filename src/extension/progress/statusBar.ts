@@ -3,7 +3,7 @@ import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import { summarize } from './lessonStatus';
+import { summarizer } from './lessonStatus';
 import type { ProgressStore } from './progressStore';
 
 /** "Lessons 3/12": passed lessons out of all, updated whenever progress or the lesson set changes. */
@@ -33,9 +33,8 @@ export class LessonStatusBar extends Disposable {
 			this.item.hide();
 			return;
 		}
-		const progress = this.progress.get();
-		const passMark = this.config().passMark;
-		const passed = lessons.filter((l) => summarize(l, progress, passMark).status === 'passed').length;
+		const summaryOf = summarizer(this.progress, this.config);
+		const passed = lessons.filter((l) => summaryOf(l).status === 'passed').length;
 		this.item.text = `$(mortar-board) ${vscode.l10n.t('Lessons {0}/{1}', passed, lessons.length)}`;
 		this.item.tooltip = vscode.l10n.t('{0} of {1} lessons passed. Click for the next lesson.', passed, lessons.length);
 		this.item.accessibilityInformation = { label: vscode.l10n.t('{0} of {1} lessons passed', passed, lessons.length) };

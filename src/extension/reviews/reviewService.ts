@@ -10,6 +10,7 @@ import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { ProgressStore } from '../progress/progressStore';
+import { ownEntry } from '../../core/shared/records';
 
 /** A change to apply to progress in the same write as an answer: before and after the answer, the result. */
 export type ReviewUpdate = (before: Progress, after: Progress) => Progress;
@@ -18,10 +19,6 @@ const EMPTY_QUEUE: ReviewQueue = { items: [], waiting: 0, cards: 0 };
 /** Due counts change with time; look again at least this often, and at the next due time or midnight. */
 const MAX_TIMER_MS = 60 * 60 * 1000;
 const MIN_TIMER_MS = 5000;
-
-function own<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-	return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
-}
 
 /**
  * The review schedule as the view, the status bar and the session see it: what is due now, and the card update
@@ -87,7 +84,7 @@ export class ReviewService extends Disposable {
 		const day = localDayBounds(now);
 		return buildReviewQueue({
 			lessons, reviews: progress.reviews, now, dayStart: day.start, dayEnd: day.end, newPerDay: this.config().reviews.newCardsPerDay,
-			isAnswered: (lessonId, quizId) => own(own(progress.lessons, lessonId)?.quizzes, quizId) !== undefined,
+			isAnswered: (lessonId, quizId) => ownEntry(ownEntry(progress.lessons, lessonId)?.quizzes, quizId) !== undefined,
 		});
 	}
 
@@ -104,7 +101,7 @@ export class ReviewService extends Disposable {
 		const day = localDayBounds(now);
 		const newPerDay = this.config().reviews.newCardsPerDay;
 		return (before, after) => {
-			const previous = own(own(before.lessons, lesson.meta.id)?.quizzes, quiz.id);
+			const previous = ownEntry(ownEntry(before.lessons, lesson.meta.id)?.quizzes, quiz.id);
 			const { reviews } = reviewAfterAnswer(before.reviews, {
 				lessonId: lesson.meta.id, quizId: quiz.id, quizHash: quizHash(quiz), correct, afterWrong: previous?.correct === false,
 				...(given.elapsedMs !== undefined ? { elapsedMs: given.elapsedMs } : {}), easyWithinMs: easyWithinMs(quiz),

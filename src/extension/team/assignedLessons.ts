@@ -7,7 +7,7 @@ import type { AssignmentsDocument, AssignmentsFile } from './assignmentsFile';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import { summarize } from '../progress/lessonStatus';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 
 /** An assigned lesson with the lesson itself and the file that assigned it. */
@@ -63,11 +63,10 @@ export class AssignedLessons extends Disposable {
 			return { total: 0, done: 0, overdue: 0, items };
 		}
 		const { assignmentProgress } = await import('../../core/parserChunk');
-		const progress = this.progress.get();
-		const passMark = this.config().passMark;
+		const summaryOf = summarizer(this.progress, this.config);
 		const isDone = (id: string): boolean => {
 			const item = items.find((i) => i.lessonId === id);
-			return item !== undefined && summarize(item.lesson, progress, passMark).status === 'passed';
+			return item !== undefined && summaryOf(item.lesson).status === 'passed';
 		};
 		return { ...assignmentProgress(items, isDone, localDate(new Date())), items };
 	}

@@ -9,6 +9,7 @@ import { gitUserName } from '../platform/learnerName';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { ProgressStore } from '../progress/progressStore';
 import type { TrustGate } from '../platform/trustGate';
+import { exists } from '../platform/workspaceFs';
 
 /** Where reports go by default, relative to the workspace folder (committed, or handed in). */
 export const REPORTS_PATH = '.incident-lessons/reports';
@@ -63,10 +64,6 @@ async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustG
 		validateInput: (v) => v.trim() === '' ? vscode.l10n.t('Write your name.') : undefined,
 	});
 	return typed?.trim() || undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-	return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /** The first of `<stem>-2.md`, `<stem>-3.md`, … that does not exist yet (undefined after 99 tries). */

@@ -9,14 +9,12 @@ import { Disposable } from '../platform/dispose';
 import { assignedSummary } from '../team/dueLabels';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { GroupNode, LessonNode, trackLabel } from './lessonNodes';
-import { summarize } from '../progress/lessonStatus';
+import { compareTracks } from '../../core/catalog/tracks';
+import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import type * as ReviewNodes from './reviewNodes';
 import type { ReviewService } from '../reviews/reviewService';
 import type { TrustGate } from '../platform/trustGate';
-
-/** Tracks in the order a new learner should meet them; other tracks follow alphabetically. */
-const TRACK_ORDER = ['onboarding', 'developer', 'lead', 'general'];
 
 export { GroupNode, LessonNode } from './lessonNodes';
 
@@ -158,7 +156,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 	}
 
 	private summary(lesson: LessonEntry): LessonSummary {
-		return summarize(lesson, this.progress.get(), this.config().passMark);
+		return summarizer(this.progress, this.config)(lesson);
 	}
 
 	private group(lessons: readonly LessonEntry[]): GroupNode[] {
@@ -173,11 +171,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 				groups.set(key, [lesson]);
 			}
 		}
-		const rank = (key: string): number => {
-			const i = TRACK_ORDER.indexOf(key);
-			return i === -1 ? TRACK_ORDER.length : i;
-		};
-		const ordered = byIncident ? [...groups].sort(([a], [b]) => (a ? 0 : 1) - (b ? 0 : 1)) : [...groups].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+		const ordered = byIncident ? [...groups].sort(([a], [b]) => (a ? 0 : 1) - (b ? 0 : 1)) : [...groups].sort(([a], [b]) => compareTracks(a, b));
 		return ordered.map(([key, members]) => new GroupNode(
 			key,
 			byIncident ? key || vscode.l10n.t('General topics') : trackLabel(key),
