@@ -44,7 +44,9 @@ async function main() {
 	}
 	await ensureCodeServer();
 	const started = Date.now();
-	const cs = await startCodeServer({ workspaceFrom: path.join(ROOT, 'test/fixtures/workspace') });
+	// The web workbench saves a dirty editor after a second by default; the suites edit documents without saving
+	// them (problems as typed), and a save they did not ask for races the one they do.
+	const cs = await startCodeServer({ workspaceFrom: path.join(ROOT, 'test/fixtures/workspace'), settings: { 'files.autoSave': 'off' } });
 	let browser;
 	let result = 'error';
 	const stopAll = async (clean = false) => {

@@ -22,6 +22,13 @@ suite('Hardening: settings from an untrusted workspace', () => {
 		await vscode.workspace.getConfiguration('incidentLessons').update('passMark', undefined, vscode.ConfigurationTarget.Workspace);
 	});
 
+	suiteTeardown(async () => {
+		// The workspace setting created .vscode/settings.json, which the test workspace does not have.
+		const folder = vscode.workspace.workspaceFolders?.[0];
+		assert.ok(folder, 'the test workspace is open');
+		await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, '.vscode'), { recursive: true });
+	});
+
 	test('the manifest restricts the settings the extension treats as restricted', () => {
 		const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } } };
 		assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, RESTRICTED_SETTINGS.map((key) => `incidentLessons.${key}`));

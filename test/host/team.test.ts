@@ -28,6 +28,12 @@ function rangeOf(d: vscode.Diagnostic): string {
 	return `${typeof d.code === 'string' ? d.code : ''}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 }
 
+/** Waits until the problems of `uri` are exactly `expected`: a file read while it is being written shows others first. */
+const problemsToBe = (uri: vscode.Uri, expected: readonly string[], what: string): Promise<vscode.Diagnostic[]> =>
+	eventually(() => diagnosticsOf(uri), (d) => d.map(rangeOf).join() === expected.join(), what);
+const ASSIGNMENTS_PROBLEMS = ['assignments-unknown-lesson@9:41-9:57']; // the files as committed
+const BROKEN_LESSON_PROBLEMS = ['id-mismatch@1:4-1:16', 'quiz-no-correct@13:0-13:7'];
+
 suite('Team assignments and workspace lessons', () => {
 	let original = '';
 
@@ -41,6 +47,7 @@ suite('Team assignments and workspace lessons', () => {
 		await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => revertDocument(d.uri)));
 		if (await read(file('assignments.json')) !== original) {
 			await write(file('assignments.json'), original);
+			await problemsToBe(file('assignments.json'), ASSIGNMENTS_PROBLEMS, 'the restored assignments file to be read');
 		}
 		await vscode.workspace.getConfiguration('incidentLessons').update('audiences', undefined, vscode.ConfigurationTarget.Global);
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -135,12 +142,10 @@ suite('Team assignments and workspace lessons', () => {
 
 	test('the workspace lesson with errors and the unknown assigned id show in the Problems panel with their ranges', async () => {
 		const broken = file('lessons', 'broken-lesson.md');
-		const lessonDiagnostics = await eventually(() => diagnosticsOf(broken), (d) => d.length === 2, 'diagnostics of broken-lesson.md');
-		assert.deepEqual(lessonDiagnostics.map(rangeOf), ['id-mismatch@1:4-1:16', 'quiz-no-correct@13:0-13:7']);
+		const lessonDiagnostics = await problemsToBe(broken, BROKEN_LESSON_PROBLEMS, 'diagnostics of broken-lesson.md');
 		assert.deepEqual(lessonDiagnostics.map((d) => d.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error]);
 		assert.match(lessonDiagnostics[0]?.message ?? '', /id "broken-lessn" does not match the file name/);
-		const assignments = await eventually(() => diagnosticsOf(file('assignments.json')), (d) => d.length === 1, 'diagnostics of assignments.json');
-		assert.deepEqual(assignments.map(rangeOf), ['assignments-unknown-lesson@9:41-9:57']);
+		const assignments = await problemsToBe(file('assignments.json'), ASSIGNMENTS_PROBLEMS, 'diagnostics of assignments.json');
 		assert.equal(assignments[0]?.severity, vscode.DiagnosticSeverity.Warning);
 		assert.deepEqual(await diagnosticsOf(file('lessons', 'team-deploy-keys.md')), []);
 	});
@@ -168,7 +173,7 @@ suite('Team assignments and workspace lessons', () => {
 		const live = await eventually(() => diagnosticsOf(broken), (d) => d.length === 1, 'the fixed quiz to drop its problem');
 		assert.deepEqual(live.map((d) => d.code), ['id-mismatch']);
 		await revertDocument(broken);
-		await eventually(() => diagnosticsOf(broken), (d) => d.length === 2, 'the reverted file\'s problems');
+		await problemsToBe(broken, BROKEN_LESSON_PROBLEMS, 'the reverted file\'s problems');
 	});
 
 	test('a workspace lesson cannot take a bundled lesson\'s id: it gets an error and the bundled lesson stays', async () => {
@@ -218,13 +223,14 @@ suite('Team assignments and workspace lessons', () => {
 			await waitFor(() => tabLabel() === 'Incident Lessons: Our deploy key in a public gist (draft 2)', 'the preview to follow the save');
 		} finally {
 			await write(uri, text);
+			await eventually(() => lessonsApi.listLessons(), (l) => l.find((x) => x.id === 'team-deploy-keys')?.title === 'Our deploy key in a public gist', 'the lesson as committed');
 		}
 	});
 
 	test('Export Progress Report writes versioned JSON with the assignment it answers, and a Markdown summary', async () => {
 		const lessonsApi = await api();
-		const [first] = await lessonsApi.listLessons();
-		assert.ok(first);
+		const assigned = ['private-gmail-customer-list', 'team-deploy-keys', 'incident-response-appi'];
+		await eventually(() => lessonsApi.assignedLessons(), (a) => a.map((x) => x.lessonId).join() === assigned.join(), 'the committed assignments');
 		const target = file('reports', 'test-learner.json');
 		const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Command.ExportReport, { learner: 'Test Learner', uri: target });
 		assert.equal(uri?.toString(), target.toString());
@@ -233,7 +239,7 @@ suite('Team assignments and workspace lessons', () => {
 		assert.equal(report.schemaVersion, 1);
 		assert.equal(report.learner.name, 'Test Learner');
 		assert.equal(report.passMark, 80);
-		assert.deepEqual(report.assignment?.lessons.map((l) => l.id), ['private-gmail-customer-list', 'team-deploy-keys', 'incident-response-appi']);
+		assert.deepEqual(report.assignment?.lessons.map((l) => l.id), assigned);
 		assert.equal(report.lessons.find((l) => l.id === 'team-deploy-keys')?.origin, 'workspace');
 		assert.equal(report.lessons.length, (await lessonsApi.listLessons()).length);
 		assert.match(await read(file('reports', 'test-learner.md')), /^# Security lessons: progress report\n\nTest Learner · written /);
