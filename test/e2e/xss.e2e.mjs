@@ -1,5 +1,5 @@
 // The XSS corpus in the real webview. This file starts its own code-server with the same VSIX as the other e2e
-// tests and copies test/fixtures/lessons/hostile/*.md into the installed extension's lessons/en/ before the
+// tests and copies test/fixtures/lessons/hostile/*.md into the installed extension's lessons/en/ (and lists them in its catalog) before the
 // workbench opens, so the shipped code renders hostile lessons while the shared server keeps the real lesson set.
 // Payloads set window.__IL_XSS or post a message that would make the extension open https://il-xss.invalid/;
 // the test asserts neither ever happens, that the DOM holds nothing executable, that no link has a scheme outside
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { writeCatalog } from '../../build/catalog.mjs';
 import { ROOT, VSIX_PATH, launchBrowser, startCodeServer, waitForWorkbench, webviewFrame, workbenchUrl, runPaletteCommand } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
@@ -50,6 +51,9 @@ before(async () => {
 	for (const name of readdirSync(HOSTILE).filter((n) => n.endsWith('.md'))) {
 		copyFileSync(path.join(HOSTILE, name), path.join(extensions, installed, 'lessons/en', name));
 	}
+	// The list of bundled lessons is the catalog written at build time: write the installed copy's again, by the same
+	// parser, so it lists the hostile lessons.
+	writeCatalog({ lessonsDir: path.join(extensions, installed, 'lessons'), out: path.join(extensions, installed, 'dist/catalog.json') });
 	browser = await launchBrowser({ stateDir: cs.stateDir });
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 	await context.addInitScript(instrument);
