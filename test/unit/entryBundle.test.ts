@@ -59,6 +59,13 @@ describe('the extension entry and its library chunks', () => {
 		}
 	});
 
+	it('packages from dist/ only what the build writes (a stale folder from an older build is never shipped)', () => {
+		const packaged = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim())
+			.filter((line) => line.startsWith('!dist/')).map((line) => line.slice(1)).sort();
+		const runtime = Object.keys(outputs).filter((file) => file.endsWith('.js') && file !== 'dist/cli.js');
+		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json'].sort());
+	});
+
 	it('holds the extension\'s own code: the composition root, the services and every feature\'s register()', () => {
 		const inputs = Object.keys(entry().inputs);
 		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
