@@ -33,7 +33,8 @@ export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'di
 	const shipped = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
 		.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
 	for (const pattern of shipped) {
-		if (pattern.startsWith('lessons/')) {
+		// The set's catalog and packs are written below.
+		if (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons/')) {
 			continue;
 		}
 		// The bundles come from distDir (the readable build, for profiles) in dist/'s own layout.

@@ -6,6 +6,8 @@ import { after, describe, it } from 'node:test';
 import { buildBundledCatalog, buildCatalog, type LessonFile } from '../../../../src/core/catalog/catalog';
 import { bundledEntries, entryOf, readBundledCatalog } from '../../../../src/core/catalog/lessonEntry';
 import { parseLesson } from '../../../../src/core/lessons/parseLesson';
+import { lessonPackFile, readLessonPack } from '../../../../src/core/catalog/lessonPack';
+import { brotliDecompressSync } from 'node:zlib';
 
 const LESSONS = path.join(__dirname, '..', '..', '..', '..', 'lessons');
 // A variable specifier: the build script is plain JavaScript, typed here by what the test uses.
@@ -86,6 +88,20 @@ describe('build/catalog.mjs', () => {
 		const files = bundledFiles();
 		assert.equal(result.lessons, files.length);
 		assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), buildBundledCatalog(files).catalog);
+	});
+
+	it('writes one pack per locale holding each lesson exactly as the parser returns it', async () => {
+		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
+		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
+		writeCatalog({ lessonsDir: LESSONS, out });
+		const packs = readdirSync(path.join(path.dirname(out), 'lessons')).sort();
+		assert.deepEqual(packs, ['en.json.br', 'ja.json.br']);
+		for (const { file, locale, text } of bundledFiles()) {
+			const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), lessonPackFile(locale)))).toString('utf8'), locale);
+			const id = path.basename(file, '.md');
+			// Through JSON, as the extension reads it: a lesson holds nothing JSON would change.
+			assert.deepEqual(pack.lessons[id], JSON.parse(JSON.stringify(parseLesson(text, file, { expectedId: id, locale }).lesson)), file);
+		}
 	});
 
 	it('fails on a broken bundled lesson, naming its file and line, and writes nothing', async () => {
