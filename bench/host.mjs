@@ -27,7 +27,7 @@ let runs = 0;
  * (`en/*.md` and `answers.json`), with the catalog the build would write for it.
  * Copied, not linked: the host finds an extension's API by the real path of the requiring file.
  */
-export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
+export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
 	rmSync(dest, { recursive: true, force: true });
 	mkdirSync(dest, { recursive: true });
 	const shipped = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
@@ -42,7 +42,7 @@ export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'di
 		copyShipped(from, rest, to);
 	}
 	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
-	writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
+	await writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
 	return dest;
 }
 

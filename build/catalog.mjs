@@ -20,6 +20,7 @@ function loadCore() {
 		`export { decodeLessonBytes } from './src/core/shared/decode';`,
 		`export { LESSON_LOCALES } from './src/core/lessons/lesson';`,
 		`export { lessonPackFile } from './src/core/catalog/lessonPack';`,
+		`export { resolveExercise } from './src/core/exercises/resolve';`,
 	].join('\n');
 	const [{ text }] = esbuild.buildSync({
 		stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'catalog-core.ts' },
@@ -54,19 +55,49 @@ function lessonFiles(core, lessonsDir) {
 }
 
 /**
+ * The pack's lessons with every exercise file a lesson references (`../exercises/<id>/…`) read into it: the extension
+ * ships no lesson folder. A file that cannot be read is an error naming the lesson file, as for the lesson itself.
+ */
+async function inlineExerciseFiles(core, pack, lessonsDir) {
+	const errors = [];
+	for (const [id, lesson] of Object.entries(pack.lessons)) {
+		const file = `${pack.locale}/${id}.md`;
+		const read = async (ref) => readFileSync(path.join(lessonsDir, pack.locale, ref), 'utf8');
+		const exercises = [];
+		for (const exercise of lesson.exercises ?? []) {
+			const { exercise: resolved, diagnostics } = await core.resolveExercise(exercise, read, file);
+			errors.push(...diagnostics);
+			if (resolved) {
+				const { starterFiles, solutionFiles, ...rest } = resolved;
+				exercises.push({
+					...rest,
+					files: rest.files.map((f) => ({ ...f, starter: { text: starterFiles.get(f.path) } })),
+					solution: rest.solution.map((s) => ({ ...s, content: { text: solutionFiles.get(s.path) } })),
+				});
+			}
+		}
+		pack.lessons[id] = { ...lesson, exercises };
+	}
+	return errors;
+}
+
+/**
  * Parses every lesson under `lessonsDir` and writes their catalog to `out` and each locale's pack beside it
  * (`lessons/<locale>.json.br` in the same folder). Throws, listing each error as
  * `lessons/en/name.md:line:column: message (code)`, when any lesson does not parse; writes nothing then. Warnings
  * are printed and returned.
  * @returns {{ lessons: number, warnings: string[] }}
  */
-export function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), out = path.join(ROOT, 'dist/catalog.json') } = {}) {
+export async function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), out = path.join(ROOT, 'dist/catalog.json') } = {}) {
 	const core = loadCore();
 	const { files, problems } = lessonFiles(core, lessonsDir);
 	const { catalog, packs, diagnostics } = core.buildBundledCatalog(files);
 	const shown = path.relative(process.cwd(), lessonsDir) || '.';
 	const line = (d) => `${path.join(shown, d.file)}:${d.line}:${d.column}: ${d.message} (${d.code})`;
 	const all = [...problems, ...diagnostics];
+	for (const pack of packs) {
+		all.push(...await inlineExerciseFiles(core, pack, lessonsDir));
+	}
 	const errors = all.filter((d) => d.severity === 'error').map(line);
 	if (errors.length > 0) {
 		throw new Error(`bundled lessons that do not parse:\n${errors.join('\n')}`);

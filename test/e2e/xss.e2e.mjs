@@ -56,7 +56,7 @@ before(async () => {
 	for (const name of readdirSync(HOSTILE).filter((n) => n.endsWith('.md'))) {
 		copyFileSync(path.join(HOSTILE, name), path.join(lessons, 'en', name));
 	}
-	writeCatalog({ lessonsDir: lessons, out: path.join(extensions, installed, 'dist/catalog.json') });
+	await writeCatalog({ lessonsDir: lessons, out: path.join(extensions, installed, 'dist/catalog.json') });
 	rmSync(lessons, { recursive: true, force: true });
 	browser = await launchBrowser({ stateDir: cs.stateDir });
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
