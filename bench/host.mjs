@@ -106,7 +106,7 @@ export async function measureInHost(cs, browser, { extensionPath, extensionId, m
 			throw new Error(`host measurement (${mode}) failed: ${result.error}`);
 		}
 		// Profiles the module wrote next to its result, by name (view, answers).
-		result.profiles = Object.fromEntries(['view', 'answers'].map((name) => [name, path.join(dir, `${name}.cpuprofile`)]).filter(([, file]) => existsSync(file)));
+		result.profiles = Object.fromEntries(['activation', 'view', 'answers'].map((name) => [name, path.join(dir, `${name}.cpuprofile`)]).filter(([, file]) => existsSync(file)));
 		return result;
 	} finally {
 		clearTimeout(timer);
