@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
+import { editedVariant, exerciseFile, importTs, outcomes } from './exerciseFiles';
+
+const LESSON = 'controls-that-stop-leaks';
+const FILE = 'exportCustomers.ts';
+const starter = exerciseFile(LESSON, 'starter', FILE);
+const solution = exerciseFile(LESSON, 'solution', FILE);
+
+const REFUSE = '    if (rows.length > MAX_EXPORT_ROWS) throw new NeedsApproval(`over ${MAX_EXPORT_ROWS} rows`);\n';
+const RECORD_REFUSAL = '      await client.query(\n'
+	+ '        `INSERT INTO audit_log (actor_id, action, dataset, row_count, detail) VALUES ($1, \'export_refused\', \'customers\', 0, $2)`,\n'
+	+ '        [actorId, JSON.stringify({ region, limit: MAX_EXPORT_ROWS })],\n      );\n';
+const THROW = '      throw new NeedsApproval(`over ${MAX_EXPORT_ROWS} rows`);\n';
+
+const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
+
+const right: Variant[] = [
+	variant('right: record, commit, then throw inside the try',
+		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}      await client.query('COMMIT');\n${THROW}    }\n`]),
+	variant('right: a helper that records, commits and throws',
+		[REFUSE, '    if (rows.length > MAX_EXPORT_ROWS) await refuse(client, actorId, region);\n'],
+		['// Deliberately vulnerable', 'async function refuse(client: Client, actorId: string, region: string): Promise<never> {\n'
+			+ RECORD_REFUSAL.replace(/^ {2}/gm, '') + '  await client.query(\'COMMIT\');\n' + THROW.replace(/^ {2}/gm, '') + '}\n\n// Deliberately vulnerable']),
+	variant('right: roll the read back, then write the record on its own',
+		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n      await client.query('ROLLBACK');\n${RECORD_REFUSAL}${THROW}    }\n`]),
+];
+
+const wrong: Variant[] = [
+	variant('wrong: the record inserted just before the throw, which the catch rolls back',
+		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}${THROW}    }\n`]),
+	variant('wrong: the record inserted, then rolled back explicitly before refusing',
+		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}      await client.query('ROLLBACK');\n${THROW}    }\n`]),
+	variant('wrong: the refusal logged to the console, not to audit_log',
+		[REFUSE, '    if (rows.length > MAX_EXPORT_ROWS) {\n      console.warn(\'export_refused\', actorId, region);\n'
+			+ `      await client.query('COMMIT');\n${THROW}    }\n`]),
+	variant('wrong: the record written after the throw, where it never runs',
+		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${THROW}${RECORD_REFUSAL}    }\n`]),
+	variant('wrong: the fix described in a comment',
+		[REFUSE, `    // TODO: INSERT INTO audit_log ... 'export_refused', COMMIT, then throw\n${REFUSE}`]),
+];
+
+for (const language of ['en', 'ja']) {
+	exerciseVariantSuite(`lessons/${language}/${LESSON}.md`, 'audit-before-refusal', { right, wrong });
+}
+
+interface Outcome { readonly refusedWithNeedsApproval: boolean; readonly refusalRecords: number; readonly exported: number; readonly exportRecords: number; }
+interface ExportModule { exportCustomers(client: PGlite, actorId: string, region: string): Promise<unknown[]>; NeedsApproval: new () => Error; }
+
+describe(`${LESSON}: the exports behave as the variant table says, in PostgreSQL (PGlite)`, () => {
+	const db = new PGlite();
+	let results = new Map<string, Outcome>();
+	const records = async (action: string): Promise<number> =>
+		(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]?.n ?? -1;
+
+	/** Runs one export over the cap (region north, 501 rows) and one under it (south, 3 rows) on empty audit_log. */
+	async function outcome(text: string): Promise<Outcome> {
+		const module = await importTs<ExportModule>(text);
+		await db.exec('TRUNCATE audit_log');
+		const refusedWithNeedsApproval = await module.exportCustomers(db, 'u-7', 'north')
+			.then(() => false, (error: unknown) => error instanceof module.NeedsApproval);
+		const refusalRecords = await records('export_refused');
+		const exported = (await module.exportCustomers(db, 'u-7', 'south')).length;
+		return { refusedWithNeedsApproval, refusalRecords, exported, exportRecords: await records('customer_export') };
+	}
+
+	before(async () => {
+		await db.exec(`
+			CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text NOT NULL, region text NOT NULL);
+			INSERT INTO customers SELECT i, 'c' || i, 'c' || i || '@example.com', CASE WHEN i <= 501 THEN 'north' ELSE 'south' END
+			  FROM generate_series(1, 504) AS i;
+			CREATE TABLE audit_log (
+			  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(),
+			  actor_id text NOT NULL, action text NOT NULL, dataset text, row_count integer NOT NULL DEFAULT 0,
+			  detail jsonb NOT NULL DEFAULT '{}');`);
+		results = await outcomes(FILE, starter, solution, [...right, ...wrong], outcome);
+	});
+	after(() => db.close());
+
+	const GOOD: Outcome = { refusedWithNeedsApproval: true, refusalRecords: 1, exported: 3, exportRecords: 1 };
+	it('the starter refuses without a record', () => assert.deepEqual(results.get('starter'), { ...GOOD, refusalRecords: 0 }));
+	it('the reference solution refuses, keeps the refusal record, and still exports under the cap', () => {
+		assert.deepEqual(results.get('solution'), GOOD);
+	});
+	for (const { name } of right) {
+		it(`${name}: does the same`, () => assert.deepEqual(results.get(name), GOOD));
+	}
+	for (const { name } of wrong) {
+		it(`${name}: really leaves no refusal record`, () => assert.deepEqual(results.get(name), { ...GOOD, refusalRecords: 0 }));
+	}
+});
