@@ -91,3 +91,73 @@ describe(`${LESSON}: the exports behave as the variant table says, in PostgreSQL
 		it(`${name}: really leaves no refusal record`, () => assert.deepEqual(results.get(name), { ...GOOD, refusalRecords: 0 }));
 	}
 });
+
+const RATE_FILE = 'allowRead.ts';
+const rateStarter = exerciseFile(LESSON, 'starter', RATE_FILE);
+const rateSolution = exerciseFile(LESSON, 'solution', RATE_FILE);
+const COUNT = '  if (recent.length >= MAX_ROWS_PER_WINDOW) return false;\n';
+const HIT = '    audit.log({ actorId: userId, action: \'read_limit_hit\', rowCount: rows, detail: { used } });\n';
+const rateVariant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, RATE_FILE, rateStarter, ...edits);
+
+const rateRight: Variant[] = [
+	rateVariant('right: a running total, and the remaining allowance compared with the page',
+		[COUNT, `  let used = 0;\n  for (const r of recent) used += r.rows;\n  if (rows > MAX_ROWS_PER_WINDOW - used) {\n${HIT}    return false;\n  }\n`]),
+	rateVariant('right: helpers that sum the rows and record the refusal',
+		[COUNT, '  const used = sumRows(recent);\n  if (rows + used > MAX_ROWS_PER_WINDOW) return deny(audit, userId, rows, used);\n'],
+		['// Deliberately vulnerable', 'const sumRows = (list: readonly { rows: number }[]): number => list.reduce((sum, r) => sum + r.rows, 0);\n\n'
+			+ 'function deny(audit: Audit, userId: string, rows: number, used: number): false {\n'
+			+ '  audit.log({ actorId: userId, action: \'read_limit_hit\', rowCount: rows, detail: { used } });\n  return false;\n}\n\n// Deliberately vulnerable']),
+];
+
+const SUM = '  const used = recent.reduce((sum, r) => sum + r.rows, 0);\n';
+const rateWrong: Variant[] = [
+	rateVariant('wrong: rows summed, but the page asked for is left out',
+		[COUNT, `${SUM}  if (used >= MAX_ROWS_PER_WINDOW) {\n${HIT}    return false;\n  }\n`]),
+	rateVariant('wrong: rows counted correctly, the refusal still unrecorded',
+		[COUNT, `${SUM}  if (used + rows > MAX_ROWS_PER_WINDOW) return false;\n`]),
+	rateVariant('wrong: the record written after the return, where it never runs',
+		[COUNT, `${SUM}  if (used + rows > MAX_ROWS_PER_WINDOW) {\n    return false;\n${HIT}  }\n`]),
+	rateVariant('wrong: refusals recorded, but requests still counted instead of rows',
+		[COUNT, `  const used = recent.length;\n  if (recent.length >= MAX_ROWS_PER_WINDOW) {\n${HIT}    return false;\n  }\n`]),
+	rateVariant('wrong: the fix described in a comment',
+		[COUNT, `  // TODO: sum r.rows, refuse when used + rows > MAX_ROWS_PER_WINDOW, audit.log('read_limit_hit')\n${COUNT}`]),
+];
+
+for (const language of ['en', 'ja']) {
+	exerciseVariantSuite(`lessons/${language}/${LESSON}.md`, 'rate-limit-rows-read', { right: rateRight, wrong: rateWrong });
+}
+
+interface RateOutcome { readonly pages: boolean[]; readonly bulk: boolean; readonly afterWindow: boolean; readonly hits: number; }
+type AllowRead = (audit: { log(event: { action: string }): void }, userId: string, rows: number, now?: number) => boolean;
+
+/** A script paging 500 rows five times, one 5,000-row read, and the script again once the hour has passed. */
+async function rateOutcome(text: string): Promise<RateOutcome> {
+	const { allowRead, WINDOW_MS } = await importTs<{ allowRead: AllowRead; WINDOW_MS: number }>(text);
+	const events: string[] = [];
+	const audit = { log: (event: { action: string }): void => { events.push(event.action); } };
+	const t0 = 1_000_000;
+	const pages = [0, 1, 2, 3, 4].map((page) => allowRead(audit, 'script', 500, t0 + page));
+	const bulk = allowRead(audit, 'bulk', 5_000, t0);
+	const afterWindow = allowRead(audit, 'script', 500, t0 + WINDOW_MS + 10);
+	return { pages, bulk, afterWindow, hits: events.filter((action) => action === 'read_limit_hit').length };
+}
+
+describe(`${LESSON}: the rate limits behave as the variant table says`, () => {
+	let results = new Map<string, RateOutcome>();
+	before(async () => {
+		results = await outcomes(RATE_FILE, rateStarter, rateSolution, [...rateRight, ...rateWrong], rateOutcome);
+	});
+	const GOOD: RateOutcome = { pages: [true, true, true, true, false], bulk: false, afterWindow: true, hits: 2 };
+	it('the starter lets every page and the bulk read through, silently', () => {
+		assert.deepEqual(results.get('starter'), { pages: [true, true, true, true, true], bulk: true, afterWindow: true, hits: 0 });
+	});
+	it('the reference solution stops the fifth page and the bulk read, records both, and resets after the window', () => {
+		assert.deepEqual(results.get('solution'), GOOD);
+	});
+	for (const { name } of rateRight) {
+		it(`${name}: does the same`, () => assert.deepEqual(results.get(name), GOOD));
+	}
+	for (const { name } of rateWrong) {
+		it(`${name}: really lets rows through or leaves a refusal unrecorded`, () => assert.notDeepEqual(results.get(name), GOOD));
+	}
+});
