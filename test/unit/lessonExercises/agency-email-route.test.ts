@@ -14,28 +14,28 @@ const STARTER_DOMAIN = 'return address.slice(address.lastIndexOf(\'@\') + 1);';
 const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
 
 const right: Variant[] = [
-	variant('right: loop over the three recipient lines, lowercase where the domain is taken',
+	variant('loop over the three recipient lines, lowercase where the domain is taken',
 		[STARTER_LOOP, 'for (const line of [mail.to, mail.cc, mail.bcc]) for (const address of line) {\n    const domain = address.split(\'@\').pop()?.toLowerCase() ?? \'\';']),
-	variant('right: a helper that lists every recipient in lower case',
+	variant('a helper that lists every recipient in lower case',
 		[STARTER_LOOP, 'for (const address of everyRecipient(mail)) {\n    const domain = domainOf(address);'],
 		['export function reviewMail', 'const everyRecipient = (m: OutgoingMail): string[] =>\n  m.to.concat(m.cc, m.bcc).map((a) => a.toLowerCase());\n\nexport function reviewMail']),
-	variant('right: destructured lines, domains lowered at each lookup',
+	variant('destructured lines, domains lowered at each lookup',
 		[STARTER_LOOP, 'const { to, cc, bcc } = mail;\n  for (const address of [...to, ...cc, ...bcc]) {\n    const domain = domainOf(address);'],
 		['insurerDomains.has(domain) && !mail.recordOwners.has(domain)', 'insurerDomains.has(domain.toLowerCase()) && !mail.recordOwners.has(domain.toLowerCase())'],
 		['insurerDomains.has(domain) && mail.recordOwners.size', 'insurerDomains.has(domain.toLowerCase()) && mail.recordOwners.size']),
 ];
 
 const wrong: Variant[] = [
-	variant('wrong: Cc added, Bcc forgotten',
+	variant('Cc added, Bcc forgotten',
 		[STARTER_LOOP, 'for (const address of [...mail.to, ...mail.cc]) {\n    const domain = domainOf(address);'],
 		[STARTER_DOMAIN, 'return address.slice(address.lastIndexOf(\'@\') + 1).toLowerCase();']),
-	variant('wrong: the other lines left as a TODO comment',
+	variant('the other lines left as a TODO comment',
 		[STARTER_LOOP, '// TODO: also check mail.cc and mail.bcc\n  for (const address of mail.to) {\n    const domain = domainOf(address);'],
 		[STARTER_DOMAIN, 'return address.slice(address.lastIndexOf(\'@\') + 1).toLowerCase();']),
-	variant('wrong: every line checked, but only the owner lookup lowercased',
+	variant('every line checked, but only the owner lookup lowercased',
 		[STARTER_LOOP, 'for (const address of [...mail.to, ...mail.cc, ...mail.bcc]) {\n    const domain = domainOf(address);'],
 		['!mail.recordOwners.has(domain)', '!mail.recordOwners.has(domain.toLowerCase())']),
-	variant('wrong: every line checked, lowercasing left in a comment',
+	variant('every line checked, lowercasing left in a comment',
 		[STARTER_LOOP, 'for (const address of [...mail.to, ...mail.cc, ...mail.bcc]) {\n    const domain = domainOf(address); // .toLowerCase() if needed'],
 	),
 ];

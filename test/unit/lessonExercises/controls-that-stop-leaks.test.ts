@@ -18,27 +18,27 @@ const THROW = '      throw new NeedsApproval(`over ${MAX_EXPORT_ROWS} rows`);\n'
 const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
 
 const right: Variant[] = [
-	variant('right: record, commit, then throw inside the try',
+	variant('record, commit, then throw inside the try',
 		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}      await client.query('COMMIT');\n${THROW}    }\n`]),
-	variant('right: a helper that records, commits and throws',
+	variant('a helper that records, commits and throws',
 		[REFUSE, '    if (rows.length > MAX_EXPORT_ROWS) await refuse(client, actorId, region);\n'],
 		['// Deliberately vulnerable', 'async function refuse(client: Client, actorId: string, region: string): Promise<never> {\n'
 			+ RECORD_REFUSAL.replace(/^ {2}/gm, '') + '  await client.query(\'COMMIT\');\n' + THROW.replace(/^ {2}/gm, '') + '}\n\n// Deliberately vulnerable']),
-	variant('right: roll the read back, then write the record on its own',
+	variant('roll the read back, then write the record on its own',
 		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n      await client.query('ROLLBACK');\n${RECORD_REFUSAL}${THROW}    }\n`]),
 ];
 
 const wrong: Variant[] = [
-	variant('wrong: the record inserted just before the throw, which the catch rolls back',
+	variant('the record inserted just before the throw, which the catch rolls back',
 		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}${THROW}    }\n`]),
-	variant('wrong: the record inserted, then rolled back explicitly before refusing',
+	variant('the record inserted, then rolled back explicitly before refusing',
 		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${RECORD_REFUSAL}      await client.query('ROLLBACK');\n${THROW}    }\n`]),
-	variant('wrong: the refusal logged to the console, not to audit_log',
+	variant('the refusal logged to the console, not to audit_log',
 		[REFUSE, '    if (rows.length > MAX_EXPORT_ROWS) {\n      console.warn(\'export_refused\', actorId, region);\n'
 			+ `      await client.query('COMMIT');\n${THROW}    }\n`]),
-	variant('wrong: the record written after the throw, where it never runs',
+	variant('the record written after the throw, where it never runs',
 		[REFUSE, `    if (rows.length > MAX_EXPORT_ROWS) {\n${THROW}${RECORD_REFUSAL}    }\n`]),
-	variant('wrong: the fix described in a comment',
+	variant('the fix described in a comment',
 		[REFUSE, `    // TODO: INSERT INTO audit_log ... 'export_refused', COMMIT, then throw\n${REFUSE}`]),
 ];
 
@@ -100,9 +100,9 @@ const HIT = '    audit.log({ actorId: userId, action: \'read_limit_hit\', rowCou
 const rateVariant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, RATE_FILE, rateStarter, ...edits);
 
 const rateRight: Variant[] = [
-	rateVariant('right: a running total, and the remaining allowance compared with the page',
+	rateVariant('a running total, and the remaining allowance compared with the page',
 		[COUNT, `  let used = 0;\n  for (const r of recent) used += r.rows;\n  if (rows > MAX_ROWS_PER_WINDOW - used) {\n${HIT}    return false;\n  }\n`]),
-	rateVariant('right: helpers that sum the rows and record the refusal',
+	rateVariant('helpers that sum the rows and record the refusal',
 		[COUNT, '  const used = sumRows(recent);\n  if (rows + used > MAX_ROWS_PER_WINDOW) return deny(audit, userId, rows, used);\n'],
 		['// Deliberately vulnerable', 'const sumRows = (list: readonly { rows: number }[]): number => list.reduce((sum, r) => sum + r.rows, 0);\n\n'
 			+ 'function deny(audit: Audit, userId: string, rows: number, used: number): false {\n'
@@ -111,15 +111,15 @@ const rateRight: Variant[] = [
 
 const SUM = '  const used = recent.reduce((sum, r) => sum + r.rows, 0);\n';
 const rateWrong: Variant[] = [
-	rateVariant('wrong: rows summed, but the page asked for is left out',
+	rateVariant('rows summed, but the page asked for is left out',
 		[COUNT, `${SUM}  if (used >= MAX_ROWS_PER_WINDOW) {\n${HIT}    return false;\n  }\n`]),
-	rateVariant('wrong: rows counted correctly, the refusal still unrecorded',
+	rateVariant('rows counted correctly, the refusal still unrecorded',
 		[COUNT, `${SUM}  if (used + rows > MAX_ROWS_PER_WINDOW) return false;\n`]),
-	rateVariant('wrong: the record written after the return, where it never runs',
+	rateVariant('the record written after the return, where it never runs',
 		[COUNT, `${SUM}  if (used + rows > MAX_ROWS_PER_WINDOW) {\n    return false;\n${HIT}  }\n`]),
-	rateVariant('wrong: refusals recorded, but requests still counted instead of rows',
+	rateVariant('refusals recorded, but requests still counted instead of rows',
 		[COUNT, `  const used = recent.length;\n  if (recent.length >= MAX_ROWS_PER_WINDOW) {\n${HIT}    return false;\n  }\n`]),
-	rateVariant('wrong: the fix described in a comment',
+	rateVariant('the fix described in a comment',
 		[COUNT, `  // TODO: sum r.rows, refuse when used + rows > MAX_ROWS_PER_WINDOW, audit.log('read_limit_hit')\n${COUNT}`]),
 ];
 

@@ -16,24 +16,24 @@ function variant(name: string, body: string, before = ''): Variant {
 }
 
 const right: Variant[] = [
-	variant('right: all three steps at once with Promise.all',
+	variant('all three steps at once with Promise.all',
 		'  await Promise.all([\n    dir.scheduleDisable(employeeId, lastDay),\n    dir.revoke(employeeId, BULK_EXPORT),\n    dir.watchLeaver(employeeId, lastDay),\n  ]);'),
-	variant('right: the revocations in a helper, over a list of bulk permissions',
+	variant('the revocations in a helper, over a list of bulk permissions',
 		'  await reduceToHandover(dir, employeeId);\n  await dir.watchLeaver(employeeId, lastDay);\n  await dir.scheduleDisable(employeeId, lastDay);',
 		'async function reduceToHandover(dir: Directory, employeeId: string): Promise<void> {\n'
 			+ '  for (const permission of [BULK_EXPORT]) {\n    await dir.revoke(employeeId, permission);\n  }\n}'),
 ];
 
 const wrong: Variant[] = [
-	variant('wrong: everything disabled on the day of notice',
+	variant('everything disabled on the day of notice',
 		'  await dir.disableAll(employeeId);\n  await dir.watchLeaver(employeeId, lastDay);\n  await dir.scheduleDisable(employeeId, lastDay);'),
-	variant('wrong: the revocation left in a comment for the last day',
+	variant('the revocation left in a comment for the last day',
 		'  await dir.watchLeaver(employeeId, lastDay);\n  // on lastDay: await dir.revoke(employeeId, BULK_EXPORT);\n  await dir.scheduleDisable(employeeId, lastDay);'),
-	variant('wrong: export revoked and watched, the disable at the end dropped',
+	variant('export revoked and watched, the disable at the end dropped',
 		'  await dir.revoke(employeeId, BULK_EXPORT);\n  await dir.watchLeaver(employeeId, lastDay);'),
-	variant('wrong: export revoked, but nobody watches the notice period',
+	variant('export revoked, but nobody watches the notice period',
 		'  await dir.revoke(employeeId, BULK_EXPORT);\n  await dir.scheduleDisable(employeeId, lastDay);'),
-	variant('wrong: the everyday read permission revoked instead of the bulk export',
+	variant('the everyday read permission revoked instead of the bulk export',
 		'  await dir.revoke(employeeId, \'customers:read\');\n  await dir.watchLeaver(employeeId, lastDay);\n  await dir.scheduleDisable(employeeId, lastDay);'),
 ];
 

@@ -21,14 +21,14 @@ function policy(name: string, using: string): Variant {
 }
 
 const right: Variant[] = [
-	policy('right: drop the IS NULL branch (an empty setting fails the cast, which also denies)',
+	policy('drop the IS NULL branch (an empty setting fails the cast, which also denies)',
 		`  USING (insurer_id = current_setting('app.home_insurer', true)::int);`),
-	policy('right: guard against an empty setting, comparison written the other way round',
+	policy('guard against an empty setting, comparison written the other way round',
 		`  USING (
     current_setting('app.home_insurer', true) <> ''
     AND current_setting('app.home_insurer', true)::int = insurer_id
   );`),
-	policy('right: a CASE that answers false when the setting is missing',
+	policy('a CASE that answers false when the setting is missing',
 		`  USING (
     CASE WHEN coalesce(current_setting('app.home_insurer', true), '') = '' THEN false
          ELSE insurer_id = current_setting('app.home_insurer', true)::int
@@ -37,22 +37,22 @@ const right: Variant[] = [
 ];
 
 const wrong: Variant[] = [
-	policy('wrong: NULLIF added for the empty string, but the fail-open branch kept',
+	policy('NULLIF added for the empty string, but the fail-open branch kept',
 		`  USING (
     NULLIF(current_setting('app.home_insurer', true), '') IS NULL
     OR insurer_id = NULLIF(current_setting('app.home_insurer', true), '')::int
   );`),
-	policy('wrong: COALESCE falls back to the row\'s own insurer, so it compares the row with itself',
+	policy('COALESCE falls back to the row\'s own insurer, so it compares the row with itself',
 		`  USING (insurer_id = COALESCE(NULLIF(current_setting('app.home_insurer', true), '')::int, insurer_id));`),
-	policy('wrong: the same fail-open rule rewritten as a CASE',
+	policy('the same fail-open rule rewritten as a CASE',
 		`  USING (
     CASE WHEN current_setting('app.home_insurer', true) IS NULL THEN true
          ELSE insurer_id = current_setting('app.home_insurer', true)::int
     END
   );`),
-	policy('wrong: denies when unset, but no longer compares the insurer when set',
+	policy('denies when unset, but no longer compares the insurer when set',
 		`  USING (current_setting('app.home_insurer', true) IS NOT NULL);`),
-	{ name: 'wrong: the fixed policy written in a comment above the unchanged one', files: { [FILE]: edit(starter, '-- Deliberately vulnerable',
+	{ name: 'the fixed policy written in a comment above the unchanged one', files: { [FILE]: edit(starter, '-- Deliberately vulnerable',
 		`-- Fix: USING (insurer_id = NULLIF(current_setting('app.home_insurer', true), '')::int)\n-- Deliberately vulnerable`) } },
 ];
 

@@ -15,26 +15,26 @@ const BY_LABEL = 'const customerData = mail.attachments.some((a) => a.label === 
 const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
 
 const right: Variant[] = [
-	variant('right: an isExternal helper, label only',
+	variant('an isExternal helper, label only',
 		[WAIVER, '  const isExternal = (address: string): boolean => domainOf(address) !== companyDomain;\n'
 			+ '  if (mail.autoForwarded && mail.recipients.some(isExternal)) {\n    return \'block\';\n  }\n'],
 		[BY_NAME, BY_LABEL]),
-	variant('right: an early block for forwarded mail, label matched by prefix, destructured',
+	variant('an early block for forwarded mail, label matched by prefix, destructured',
 		[WAIVER, '  if (mail.autoForwarded) {\n    const outside = mail.recipients.filter((r) => companyDomain !== domainOf(r));\n'
 			+ '    if (outside.length > 0) return \'block\';\n  }\n'],
 		[BY_NAME, 'const customerData = mail.attachments.some(({ label, name }) => (label ?? \'\').startsWith(\'Confidential\') || /customer/i.test(name));']),
 ];
 
 const wrong: Variant[] = [
-	variant('wrong: the waiver removed, so forwarded mail is judged like typed mail',
+	variant('the waiver removed, so forwarded mail is judged like typed mail',
 		[WAIVER, ''], [BY_NAME, BY_LABEL]),
-	variant('wrong: forwarded mail blocked only when it goes to webmail',
+	variant('forwarded mail blocked only when it goes to webmail',
 		[WAIVER, '  if (mail.autoForwarded && mail.recipients.some((r) => PERSONAL_WEBMAIL.has(domainOf(r)))) return \'block\';\n'],
 		[BY_NAME, BY_LABEL]),
-	variant('wrong: forwarding fixed, the label left as a TODO',
+	variant('forwarding fixed, the label left as a TODO',
 		[WAIVER, '  if (mail.autoForwarded && mail.recipients.some((r) => domainOf(r) !== companyDomain)) return \'block\';\n'],
 		[BY_NAME, `${BY_NAME} // TODO: a.label === CUSTOMER_DATA_LABEL`]),
-	variant('wrong: the label recognised, the waiver kept below it',
+	variant('the label recognised, the waiver kept below it',
 		[WAIVER, ''],
 		[BY_NAME, `${BY_LABEL}\n  if (mail.autoForwarded) return 'deliver';\n  if (mail.recipients.every((r) => domainOf(r) === companyDomain)) return 'deliver';`]),
 ];
