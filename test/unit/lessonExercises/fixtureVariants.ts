@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { exerciseVariantSuite } from '../helpers/exerciseVariants';
+import { runChecks } from '../../../src/core/exercises';
+import { exerciseVariantSuite, loadExercise } from '../helpers/exerciseVariants';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -21,9 +22,19 @@ export function fixtureVariantTables(lessonId: string, exerciseId: string, file:
 	const read = (name: string): string => readFileSync(join(root, 'test', 'fixtures', 'exercises', lessonId, `${name}${extname(file)}`), 'utf8');
 	const variant = (name: string): { name: string; files: Record<string, string> } => ({ name, files: { [file]: read(name) } });
 	for (const language of ['en', 'ja']) {
-		exerciseVariantSuite(join(root, 'lessons', language, `${lessonId}.md`), exerciseId, {
-			right: table.right.map(variant),
-			wrong: table.wrong.map(variant),
+		const lessonFile = join(root, 'lessons', language, `${lessonId}.md`);
+		exerciseVariantSuite(lessonFile, exerciseId, { right: table.right.map(variant), wrong: table.wrong.map(variant) });
+		it(`${exerciseId} of ${language}/${lessonId}.md: each of the starter's failures with a place points at the line it names`, async () => {
+			const exercise = await loadExercise(lessonFile, exerciseId);
+			const starter = exercise.starterFiles.get(file) ?? '';
+			const placed = new Set(exercise.checks.filter((check) => check.kind === 'mustNot' || check.at !== undefined).map((check) => check.id));
+			const failures = runChecks(exercise, exercise.starterFiles).results.filter((r) => !r.passed && placed.has(r.checkId));
+			assert.notDeepEqual(failures, []);
+			for (const failure of failures) {
+				// Line 1 is the fallback for a place that matched nothing; the starters open with a comment header.
+				assert.ok(failure.line > 1, `${failure.checkId} is reported at line ${failure.line}`);
+				assert.notEqual((starter.split('\n')[failure.line - 1] ?? '').trim(), '', failure.checkId);
+			}
 		});
 	}
 	const bundled = (kind: string): string => readFileSync(join(root, 'lessons', 'exercises', lessonId, kind, file), 'utf8');
