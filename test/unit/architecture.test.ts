@@ -35,6 +35,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
+	'extension/findings': ['register'],
 	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand', 'register'],
 	'extension/onboarding': ['onboarding', 'onboardingNotice', 'register'],
 	'extension/page': ['labels', 'lessonPage', 'lessonPanel', 'lessonPreview', 'register'],
