@@ -136,6 +136,15 @@ describe('suggest --sarif on hostile logs', () => {
 		]);
 	});
 
+	it('prints the code scan\'s matches in the CI formats too', async () => {
+		write('report.sql', '-- monthly\nSELECT * FROM customers;\n');
+		const github = await cli(['suggest', 'report.sql', '--format', 'github'], tmp);
+		assert.equal(github.code, 0, github.stderr);
+		assert.match(github.stdout, /^::notice file=report\.sql,line=2,title=Learn from a real incident%3A Four non-life insurers[^:\n]*::non-life-insurers-insider-leak — /m);
+		const gitlab = JSON.parse((await cli(['suggest', 'report.sql', '--format', 'gitlab'], tmp)).stdout) as { location: { path: string; lines: { begin: number } } }[];
+		assert.deepEqual(gitlab.map((i) => [i.location.path, i.location.lines.begin]), [['report.sql', 2]]);
+	});
+
 	it('rejects --sarif without files and an unknown --format', async () => {
 		assert.match((await cli(['suggest', '--sarif'], tmp)).stderr, /suggest --sarif needs at least one SARIF file/);
 		assert.match((await cli(['suggest', '--sarif', 'a.sarif', '--format', 'html'], tmp)).stderr, /suggest --format needs one of: text, github, gitlab/);
