@@ -35,7 +35,8 @@ describe('front matter cwe and owasp', () => {
 		['a CWE id without the prefix', 'cwe: ["798"]\n'],
 		['a lower-case CWE id', 'cwe: [cwe-798]\n'],
 		['CWE-0', 'cwe: [CWE-0]\n'],
-		['an entry with an unknown key', 'cwe:\n  - {id: CWE-798, url: "command:x"}\n'],
+		['an entry without an id', 'cwe:\n  - {section: what-a-developer-could-have-built}\n'],
+		['an entry whose id is a number', 'cwe:\n  - {id: 798}\n'],
 		['an OWASP id of another year', 'owasp: [A01:2017]\n'],
 		['A11:2021', 'owasp: [A11:2021]\n'],
 		['an OWASP id given as a number', 'owasp: [1]\n'],
@@ -46,6 +47,17 @@ describe('front matter cwe and owasp', () => {
 			assert.ok(diagnostics.some((d) => d.code === 'front-matter-schema'), JSON.stringify(diagnostics));
 		});
 	}
+
+	it('reads an entry with an unknown key as the other keys are read: a warning, and the key is left out', () => {
+		const { lesson, diagnostics } = parseLesson(text('a', 'cwe:\n  - {id: CWE-798, url: "command:x"}\n'), 'a.md');
+		assert.deepEqual(diagnostics.map((d) => d.code), ['front-matter-unknown-key']);
+		assert.deepEqual(lesson?.meta.cwe, [{ id: 'CWE-798', line: 6 }]);
+	});
+
+	it('says in one message what is wrong with an entry', () => {
+		const { diagnostics } = parseLesson(text('a', 'cwe: ["798"]\n'), 'a.md');
+		assert.deepEqual(diagnostics.map((d) => d.message), ['"cwe[0]" must be a CWE id such as CWE-284']);
+	});
 
 	it('warns when a cwe section names no heading', () => {
 		const { lesson } = parseLesson(text('a', 'cwe:\n  - {id: CWE-778, section: nowhere}\n'), 'a.md');
