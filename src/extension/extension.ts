@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 	const suggestions = registerSuggestions(services);
 	context.subscriptions.push(
 		services, team, tree, progress, reviews, suggestions,
-		registerPage(services, tree.view),
+		registerPage(services, tree.provider),
 		registerLessons(services, team),
 		registerOnboarding(services, team),
 		registerCommands(services),

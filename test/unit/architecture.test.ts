@@ -27,8 +27,9 @@ const OPEN = new Set(['core/shared', 'extension/platform']);
  */
 const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/catalog': ['catalog', 'catalogIndex', 'curriculum', 'lessonEntry', 'tracks', 'workspaceCatalog'],
+	'core/exercises': ['exercise', 'exerciseBlock', 'index'],
 	'core/findings': ['coverage', 'cweIds', 'findingLessons', 'sarif'],
-	'core/lessons': ['contentHash', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
+	'core/lessons': ['contentHash', 'diagnosticLimits', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
 	'core/progress': ['compactRecords', 'progress', 'records'],
 	'core/reviews': ['reviewCards', 'reviewQueue'],

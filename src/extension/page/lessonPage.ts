@@ -19,11 +19,10 @@ export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
 
 /**
- * Loads the parser and renderer chunks and the page's script and stylesheet ahead of the first lesson opened, so
- * that click does not wait for them. Loading twice costs nothing: each is read once.
+ * Loads the renderer chunk and the page's script and stylesheet ahead of the first lesson opened, so that click
+ * does not wait for them. Loading twice costs nothing: each is read once.
  */
 export function preparePage(extensionUri: vscode.Uri): void {
-	void import('../../core/parserChunk');
 	void import('../../core/page/render');
 	void webviewAssets(extensionUri).catch(() => undefined);
 }

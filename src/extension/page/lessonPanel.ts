@@ -100,7 +100,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (!entry) {
 			return false;
 		}
-		// The panel's frames are made while the lesson is parsed and the renderer and page chunk load, not after.
+		// The panel's frames are made while the lesson is read and the renderer loads, not after.
 		const parsing = this.deps.library.get(lessonId);
 		void import('../../core/page/render');
 		void this.loadPage().catch(() => undefined);
@@ -132,12 +132,13 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	/**
-	 * Loads the page chunk, the parser and renderer chunks and the page's script and stylesheet ahead of the first
-	 * lesson opened (called once the Lessons view is on screen), so that click does not wait for them. Loading twice
-	 * costs nothing: each is read once.
+	 * Loads the renderer chunk, the learner's lessons' pack and the page's script and stylesheet ahead of the first
+	 * lesson opened (called once the Lessons view shows its rows), so that click does not wait for them. Loading
+	 * twice costs nothing: each is read once.
 	 */
 	prepare(): void {
 		void this.loadPage().then((page) => page.preparePage(this.deps.extensionUri), () => undefined);
+		void this.deps.library.prefetch();
 	}
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
