@@ -1,6 +1,7 @@
 /** Command-line arguments → what to do. Pure. */
 import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exercise/exerciseArgs';
 import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
+import { COVERAGE_USAGE, parseCoverageArgs, type CoverageCommand } from './sarif/coverage';
 import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
 
 export type CliCommand =
@@ -12,12 +13,14 @@ export type CliCommand =
 	| ReportCommand
 	| SuggestCommand
 	| ExerciseCommand
+	| CoverageCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
   incident-lessons lint <file|dir>...   check lesson files (folders are searched for *.md)
   incident-lessons render <file>        print the HTML the lesson panel shows
   incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
+${COVERAGE_USAGE}
 ${REPORT_USAGE}
 ${SUGGEST_USAGE}
 ${EXERCISE_USAGE}
@@ -44,7 +47,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	if (argv[0] === 'report') {
 		return parseReportArgs(argv.slice(1));
 	}
-	// suggest has options of its own (--lessons, --lang)
+	if (argv[0] === 'curriculum' && options.includes('--coverage')) {
+		return parseCoverageArgs(argv.slice(1));
+	}
+	// suggest has options of its own (--lessons, --lang, --sarif, --format)
 	if (argv[0] === 'suggest') {
 		return parseSuggestArgs(argv.slice(1));
 	}

@@ -7,6 +7,7 @@ import { runLint } from './lint';
 import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
 import { runReport } from './report';
+import { runCoverage } from './sarif/coverage';
 import { runSuggest } from './suggest';
 
 /**
@@ -40,6 +41,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runSuggest(command, cwd, output);
 			case 'exercise':
 				return await runExercise(command, cwd, output);
+			case 'coverage':
+				return await runCoverage(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

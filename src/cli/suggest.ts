@@ -8,6 +8,8 @@ import type { Lesson } from '../core/lessons/lesson';
 import { compileTriggers, scanDocument, type TriggerIndex } from '../core/suggestions/triggerMatch';
 import { findLessonFiles, localeFolder, readLessonText } from './files';
 import { oneLine, type CliOutput } from './output';
+import { formatHits, type LessonHit } from './sarif/ciFormats';
+import { runSarifSuggest } from './sarif/sarifSuggest';
 import { findSourceFiles, readSourceText } from './sourceFiles';
 import type { SuggestCommand } from './suggestArgs';
 
@@ -15,12 +17,13 @@ import type { SuggestCommand } from './suggestArgs';
 const CLI_SCAN = { budgetMs: 1000, maxChars: 1_000_000, maxMatchesPerTrigger: 20 } as const;
 
 /** The bundled `lessons/` folder: next to `dist/` in the package, or at the repository root when run from source. */
-function bundledLessonsDir(): string | undefined {
+export function bundledLessonsDir(): string | undefined {
 	return [path.resolve(__dirname, '..', 'lessons'), path.resolve(__dirname, '..', '..', 'lessons')]
 		.find((dir) => existsSync(path.join(dir, 'en')));
 }
 
-async function loadLessons(dirs: readonly string[], cwd: string, lang: string, output: CliOutput): Promise<Lesson[]> {
+/** The lessons under `dirs` in `lang` (else English); files with errors are left out, with a note on stderr. */
+export async function loadLessons(dirs: readonly string[], cwd: string, lang: string, output: CliOutput): Promise<Lesson[]> {
 	const { files, problems } = await findLessonFiles(dirs, cwd);
 	const texts: LessonFile[] = [];
 	for (const file of files) {
@@ -56,6 +59,9 @@ export async function runSuggest(command: SuggestCommand, cwd: string, output: C
 		output.stderr('incident-lessons: no lessons found to take triggers from\n');
 		return 2;
 	}
+	if (command.sarif.length > 0) {
+		return runSarifSuggest(command, lessons, cwd, output);
+	}
 	const index = compileTriggers(lessons.map((l) => ({ lessonId: l.meta.id, title: l.meta.title, triggers: l.meta.triggers })));
 	reportProblems(index, output);
 	const { files, missing, problems } = await findSourceFiles(command.paths, cwd);
@@ -63,8 +69,7 @@ export async function runSuggest(command: SuggestCommand, cwd: string, output: C
 		output.stderr(missing.map((m) => `incident-lessons: ${oneLine(m)}\n`).join(''));
 		return 2;
 	}
-	const related = new Set<string>();
-	let matchCount = 0;
+	const hits: LessonHit[] = [];
 	const skipped: string[] = [...problems];
 	for (const file of files) {
 		const read = await readSourceText(file);
@@ -78,15 +83,15 @@ export async function runSuggest(command: SuggestCommand, cwd: string, output: C
 			skipped.push(`${file.display}: ${result.status === 'tooLarge' ? 'too large' : 'scan stopped after the time limit'}`);
 		}
 		for (const m of result.matches) {
-			output.stdout(`${oneLine(`${file.display}:${m.line}: ${m.lessonId} — ${m.why}`)}\n`);
-			related.add(m.lessonId);
-			matchCount++;
+			hits.push({ path: file.display, line: m.line, lessonId: m.lessonId, title: m.title, why: m.why, origin: 'trigger' });
 		}
 	}
+	output.stdout(formatHits(hits, command.format, (hit) => hit.path ?? ''));
 	for (const line of skipped) {
 		output.stderr(`incident-lessons: skipped ${oneLine(line)}\n`);
 	}
 	const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-	output.stderr(`${count(files.length, 'file', 'files')} scanned, ${count(matchCount, 'match', 'matches')}, ${count(related.size, 'related lesson', 'related lessons')}\n`);
+	const related = new Set(hits.map((h) => h.lessonId)).size;
+	output.stderr(`${count(files.length, 'file', 'files')} scanned, ${count(hits.length, 'match', 'matches')}, ${count(related, 'related lesson', 'related lessons')}\n`);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
 import { appendAll } from '../core/shared/arrays';
 import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
+import { SUGGEST_FORMATS, type SuggestFormat } from './sarif/ciFormats';
 
 /** `incident-lessons suggest`, read from the command line. */
 export interface SuggestCommand {
@@ -11,20 +12,28 @@ export interface SuggestCommand {
 	readonly lessons: readonly string[];
 	/** The language of lesson titles and reasons. */
 	readonly lang: LessonLocale;
+	/** SARIF logs whose findings are mapped to lessons (instead of scanning `paths`). */
+	readonly sarif: readonly string[];
+	readonly format: SuggestFormat;
 }
 
 /** The usage lines of `suggest`, for the CLI's help. */
 export const SUGGEST_USAGE = `  incident-lessons suggest <file|dir>... [--lessons <dir>]... [--lang en|ja]
-                                        list lessons related to code: "path:line: lesson-id — why"`;
+  incident-lessons suggest --sarif <file.sarif>... [--lessons <dir>]... [--lang en|ja]
+                                        list lessons related to code, or to a scanner's findings:
+                                        "path:line: lesson-id — why"; --format github|gitlab prints
+                                        workflow annotations or a GitLab code quality report`;
 
 /**
- * Reads the arguments after `suggest`: paths, `--lessons <dir>` (repeatable; `--lessons=<dir>` too) and
- * `--lang <en|ja>`. `--` ends the options. Returns a usage error message for anything else.
+ * Reads the arguments after `suggest`: paths, `--lessons <dir>` (repeatable; `--lessons=<dir>` too),
+ * `--lang <en|ja>`, `--sarif <file>...` and `--format text|github|gitlab`. `--` ends the options. Returns a usage error message for anything else.
  */
 export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { readonly kind: 'usageError'; readonly message: string } {
 	const paths: string[] = [];
 	const lessons: string[] = [];
+	const sarif: string[] = [];
 	let lang: LessonLocale = 'en';
+	let format: SuggestFormat = 'text';
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i] ?? '';
 		if (arg === '--') {
@@ -46,14 +55,33 @@ export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { re
 				return { kind: 'usageError', message: `suggest --lang needs one of: ${LESSON_LOCALES.join(', ')}` };
 			}
 			lang = given as LessonLocale;
+		} else if (name === '--format') {
+			const given = value();
+			if (!given || !(SUGGEST_FORMATS as readonly string[]).includes(given)) {
+				return { kind: 'usageError', message: `suggest --format needs one of: ${SUGGEST_FORMATS.join(', ')}` };
+			}
+			format = given as SuggestFormat;
+		} else if (name === '--sarif') {
+			// --sarif takes every file up to the next option
+			const first = value();
+			if (!first) {
+				return { kind: 'usageError', message: 'suggest --sarif needs at least one SARIF file' };
+			}
+			sarif.push(first);
+			while (eq < 0 && args[i + 1] !== undefined && !args[i + 1]?.startsWith('-')) {
+				sarif.push(args[++i] ?? '');
+			}
 		} else if (arg.startsWith('-') && arg !== '-') {
 			return { kind: 'usageError', message: `unknown option "${arg}" for suggest` };
 		} else {
 			paths.push(arg);
 		}
 	}
-	if (paths.length === 0) {
-		return { kind: 'usageError', message: 'suggest needs at least one file or folder to scan' };
+	if (sarif.length > 0 && paths.length > 0) {
+		return { kind: 'usageError', message: 'suggest takes files to scan or --sarif logs, not both' };
 	}
-	return { kind: 'suggest', paths, lessons, lang };
+	if (paths.length === 0 && sarif.length === 0) {
+		return { kind: 'usageError', message: 'suggest needs at least one file or folder to scan, or --sarif <file>' };
+	}
+	return { kind: 'suggest', paths, lessons, lang, sarif, format };
 }

@@ -7,6 +7,7 @@ import { registerOnboarding } from './onboarding/register';
 import { registerPage } from './page/register';
 import { registerProgress, type ProgressView } from './progress/register';
 import { registerReviews, type Reviews } from './reviews/register';
+import { registerFindings } from './findings/register';
 import { createServices, type OwnedServices } from './services';
 import { registerSuggestions } from './suggestions/register';
 import { registerTeam, type Team } from './team/register';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 		registerLessons(services, team),
 		registerOnboarding(services, team),
 		registerCommands(services),
+		registerFindings(services),
 		// Trust decides which restricted settings apply (see RESTRICTED_SETTINGS), so a change of trust reads them again.
 		services.trust.onDidChange(() => applySettings()),
 		vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && applySettings()),

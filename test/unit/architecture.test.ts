@@ -28,6 +28,7 @@ const OPEN = new Set(['core/shared', 'extension/platform']);
 const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/catalog': ['catalog', 'catalogIndex', 'curriculum', 'lessonEntry', 'tracks', 'workspaceCatalog'],
 	'core/exercises': ['exercise', 'exerciseBlock', 'index'],
+	'core/findings': ['coverage', 'cweIds', 'findingLessons', 'sarif'],
 	'core/lessons': ['contentHash', 'diagnosticLimits', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
 	'core/progress': ['compactRecords', 'progress', 'records'],
@@ -35,6 +36,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
+	'extension/findings': ['register'],
 	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand', 'register'],
 	'extension/onboarding': ['onboarding', 'onboardingNotice', 'register'],
 	'extension/page': ['labels', 'lessonPage', 'lessonPanel', 'lessonPreview', 'register'],

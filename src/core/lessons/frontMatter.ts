@@ -5,7 +5,7 @@
 import { appendAll } from '../shared/arrays';
 import { capDiagnostics, MAX_BLOCK_DIAGNOSTICS } from './diagnosticLimits';
 import { checkIncident } from './incident';
-import type { BreakdownItem, Diagnostic, Incident, LessonMeta, Level, Source, TimelineEvent } from './lesson';
+import type { BreakdownItem, Diagnostic, Incident, LessonMeta, LessonWeakness, Level, Source, TimelineEvent } from './lesson';
 import { createDiagnostic, hasErrors } from './rules';
 import type { RuleId } from './rules';
 import { validateFrontMatterData } from '../shared/schemaValidation';
@@ -55,6 +55,8 @@ interface FrontMatterData {
 	readonly level?: Level;
 	readonly tags?: readonly string[];
 	readonly attack?: readonly string[];
+	readonly cwe?: readonly (string | { readonly id: string; readonly section?: string; readonly why?: string })[];
+	readonly owasp?: readonly string[];
 	readonly incident?: {
 		readonly organization?: string;
 		readonly date?: string;
@@ -97,6 +99,17 @@ function toIncident(raw: NonNullable<FrontMatterData['incident']>): Incident {
 	};
 }
 
+function toWeaknesses(raw: NonNullable<FrontMatterData['cwe']>, parsed: ParsedYaml): LessonWeakness[] {
+	return raw.map((entry, index) => {
+		const { line } = parsed.spanOf(['cwe', index]);
+		return typeof entry === 'string' ? { id: entry, line } : {
+			id: entry.id, line,
+			...(entry.section !== undefined ? { section: entry.section } : {}),
+			...(entry.why !== undefined ? { why: entry.why } : {}),
+		};
+	});
+}
+
 function toMeta(data: FrontMatterData, parsed: ParsedYaml): LessonMeta {
 	return {
 		id: data.id,
@@ -108,6 +121,8 @@ function toMeta(data: FrontMatterData, parsed: ParsedYaml): LessonMeta {
 		...(data.level !== undefined ? { level: data.level } : {}),
 		tags: [...(data.tags ?? [])],
 		attack: [...(data.attack ?? [])],
+		...(data.cwe !== undefined ? { cwe: toWeaknesses(data.cwe, parsed) } : {}),
+		...(data.owasp !== undefined ? { owasp: [...data.owasp] } : {}),
 		...(data.incident !== undefined ? { incident: toIncident(data.incident) } : {}),
 		sources: (data.sources ?? []).map((source) => source.url !== undefined ? { title: source.title, url: source.url } : { title: source.title }),
 		triggers: readTriggers(data, parsed),

@@ -77,6 +77,18 @@ export interface Incident {
 
 export type Level = 'beginner' | 'intermediate' | 'advanced';
 
+/** A weakness the lesson teaches (front matter `cwe`): scanner findings with this CWE link to the lesson. */
+export interface LessonWeakness {
+	/** `CWE-<n>`. */
+	readonly id: string;
+	/** The heading slug to open the lesson at for this weakness. */
+	readonly section?: string;
+	/** One line on what the lesson shows about it. */
+	readonly why?: string;
+	/** 1-based line of the entry in the file (for diagnostics). */
+	readonly line: number;
+}
+
 /** Front matter after validation, with defaults applied. */
 export interface LessonMeta {
 	readonly id: string;
@@ -90,6 +102,10 @@ export interface LessonMeta {
 	readonly level?: Level;
 	readonly tags: readonly string[];
 	readonly attack: readonly string[];
+	/** The weaknesses the lesson teaches; absent when the front matter has no `cwe`. */
+	readonly cwe?: readonly LessonWeakness[];
+	/** OWASP Top 10 2021 categories (`A01:2021`); absent when the front matter has no `owasp`. */
+	readonly owasp?: readonly string[];
 	readonly incident?: Incident;
 	readonly sources: readonly Source[];
 	/** Code that signals the risk the lesson teaches (see docs/reviews-and-suggestions.md); empty when none. */

@@ -50,6 +50,7 @@ export const LINT_RULES = {
 	'trigger-invalid-pattern': 'error',
 	'trigger-invalid-glob': 'error',
 	'trigger-unknown-section': 'warning',
+	'cwe-unknown-section': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof LINT_RULES;

@@ -48,6 +48,25 @@ function compareQuizzes(reference: LocatedLesson, other: LocatedLesson): Diagnos
 	return undefined;
 }
 
+/** The sorted ids of a taxonomy list, for comparing translations (order and duplicates do not matter). */
+function idSet(ids: readonly string[] | undefined): string {
+	return [...new Set(ids ?? [])].sort().join(', ');
+}
+
+/** A translation must declare the same weaknesses and OWASP categories: findings link to a lesson, not to a locale. */
+function compareTaxonomies(reference: LocatedLesson, other: LocatedLesson): Diagnostic | undefined {
+	for (const [field, of] of [['cwe', (l: Lesson) => l.meta.cwe?.map((w) => w.id)], ['owasp', (l: Lesson) => l.meta.owasp]] as const) {
+		const want = idSet(of(reference.lesson));
+		const have = idSet(of(other.lesson));
+		if (want !== have) {
+			const line = field === 'cwe' ? other.lesson.meta.cwe?.[0]?.line ?? 1 : 1;
+			const message = `"${field}" does not match the ${reference.lesson.locale} version (${reference.file}): expected [${want}], found [${have}]`;
+			return createDiagnostic(other.file, 'translation-mismatch', message, { line, column: 1 });
+		}
+	}
+	return undefined;
+}
+
 /** Exercises must match but for their wording: the same ids, files, checks and solution, in the same order. */
 function compareExercises(reference: LocatedLesson, other: LocatedLesson): Diagnostic | undefined {
 	const count = Math.max(reference.lesson.exercises.length, other.lesson.exercises.length);
@@ -70,7 +89,7 @@ function compareExercises(reference: LocatedLesson, other: LocatedLesson): Diagn
 /**
  * Checks that each locale in `lessons` has every lesson id of the others, and that each translation's quizzes
  * have the reference's ids, types, choice counts and right answers, and its exercises the same ids, files, checks and
- * solution, in the same order. Only runs when the set
+ * solution, in the same order, and that it declares the same `cwe` and `owasp` ids. Only runs when the set
  * holds two locales or more (linting one locale folder alone says nothing about the others). Pure.
  */
 export function checkTranslations(lessons: readonly LocatedLesson[]): Diagnostic[] {
@@ -96,7 +115,7 @@ export function checkTranslations(lessons: readonly LocatedLesson[]): Diagnostic
 				const message = `lesson "${id}" has no ${locale} translation (expected ${locale}/${id}.md next to ${reference.file})`;
 				diagnostics.push(createDiagnostic(reference.file, 'translation-missing', message, { line: 1, column: 1 }));
 			} else if (version !== reference) {
-				for (const mismatch of [compareQuizzes(reference, version), compareExercises(reference, version)]) {
+				for (const mismatch of [compareQuizzes(reference, version), compareExercises(reference, version), compareTaxonomies(reference, version)]) {
 					if (mismatch) {
 						diagnostics.push(mismatch);
 					}

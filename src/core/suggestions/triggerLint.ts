@@ -1,6 +1,6 @@
 /**
  * Lint rules for lesson triggers that need the RE2 engine or the lesson body: patterns and globs that do not
- * compile (or are too costly), and sections that name no heading. Kept out of the parser so that loading lessons
+ * compile (or are too costly), and sections (of triggers and of `cwe` entries) that name no heading. Kept out of the parser so that loading lessons
  * does not load re2js; the CLI's `lint` and the extension's diagnostics for workspace lessons run it. Pure.
  */
 import type { LessonFile } from '../catalog/catalog';
@@ -36,6 +36,13 @@ export function lintTriggers(lesson: Lesson, file: string): Diagnostic[] {
 			}
 		}
 	});
+	for (const [index, weakness] of (lesson.meta.cwe ?? []).entries()) {
+		slugs ??= new Set(headingSlugs(lesson.body));
+		if (weakness.section !== undefined && !slugs.has(weakness.section)) {
+			const message = `"cwe[${index}].section" "${weakness.section}" is not the slug of a heading in this lesson`;
+			diagnostics.push(createDiagnostic(file, 'cwe-unknown-section', message, { line: weakness.line, column: 1 }));
+		}
+	}
 	return diagnostics;
 }
 

@@ -15,6 +15,8 @@ export interface ExtensionConfig {
 	readonly reviews: { readonly enabled: boolean; readonly newCardsPerDay: number; readonly reminder: boolean };
 	/** How lessons related to the code in an editor are shown: CodeLens, a light hint at the line end, or not at all. */
 	readonly suggestions: 'codeLens' | 'hint' | 'off';
+	/** Offer a lesson as a Code Action on problems other tools report with a CWE id. */
+	readonly findings: boolean;
 }
 
 export const CONFIG_SECTION = 'incidentLessons';
@@ -53,6 +55,7 @@ export function readConfig(trusted = true): ExtensionConfig {
 			reminder: c.get<boolean>('reviews.reminder', false) === true,
 		},
 		suggestions: suggestions === 'hint' || suggestions === 'off' ? suggestions : 'codeLens',
+		findings: c.get<boolean>('findings.codeActions', true) !== false,
 	};
 }
 
