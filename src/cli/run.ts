@@ -7,6 +7,7 @@ import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
 import { runReport } from './report';
 import { runSuggest } from './suggest';
+import { runXapi } from './xapi/xapi';
 
 /**
  * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
@@ -37,6 +38,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runReport(command, cwd, output);
 			case 'suggest':
 				return await runSuggest(command, cwd, output);
+			case 'xapi':
+				return await runXapi(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -32,6 +32,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/progress': ['compactRecords', 'progress', 'records'],
 	'core/reviews': ['reviewCards', 'reviewQueue'],
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
+	'core/xapi': ['lrsClient', 'lrsConfig', 'statementQueue', 'statements', 'xapiEvents'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
 	'extension/lessons': ['lessonDiagnosticsGate', 'newLessonCommand', 'register'],
