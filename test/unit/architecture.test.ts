@@ -43,6 +43,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'extension/suggestions': ['register', 'suggestionProviders', 'suggestionScope'],
 	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'register'],
 	'extension/testing': ['index'],
+	'extension/xapi': ['register'],
 	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'register', 'treeSnapshot'],
 };
 

@@ -1,6 +1,7 @@
 /** Arguments of `incident-lessons xapi` → what to do. */
 import { parseArgs } from 'node:util';
 import { LESSON_LOCALES } from '../../core/lessons/lesson';
+import { DEFAULT_ACTIVITY_BASE } from '../../core/xapi/lrsConfig';
 
 export interface XapiCommand {
 	readonly kind: 'xapi';
@@ -15,9 +16,6 @@ export interface XapiCommand {
 	/** Send to this LRS instead of printing; credentials come from the environment only. */
 	readonly lrs?: string;
 }
-
-/** The project's own address: activity ids under it name this tool's lessons unless a lead chooses a base. */
-export const DEFAULT_ACTIVITY_BASE = 'https://github.com/incident-lessons/incident-lessons/xapi/';
 
 /** Where `--lrs` takes its credentials from: never from the command line, where `ps` and shell history show them. */
 export const LRS_AUTH_ENV = 'INCIDENT_LESSONS_LRS_AUTH';

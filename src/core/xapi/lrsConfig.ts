@@ -11,6 +11,9 @@ export interface LrsTarget {
 	readonly authorization: string;
 }
 
+/** The project's own address: activity ids are made under it unless a lead chooses a base. */
+export const DEFAULT_ACTIVITY_BASE = 'https://github.com/incident-lessons/incident-lessons/xapi/';
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
