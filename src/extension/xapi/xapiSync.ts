@@ -157,13 +157,11 @@ export class XapiSync extends Disposable {
 			return undefined;
 		}
 		this.pending = await this.queue.pending().catch(() => 0);
-		if ('problem' in settings) {
-			this.show(settings.problem);
-			return undefined;
-		}
-		const ready = await this.connect(settings);
-		if (!ready) {
-			return undefined;
+		const unusable = 'problem' in settings ? settings.problem : await this.connect(settings);
+		if (unusable !== undefined) {
+			// Nothing is sent until the learner fixes it; the statements wait.
+			this.show(unusable);
+			return { sent: 0, dropped: 0, pending: this.pending, problem: unusable };
 		}
 		const result = await this.queue.flush().catch((e: unknown) => ({ sent: 0, dropped: 0, pending: this.pending, problem: String(e) }));
 		this.pending = result.pending;
@@ -184,22 +182,12 @@ export class XapiSync extends Disposable {
 		return result;
 	}
 
-	/** The target from the settings and the stored credentials; false (and shown) while either is missing. */
-	private async connect(settings: LrsSettings): Promise<boolean> {
+	/** Takes the target from the settings and the stored credentials; the problem while either cannot be used. */
+	private async connect(settings: LrsSettings): Promise<string | undefined> {
 		const credentials = await this.deps.secrets.get(LRS_SECRET_KEY);
-		if (credentials === undefined || credentials === '') {
-			this.target = undefined;
-			this.show(vscode.l10n.t('No LRS credentials: run "Set LRS Credentials…".'));
-			return false;
-		}
-		const target = lrsTarget(settings.endpoint, credentials);
-		if ('problem' in target) {
-			this.target = undefined;
-			this.show(target.problem);
-			return false;
-		}
-		this.target = target.target;
-		return true;
+		const target = credentials === undefined || credentials === '' ? undefined : lrsTarget(settings.endpoint, credentials);
+		this.target = target && 'target' in target ? target.target : undefined;
+		return target === undefined ? vscode.l10n.t('No LRS credentials: run "Set LRS Credentials…".') : 'problem' in target ? target.problem : undefined;
 	}
 
 	private show(problem: string | undefined): void {

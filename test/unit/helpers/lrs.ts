@@ -1,10 +1,24 @@
 // The xAPI test tools, installed on demand into .vscode-test/lrs/ (test/harness/installLrs.sh): Learning Locker's
 // statement validator, and its LRS run in memory on 127.0.0.1 as a child process for the integration tests.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+/** The repository: found upwards from here, so the extension-host tests (built to out/test/host/) find it too. */
+function repositoryRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(path.join(dir, 'test', 'harness', 'installLrs.sh'))) {
+		const parent = path.dirname(dir);
+		if (parent === dir) {
+			throw new Error('test/harness/installLrs.sh not found above this file');
+		}
+		dir = parent;
+	}
+	return dir;
+}
+
+const ROOT = repositoryRoot();
 export const LRS_PREFIX = path.join(ROOT, '.vscode-test', 'lrs');
 
 /** Installs the pinned tools once (a lock serialises test files that ask at the same time). */
