@@ -1,6 +1,8 @@
 // Learning records from the real extension host to a real LRS (Learning Locker's xapi-statements, in memory on
-// 127.0.0.1, started here; see test/unit/helpers/lrs.ts): off by default, on from the user's settings with
-// credentials in SecretStorage, answers and a pass read back by agent, and an outage survived with nothing lost.
+// 127.0.0.1, started here; see test/unit/helpers/lrs.ts): off by default and never on from a workspace's settings,
+// on from the user's settings with credentials in SecretStorage, answers and a pass read back by agent, and an
+// outage survived with nothing lost. Named to run before workspaceFiles.test.ts: that suite puts a FIFO in the
+// workspace, and a server thread that opens it blocks, which can stall the settings writes this suite needs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startLrs, type RunningLrs } from '../unit/helpers/lrs';
@@ -39,13 +41,21 @@ suite('Learning records to an LRS (xAPI)', function () {
 		await lrs?.stop();
 	});
 
-	test('off by default: an answer queues and sends nothing', async () => {
+	test('off by default, and a workspace\'s settings cannot turn it on: an answer queues and sends nothing', async () => {
 		const testing = await testingApi();
-		const [first = ''] = await quizIds(ASSIGNED);
-		await (await api()).answer(ASSIGNED, first, await correctAnswer(ASSIGNED, first));
-		assert.equal(await testing.sendLearningRecords(), undefined);
-		assert.equal(testing.lrsStatusBarText(), '');
-		await resetAllProgress();
+		await settings().update('lrs.endpoint', lrs.endpoint, vscode.ConfigurationTarget.Workspace);
+		await settings().update('lrs.homePage', HOME, vscode.ConfigurationTarget.Workspace);
+		try {
+			const [first = ''] = await quizIds(ASSIGNED);
+			await (await api()).answer(ASSIGNED, first, await correctAnswer(ASSIGNED, first));
+			assert.equal(await testing.sendLearningRecords(), undefined);
+			assert.equal(testing.lrsStatusBarText(), '');
+			assert.deepEqual(await lrs.statementsFor({ objectType: 'Agent', account: { homePage: HOME, name: 'Host Learner' } }), []);
+		} finally {
+			await settings().update('lrs.endpoint', undefined, vscode.ConfigurationTarget.Workspace);
+			await settings().update('lrs.homePage', undefined, vscode.ConfigurationTarget.Workspace);
+			await resetAllProgress();
+		}
 	});
 
 	test('on from user settings: answers, pass and completion reach the LRS, in the assignment\'s registration', async () => {
