@@ -104,7 +104,7 @@ const configs = [
 	{ ...common, minify: false, sourcemap: true, entryPoints: hostTests, outdir: 'out/test/host', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
 ];
 
-(await import('./build/catalog.mjs')).writeCatalog();
+await (await import('./build/catalog.mjs')).writeCatalog();
 if (watch) {
 	for (const config of configs) {
 		const ctx = await esbuild.context(config);

@@ -4,7 +4,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/tmp/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/tmp/**', '**/*.mjs', '**/*.js', '**/*.cjs', 'lessons/exercises/**'] },
 	...tseslint.configs.recommendedTypeChecked,
 	{
 		languageOptions: {

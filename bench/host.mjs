@@ -27,13 +27,14 @@ let runs = 0;
  * (`en/*.md` and `answers.json`), with the catalog the build would write for it.
  * Copied, not linked: the host finds an extension's API by the real path of the requiring file.
  */
-export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
+export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
 	rmSync(dest, { recursive: true, force: true });
 	mkdirSync(dest, { recursive: true });
 	const shipped = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
 		.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
 	for (const pattern of shipped) {
-		if (pattern.startsWith('lessons/')) {
+		// The set's catalog and packs are written below.
+		if (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons/')) {
 			continue;
 		}
 		// The bundles come from distDir (the readable build, for profiles) in dist/'s own layout.
@@ -41,7 +42,7 @@ export function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'di
 		copyShipped(from, rest, to);
 	}
 	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
-	writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
+	await writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
 	return dest;
 }
 
@@ -105,7 +106,7 @@ export async function measureInHost(cs, browser, { extensionPath, extensionId, m
 			throw new Error(`host measurement (${mode}) failed: ${result.error}`);
 		}
 		// Profiles the module wrote next to its result, by name (view, answers).
-		result.profiles = Object.fromEntries(['view', 'answers'].map((name) => [name, path.join(dir, `${name}.cpuprofile`)]).filter(([, file]) => existsSync(file)));
+		result.profiles = Object.fromEntries(['activation', 'view', 'answers'].map((name) => [name, path.join(dir, `${name}.cpuprofile`)]).filter(([, file]) => existsSync(file)));
 		return result;
 	} finally {
 		clearTimeout(timer);

@@ -237,8 +237,8 @@ async function main() {
 	const progressSet = generateSet(path.join(TMP, 'sets', String(PLAN.progressLessons)), PLAN.progressLessons);
 	// The scale runs are profiled, so their copies carry the readable (not minified) build of the same sources.
 	const readable = await buildReadableDist(path.join(TMP, 'dist-readable'));
-	const scaleExtension = prepareExtensionCopy(path.join(TMP, `ext-${scaleSet.lessons}`), scaleSet.dir, readable);
-	const progressExtension = prepareExtensionCopy(path.join(TMP, `ext-${progressSet.count}`), progressSet.dir, readable);
+	const scaleExtension = await prepareExtensionCopy(path.join(TMP, `ext-${scaleSet.lessons}`), scaleSet.dir, readable);
+	const progressExtension = await prepareExtensionCopy(path.join(TMP, `ext-${progressSet.count}`), progressSet.dir, readable);
 	step('trigger scan: a 5,000-line file against every bundled trigger');
 	const triggerScan = await measureTriggerScan({ runs: quick ? 20 : 50, tmpDir: TMP });
 	console.log(`  ${describeTriggerScan(triggerScan)}`);

@@ -1,12 +1,15 @@
-// The bundled lessons' catalog, written at build time by the lesson parser itself (src/core/catalog/catalog.ts):
-// what the Lessons view, the status bar and quick picks list before a lesson is opened, so the extension reads one
-// JSON file instead of every lesson. A bundled lesson the parser rejects fails the build, naming file:line:column.
+// The bundled lessons' catalog and packs, written at build time by the lesson parser itself (src/core/catalog/catalog.ts):
+// the catalog is what the Lessons view, the status bar and quick picks list before a lesson is opened; a locale's pack
+// (dist/lessons/<locale>.json.br, brotli: the lessons compress far better as one stream than file by file in the
+// .vsix) holds its parsed lessons, read when the first one is opened. The extension parses no bundled lesson file.
+// A bundled lesson the parser rejects fails the build, naming file:line:column.
 // `node esbuild.mjs` calls writeCatalog(); after editing a lesson under --watch, build again.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,6 +19,8 @@ function loadCore() {
 		`export { buildBundledCatalog } from './src/core/catalog/catalog';`,
 		`export { decodeLessonBytes } from './src/core/shared/decode';`,
 		`export { LESSON_LOCALES } from './src/core/lessons/lesson';`,
+		`export { lessonPackFile } from './src/core/catalog/lessonPack';`,
+		`export { resolveExercise } from './src/core/exercises/resolve';`,
 	].join('\n');
 	const [{ text }] = esbuild.buildSync({
 		stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'catalog-core.ts' },
@@ -50,18 +55,49 @@ function lessonFiles(core, lessonsDir) {
 }
 
 /**
- * Parses every lesson under `lessonsDir` and writes their catalog to `out`. Throws, listing each error as
+ * The pack's lessons with every exercise file a lesson references (`../exercises/<id>/…`) read into it: the extension
+ * ships no lesson folder. A file that cannot be read is an error naming the lesson file, as for the lesson itself.
+ */
+async function inlineExerciseFiles(core, pack, lessonsDir) {
+	const errors = [];
+	for (const [id, lesson] of Object.entries(pack.lessons)) {
+		const file = `${pack.locale}/${id}.md`;
+		const read = async (ref) => readFileSync(path.join(lessonsDir, pack.locale, ref), 'utf8');
+		const exercises = [];
+		for (const exercise of lesson.exercises ?? []) {
+			const { exercise: resolved, diagnostics } = await core.resolveExercise(exercise, read, file);
+			errors.push(...diagnostics);
+			if (resolved) {
+				const { starterFiles, solutionFiles, ...rest } = resolved;
+				exercises.push({
+					...rest,
+					files: rest.files.map((f) => ({ ...f, starter: { text: starterFiles.get(f.path) } })),
+					solution: rest.solution.map((s) => ({ ...s, content: { text: solutionFiles.get(s.path) } })),
+				});
+			}
+		}
+		pack.lessons[id] = { ...lesson, exercises };
+	}
+	return errors;
+}
+
+/**
+ * Parses every lesson under `lessonsDir` and writes their catalog to `out` and each locale's pack beside it
+ * (`lessons/<locale>.json.br` in the same folder). Throws, listing each error as
  * `lessons/en/name.md:line:column: message (code)`, when any lesson does not parse; writes nothing then. Warnings
  * are printed and returned.
  * @returns {{ lessons: number, warnings: string[] }}
  */
-export function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), out = path.join(ROOT, 'dist/catalog.json') } = {}) {
+export async function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), out = path.join(ROOT, 'dist/catalog.json') } = {}) {
 	const core = loadCore();
 	const { files, problems } = lessonFiles(core, lessonsDir);
-	const { catalog, diagnostics } = core.buildBundledCatalog(files);
+	const { catalog, packs, diagnostics } = core.buildBundledCatalog(files);
 	const shown = path.relative(process.cwd(), lessonsDir) || '.';
 	const line = (d) => `${path.join(shown, d.file)}:${d.line}:${d.column}: ${d.message} (${d.code})`;
 	const all = [...problems, ...diagnostics];
+	for (const pack of packs) {
+		all.push(...await inlineExerciseFiles(core, pack, lessonsDir));
+	}
 	const errors = all.filter((d) => d.severity === 'error').map(line);
 	if (errors.length > 0) {
 		throw new Error(`bundled lessons that do not parse:\n${errors.join('\n')}`);
@@ -72,5 +108,12 @@ export function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), out = pa
 	}
 	mkdirSync(path.dirname(out), { recursive: true });
 	writeFileSync(out, `${JSON.stringify(catalog)}\n`);
+	rmSync(path.join(path.dirname(out), 'lessons'), { recursive: true, force: true });
+	for (const pack of packs) {
+		const file = path.join(path.dirname(out), core.lessonPackFile(pack.locale));
+		mkdirSync(path.dirname(file), { recursive: true });
+		const json = Buffer.from(JSON.stringify(pack));
+		writeFileSync(file, brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }));
+	}
 	return { lessons: catalog.lessons.length, warnings };
 }

@@ -59,7 +59,17 @@ export type ToWebview =
 	/** The answer could not be graded or saved; the webview re-enables the quiz. */
 	| { readonly type: 'rejected'; readonly lessonId: string; readonly quizId: string }
 	/** Scroll to the heading with this slug (its id is `il-h-<section>`) and move focus there. */
-	| { readonly type: 'scrollTo'; readonly lessonId: string; readonly section: string };
+	| { readonly type: 'scrollTo'; readonly lessonId: string; readonly section: string }
+	/** Show another lesson in the same document: its rendered content, language, title and page data. */
+	| { readonly type: 'show'; readonly lessonId: string; readonly bodyHtml: string; readonly lang: string; readonly title: string; readonly config: PageConfig };
+
+/** What the extension puts in the page's `<body data-config>` (and a `show` message) for the script. */
+export interface PageConfig {
+	readonly lessonId: string;
+	readonly strings: WebviewStrings;
+	/** A lesson page comes with its stored answers, so it is complete without a round trip; a review card without. */
+	readonly stored?: StoredAnswers;
+}
 
 /** Words the webview script needs; passed in with the page so the script holds no language of its own. */
 export interface WebviewStrings {

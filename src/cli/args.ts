@@ -1,4 +1,5 @@
 /** Command-line arguments → what to do. Pure. */
+import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exercise/exerciseArgs';
 import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
 import { parseXapiArgs, XAPI_USAGE, type XapiCommand } from './xapi/xapiArgs';
@@ -12,6 +13,7 @@ export type CliCommand =
 	| ReportCommand
 	| SuggestCommand
 	| XapiCommand
+	| ExerciseCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
@@ -21,6 +23,7 @@ export const USAGE = `Usage:
 ${REPORT_USAGE}
 ${SUGGEST_USAGE}
 ${XAPI_USAGE}
+${EXERCISE_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
 
@@ -51,6 +54,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	// xapi has options of its own (--home-page, --base, --lang, --lrs)
 	if (argv[0] === 'xapi') {
 		return parseXapiArgs(argv.slice(1));
+	}
+	// exercise has subcommands and options of its own (--solution, --force)
+	if (argv[0] === 'exercise') {
+		return parseExerciseArgs(argv.slice(1));
 	}
 	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
 	if (unknown !== undefined) {

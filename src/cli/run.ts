@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { parseArgs, USAGE } from './args';
 import { runCurriculum } from './curriculum';
+import { runExercise } from './exercise/exerciseCommand';
 import { runLint } from './lint';
 import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
@@ -40,6 +41,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runSuggest(command, cwd, output);
 			case 'xapi':
 				return await runXapi(command, cwd, output);
+			case 'exercise':
+				return await runExercise(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 	const xapi = registerXapi(services, team);
 	context.subscriptions.push(
 		services, team, tree, progress, reviews, suggestions, xapi,
-		registerPage(services, tree.view),
+		registerPage(services, tree.provider),
 		registerLessons(services, team),
 		registerOnboarding(services, team),
 		registerCommands(services),

@@ -3,11 +3,10 @@
  * extension. It holds no words of its own (they come in `data-config`) and adds every handler with
  * addEventListener (the CSP allows no inline handlers).
  */
-import type { FromWebview, LessonSummary, StoredAnswers, ToWebview, WebviewState } from '../protocol';
+import type { FromWebview, LessonSummary, PageConfig, StoredAnswers, ToWebview, WebviewState } from '../protocol';
 import { announce, format } from './dom';
 import { readAnswer, showResult, clearResult, setQuizEnabled, showNextAttempt } from './quiz';
 import { moveStep, refreshPositions } from './orderQuiz';
-import type { PageConfig } from './pageConfig';
 import { elapsedMs, restartClock, watchQuizzes } from './answerTiming';
 import { focusReviewCard, offerNextReview, scrollToSection } from './reviewPage';
 
@@ -19,8 +18,9 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const config = JSON.parse(document.body.dataset.config ?? '{}') as PageConfig;
-const { lessonId, strings } = config;
+// A later lesson replaces the page's content (a `show` message) instead of loading a new document.
+let config = JSON.parse(document.body.dataset.config ?? '{}') as PageConfig;
+let { lessonId, strings } = config;
 
 function quizOf(el: Element | null): HTMLElement | null {
 	return el?.closest<HTMLElement>('.il-quiz') ?? null;
@@ -87,7 +87,32 @@ function showStored(stored: StoredAnswers): void {
 	}
 }
 
+/** Shows another lesson in this document: its content written by the extension's renderer, its stored answers. */
+function showLesson(msg: Extract<ToWebview, { type: 'show' }>): void {
+	config = msg.config;
+	({ lessonId, strings } = config);
+	document.documentElement.lang = msg.lang;
+	document.title = msg.title;
+	const main = document.getElementById('il-main');
+	const live = document.getElementById('il-live');
+	if (!main || !live) {
+		return;
+	}
+	// The renderer's output, as the document's own body is written (Markdown with raw HTML off; the CSP runs no
+	// script or handler that could be in it).
+	main.innerHTML = msg.bodyHtml;
+	live.textContent = '';
+	delete document.body.dataset.status;
+	performance.clearMarks('incidentLessons:interactive');
+	window.scrollTo(0, 0);
+	start();
+}
+
 function onMessage(msg: ToWebview): void {
+	if (msg.type === 'show') {
+		showLesson(msg);
+		return;
+	}
 	if (msg.lessonId !== lessonId) {
 		return;
 	}
@@ -175,17 +200,22 @@ window.addEventListener('scroll', () => {
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => onMessage(event.data));
 
-for (const list of document.querySelectorAll<HTMLElement>('.il-steps')) {
-	refreshPositions(list);
+/** Makes the page's quizzes answer and shows its stored answers; then tells the extension the page is ready. */
+function start(): void {
+	for (const list of document.querySelectorAll<HTMLElement>('.il-steps')) {
+		refreshPositions(list);
+	}
+	watchQuizzes();
+	focusReviewCard();
+	if (config.stored) {
+		showStored(config.stored);
+	}
+	const saved = vscode.getState() as Partial<WebviewState> | undefined;
+	vscode.setState({ lessonId, scrollY: saved?.lessonId === lessonId ? saved.scrollY ?? 0 : 0 });
+	if (saved?.lessonId === lessonId && typeof saved.scrollY === 'number') {
+		window.scrollTo(0, saved.scrollY);
+	}
+	vscode.postMessage({ type: 'ready', lessonId });
 }
-watchQuizzes();
-focusReviewCard();
-if (config.stored) {
-	showStored(config.stored);
-}
-const saved = vscode.getState() as Partial<WebviewState> | undefined;
-vscode.setState({ lessonId, scrollY: saved?.lessonId === lessonId ? saved.scrollY ?? 0 : 0 });
-if (saved?.lessonId === lessonId && typeof saved.scrollY === 'number') {
-	window.scrollTo(0, saved.scrollY);
-}
-vscode.postMessage({ type: 'ready', lessonId });
+
+start();

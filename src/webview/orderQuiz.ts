@@ -1,5 +1,5 @@
 /** Reordering the steps of an `order` quiz by buttons or Alt+Up/Down. */
-import type { PageConfig } from './pageConfig';
+import type { PageConfig } from '../protocol';
 import { announce, format } from './dom';
 
 /** Writes each step's visible position number (1-based). */

@@ -1,9 +1,8 @@
 /** Reading answers from a quiz's controls and showing the extension's verdict on them. */
 import { displayOrder } from '../core/page/shuffle';
-import type { GradedAnswer } from '../protocol';
+import type { GradedAnswer, PageConfig } from '../protocol';
 import { format } from './dom';
 import { arrangeSteps } from './orderQuiz';
-import type { PageConfig } from './pageConfig';
 
 type Strings = PageConfig['strings'];
 

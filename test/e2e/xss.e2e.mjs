@@ -1,11 +1,12 @@
 // The XSS corpus in the real webview. This file starts its own code-server with the same VSIX as the other e2e
-// tests and copies test/fixtures/lessons/hostile/*.md into the installed extension's lessons/en/ (and lists them in its catalog) before the
+// tests and adds test/fixtures/lessons/hostile/*.md to the installed extension's bundled lessons (its catalog and pack) before the
 // workbench opens, so the shipped code renders hostile lessons while the shared server keeps the real lesson set.
 // Payloads set window.__IL_XSS or post a message that would make the extension open https://il-xss.invalid/;
 // the test asserts neither ever happens, that the DOM holds nothing executable, that no link has a scheme outside
 // https/http/mailto, and that the CSP reports exactly the violations of the probes this test injects itself.
 import assert from 'node:assert/strict';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { writeCatalog } from '../../build/catalog.mjs';
@@ -48,12 +49,15 @@ before(async () => {
 	const extensions = path.join(cs.stateDir, 'extensions');
 	const installed = readdirSync(extensions).find((name) => name.startsWith(EXTENSION_PREFIX));
 	assert.ok(installed, `the VSIX is installed in ${extensions}`);
+	// The bundled lessons are the catalog and packs written at build time: write the installed copy's again, by the
+	// same parser, from the real lessons and the hostile ones.
+	const lessons = mkdtempSync(path.join(os.tmpdir(), 'xss-lessons-'));
+	cpSync(path.join(ROOT, 'lessons'), lessons, { recursive: true });
 	for (const name of readdirSync(HOSTILE).filter((n) => n.endsWith('.md'))) {
-		copyFileSync(path.join(HOSTILE, name), path.join(extensions, installed, 'lessons/en', name));
+		copyFileSync(path.join(HOSTILE, name), path.join(lessons, 'en', name));
 	}
-	// The list of bundled lessons is the catalog written at build time: write the installed copy's again, by the same
-	// parser, so it lists the hostile lessons.
-	writeCatalog({ lessonsDir: path.join(extensions, installed, 'lessons'), out: path.join(extensions, installed, 'dist/catalog.json') });
+	await writeCatalog({ lessonsDir: lessons, out: path.join(extensions, installed, 'dist/catalog.json') });
+	rmSync(lessons, { recursive: true, force: true });
 	browser = await launchBrowser({ stateDir: cs.stateDir });
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 	await context.addInitScript(instrument);

@@ -59,11 +59,13 @@ describe('the extension entry and its library chunks', () => {
 		}
 	});
 
-	it('packages from dist/ only what the build writes (a stale folder from an older build is never shipped)', () => {
+	it('packages from dist/ only what the build writes (a stale folder from an older build is never shipped), and no lesson source', () => {
+		// The lessons ship parsed, in their locale's pack (build/catalog.mjs); the Markdown files are not read at run time.
+		assert.ok(!readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').some((line) => line.trim().startsWith('!lessons')));
 		const packaged = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim())
 			.filter((line) => line.startsWith('!dist/')).map((line) => line.slice(1)).sort();
 		const runtime = Object.keys(outputs).filter((file) => file.endsWith('.js') && file !== 'dist/cli.js');
-		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json'].sort());
+		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons/*.json.br'].sort());
 	});
 
 	it('holds the extension\'s own code: the composition root, the services and every feature\'s register()', () => {

@@ -7,6 +7,7 @@ import { chooseLocale, lessonIdFromPath, readAll, sortLessons, type LessonFile, 
 import type { Diagnostic, Lesson } from '../lessons/lesson';
 import { parseLesson } from '../lessons/parseLesson';
 import { BUNDLED_CATALOG_VERSION, entryOf, type BundledCatalog } from './lessonEntry';
+import { buildLessonPacks, type LessonPack } from './lessonPack';
 import { quizCueDiagnostics, setCueDiagnostics } from '../lessons/quizCues';
 import { readingTimeDiagnostics } from '../lessons/readingTime';
 import { checkTranslations, UNDETERMINED_LOCALE } from '../lessons/translations';
@@ -32,13 +33,14 @@ export function buildCatalog(files: readonly LessonFile[], preferredLocale: stri
 }
 
 /**
- * The catalog of the bundled lessons (build/catalog.mjs writes it): every file of every locale that parses, in file
- * order, with the parser's entry. The build fails on any error among `diagnostics`.
+ * The catalog of the bundled lessons and their packs (build/catalog.mjs writes them): every file of every locale
+ * that parses, in file order, with the parser's entry; and the parsed lessons, one pack per locale. The build fails
+ * on any error among `diagnostics`.
  */
-export function buildBundledCatalog(files: readonly LessonFile[]): { catalog: BundledCatalog; diagnostics: Diagnostic[] } {
+export function buildBundledCatalog(files: readonly LessonFile[]): { catalog: BundledCatalog; packs: LessonPack[]; diagnostics: Diagnostic[] } {
 	const { lessons, files: lessonFiles, diagnostics } = parseAll(files);
 	const entries = lessons.map((lesson, i) => ({ ...entryOf(lesson), file: lessonFiles[i] ?? '' }));
-	return { catalog: { version: BUNDLED_CATALOG_VERSION, lessons: entries }, diagnostics };
+	return { catalog: { version: BUNDLED_CATALOG_VERSION, lessons: entries }, packs: buildLessonPacks(lessons), diagnostics };
 }
 
 /**

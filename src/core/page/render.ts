@@ -94,6 +94,9 @@ function createEngine(): MarkdownIt {
 			const shuffle = { seed: quizSeed(state.learner, state.lesson.meta.id, quiz.id), attempt: state.attempts.get(quiz.id) ?? 0 };
 			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels, shuffle);
 		}
+		if (lang === 'exercise') {
+			return ''; // the exercise section is the panel's, not a code block
+		}
 		const drawFigure = ownEntry(FIGURE_FENCES, lang);
 		if (drawFigure && !state.placed.has(lang)) {
 			state.placed.add(lang);

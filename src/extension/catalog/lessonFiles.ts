@@ -1,15 +1,16 @@
 /**
- * What the lesson library reads, loaded as a chunk (dist/lazy/, see esbuild.mjs) with the first call for the list
- * (the view's first request, or the status bar count once the services start) rather than at activation. Lists the
- * bundled lessons from the catalog the build wrote (dist/catalog.json), parses a bundled lesson when it is opened,
- * and reads and parses the workspace's lessons. Holds no state: what was read is kept by the library.
+ * What the lesson library reads: the bundled lessons' list from the catalog the build wrote (dist/catalog.json), a
+ * locale's parsed bundled lessons from its pack (dist/lessons/<locale>.json.br) when one is opened, and the
+ * workspace's lessons, read and parsed. Holds no state: what was read is kept by the library.
  */
 import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
 import * as vscode from 'vscode';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
 import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type LessonEntry } from '../../core/catalog/lessonEntry';
+import { lessonPackFile, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
@@ -40,22 +41,17 @@ export async function loadLessons(sources: LessonSources): Promise<LoadedLessons
 	};
 }
 
-/** Reads and parses one bundled lesson; problems go to the log and, as they stop the lesson, to an error message. */
-export async function parseBundledLesson(sources: LessonSources, file: string): Promise<Lesson | undefined> {
-	const [locale = 'en', name = ''] = file.split('/');
-	const { text, diagnostics: decoding } = decodeLessonBytes(await readFile(path.join(sources.lessonsRoot.fsPath, locale, name)), file);
-	sources.report(decoding);
-	if (text === undefined) {
-		return undefined;
+const decompress = promisify(brotliDecompress);
+
+/** A locale's pack of bundled lessons, parsed by the build; rejects with the file and the reason when it cannot be read. */
+export async function readBundledPack(sources: LessonSources, locale: string): Promise<LessonPack> {
+	const file = lessonPackFile(locale);
+	try {
+		const bytes = await readFile(vscode.Uri.joinPath(sources.distRoot, file).fsPath);
+		return readLessonPack((await decompress(bytes)).toString('utf8'), locale);
+	} catch (error) {
+		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}
-	const { parseLesson } = await import('../../core/parserChunk');
-	const { lesson, diagnostics } = parseLesson(text, file, { expectedId: name.replace(/\.md$/i, ''), locale });
-	sources.report(diagnostics);
-	const error = diagnostics.find((d) => d.severity === 'error');
-	if (!lesson && error) {
-		void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', `${file}:${error.line}:${error.column}`));
-	}
-	return lesson;
 }
 
 /** Reads the team's lessons; a workspace lesson may not take a bundled lesson's id (it is reported and left out). */

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Lesson, LessonLocale } from '../../core/lessons/lesson';
 import type { LessonEntry } from '../../core/catalog/lessonEntry';
+import type { LessonPack } from '../../core/catalog/lessonPack';
 import { Disposable } from '../platform/dispose';
 import type { LessonSources, LoadedLessons, WorkspaceLessonsState } from './lessonSources';
 import type { WorkspaceLessonSource } from './workspaceLessons';
+import { loadLessons, readBundledPack } from './lessonFiles';
+import { lessonPackFile } from '../../core/catalog/lessonPack';
 
 const NO_WORKSPACE_LESSONS: WorkspaceLessonsState = { bundledIds: new Set(), uris: new Map(), problems: new Map() };
 
@@ -11,15 +14,15 @@ const NO_WORKSPACE_LESSONS: WorkspaceLessonsState = { bundledIds: new Set(), uri
  * The lessons bundled with the extension, in the learner's language (English where a translation is missing),
  * followed by the team's lessons from the workspace (see WorkspaceLessonSource) when there is a source.
  * The list is read on first use, not at activation: bundled lessons from the catalog the build wrote
- * (core/catalog/lessonEntry), and a bundled lesson is parsed whole when `get` asks for it. Kept until
- * `invalidate()`. The reading itself is a chunk, ./lessonFiles, loaded with the first call.
+ * (core/catalog/lessonEntry); the first bundled lesson `get` asks for reads its locale's pack, which the build
+ * parsed (core/catalog/lessonPack). Kept until `invalidate()`.
  */
 export class LessonLibrary extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
 	readonly onDidChange = this._onDidChange.event;
 	private loading: Promise<LoadedLessons> | undefined;
-	/** Parsed bundled lessons, by id, for the current load. */
-	private parsed = new Map<string, Promise<Lesson | undefined>>();
+	/** The bundled lessons' packs by locale; a pack that could not be read is tried again on the next `get`. */
+	private packs = new Map<string, Promise<LessonPack>>();
 	private workspaceState = NO_WORKSPACE_LESSONS;
 	/** Counts loads and invalidations: only the latest load may set {@link workspaceState}. */
 	private generation = 0;
@@ -27,16 +30,16 @@ export class LessonLibrary extends Disposable {
 	private readonly sources: LessonSources;
 
 	constructor(
-		/** The extension's folder: bundled lessons in lessons/, their catalog in dist/catalog.json. */
+		/** The extension's folder: the bundled lessons' catalog in dist/catalog.json, their packs in dist/lessons/. */
 		extensionRoot: vscode.Uri,
 		private readonly log: vscode.LogOutputChannel,
 		locale: () => LessonLocale,
 		workspace?: WorkspaceLessonSource,
 	) {
 		super();
-		const lessonsRoot = vscode.Uri.joinPath(extensionRoot, 'lessons');
-		const catalogFile = vscode.Uri.joinPath(extensionRoot, 'dist', 'catalog.json');
-		this.sources = { lessonsRoot, catalogFile, locale, ...(workspace ? { workspace } : {}), report: (diagnostics) => this.report(diagnostics) };
+		const distRoot = vscode.Uri.joinPath(extensionRoot, 'dist');
+		const catalogFile = vscode.Uri.joinPath(distRoot, 'catalog.json');
+		this.sources = { distRoot, catalogFile, locale, ...(workspace ? { workspace } : {}), report: (diagnostics) => this.report(diagnostics) };
 		if (workspace) {
 			this.register(workspace.onDidChange(() => this.invalidate()));
 		}
@@ -57,7 +60,7 @@ export class LessonLibrary extends Disposable {
 		return (await this.loaded()).entries;
 	}
 
-	/** The whole lesson (quizzes, body, incident), parsed on first request; undefined when there is none or it does not parse. */
+	/** The whole lesson (quizzes, body, incident); undefined when there is none or its pack cannot be read (logged, and the learner told). */
 	async get(lessonId: string): Promise<Lesson | undefined> {
 		const loaded = await this.loaded();
 		const inWorkspace = loaded.workspace.get(lessonId);
@@ -68,12 +71,39 @@ export class LessonLibrary extends Disposable {
 		if (file === undefined) {
 			return undefined;
 		}
-		let parsing = this.parsed.get(lessonId);
-		if (!parsing) {
-			parsing = import('./lessonFiles').then(({ parseBundledLesson }) => parseBundledLesson(this.sources, file));
-			this.parsed.set(lessonId, parsing);
+		const locale = file.slice(0, file.indexOf('/'));
+		const pack = this.pack(locale);
+		try {
+			const lesson = (await pack).lessons[lessonId];
+			if (!lesson) {
+				throw new Error(`dist/${lessonPackFile(locale)}: the pack has no lesson "${lessonId}": reinstall or rebuild the extension`);
+			}
+			return lesson;
+		} catch (error) {
+			if (this.packs.get(locale) === pack) {
+				this.packs.delete(locale);
+			}
+			this.log.error(`The lesson ${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+			void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', file));
+			return undefined;
 		}
-		return parsing;
+	}
+
+	/** Reads the pack of the first bundled lesson's locale ahead of a lesson being opened; problems wait for `get`. */
+	async prefetch(): Promise<void> {
+		const first = (await this.loaded().catch(() => undefined))?.bundledFiles.values().next().value;
+		if (first !== undefined) {
+			await this.pack(first.slice(0, first.indexOf('/'))).catch(() => undefined);
+		}
+	}
+
+	private pack(locale: string): Promise<LessonPack> {
+		let pack = this.packs.get(locale);
+		if (!pack) {
+			pack = readBundledPack(this.sources, locale);
+			this.packs.set(locale, pack);
+		}
+		return pack;
 	}
 
 	/** The whole lessons of `ids` that exist, in list order. */
@@ -88,7 +118,7 @@ export class LessonLibrary extends Disposable {
 	invalidate(): void {
 		this.loading = undefined;
 		this.generation++;
-		this.parsed = new Map();
+		this.packs = new Map();
 		this._onDidChange.fire();
 	}
 
@@ -99,7 +129,7 @@ export class LessonLibrary extends Disposable {
 
 	private async load(): Promise<LoadedLessons> {
 		const generation = ++this.generation;
-		const loaded = await (await import('./lessonFiles')).loadLessons(this.sources).catch((error: unknown) => {
+		const loaded = await loadLessons(this.sources).catch((error: unknown) => {
 			// The view then shows its empty state, whose link opens this log.
 			this.log.error(`The lesson list could not be read: ${String(error)}`);
 			throw error;

@@ -31,8 +31,8 @@ export interface WorkspaceLessonReader {
 
 /** Where the library reads from, and where problems go. */
 export interface LessonSources {
-	/** The bundled lessons' folder: a lesson's file is read from it when the lesson is opened. */
-	readonly lessonsRoot: vscode.Uri;
+	/** The extension's dist/ folder: the bundled lessons' packs are in its lessons/ (see core/catalog/lessonPack). */
+	readonly distRoot: vscode.Uri;
 	/** The bundled lessons' catalog, written by the build (dist/catalog.json). */
 	readonly catalogFile: vscode.Uri;
 	/** The learner's lesson language, asked when it is needed. */
@@ -54,7 +54,7 @@ export interface WorkspaceLessonsState {
 /** What one load found: the list, where each lesson's full text comes from, and what the workspace held. */
 export interface LoadedLessons {
 	readonly entries: readonly LessonEntry[];
-	/** Bundled lesson id → its file (relative to the lessons folder), parsed when the lesson is opened. */
+	/** Bundled lesson id → its file (relative to the lessons folder, `en/name.md`): its locale's pack holds it. */
 	readonly bundledFiles: ReadonlyMap<string, string>;
 	/** Workspace lessons, parsed whole at load (their diagnostics go to the Problems panel). */
 	readonly workspace: ReadonlyMap<string, Lesson>;

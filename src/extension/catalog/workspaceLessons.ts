@@ -4,6 +4,7 @@ import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { Disposable } from '../platform/dispose';
 import type { TrustGate } from '../platform/trustGate';
 import type { WorkspaceLessonFile, WorkspaceLessonReader } from './lessonSources';
+import { readWorkspaceLessons } from './lessonFiles';
 
 /** Is `uri` a lesson file under a workspace folder's `.incident-lessons/lessons/`? */
 export function isWorkspaceLessonUri(uri: vscode.Uri): boolean {
@@ -36,8 +37,7 @@ export class WorkspaceLessonSource extends Disposable implements WorkspaceLesson
 		if (!this.trust.isTrusted) {
 			return { files: [], problems: [] };
 		}
-		// Read by the library's chunk (./lessonFiles), which asks for it: it is loaded by then.
-		return (await import('./lessonFiles')).readWorkspaceLessons(this.log);
+		return readWorkspaceLessons(this.log);
 	}
 
 	/** One watcher per workspace folder; bursts of events (a checkout) become one change. */

@@ -1,15 +1,13 @@
 /**
- * What the lesson panel does with its page, loaded as a chunk (dist/lazy/, see esbuild.mjs) with the first page it
- * writes rather than at activation: building the page and reading its messages. The panel itself stays in the
- * entry (it restores a panel after a reload). This chunk is the only bundle holding webviewAssets, whose cache of
- * the page's script and stylesheet is read once per extension folder.
+ * What the lesson panel does with its page: building the page (the renderer is a chunk, loaded with the first page
+ * or ahead of it, see preparePage) and reading its messages.
  */
 import type * as vscode from 'vscode';
 import { gradeAnswer } from '../../core/lessons/grade';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { Progress } from '../../core/progress/progress';
 import { ownEntry } from '../../core/shared/records';
-import type { GradedAnswer, StoredAnswers } from '../../protocol';
+import type { GradedAnswer, PageConfig, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
 import { webviewAssets } from './webviewAssets';
@@ -19,11 +17,10 @@ export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
 
 /**
- * Loads the parser and renderer chunks and the page's script and stylesheet ahead of the first lesson opened, so
- * that click does not wait for them. Loading twice costs nothing: each is read once.
+ * Loads the renderer chunk and the page's script and stylesheet ahead of the first lesson opened, so that click
+ * does not wait for them. Loading twice costs nothing: each is read once.
  */
 export function preparePage(extensionUri: vscode.Uri): void {
-	void import('../../core/parserChunk');
 	void import('../../core/page/render');
 	void webviewAssets(extensionUri).catch(() => undefined);
 }
@@ -33,10 +30,16 @@ export function preparePage(extensionUri: vscode.Uri): void {
  * the latest): its quizzes are ready when its script runs, without a round trip.
  */
 export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<string> {
-	const [{ renderLesson }, assets] = await Promise.all([import('../../core/page/render'), webviewAssets(extensionUri)]);
+	const [{ bodyHtml, config }, assets] = await Promise.all([lessonPageParts(lesson, stored, learner), webviewAssets(extensionUri)]);
+	return lessonDocument(bodyHtml, lesson.locale, config, assets);
+}
+
+/** What a lesson page holds: the rendered lesson and the data its script starts from (see lessonPageHtml). */
+export async function lessonPageParts(lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<{ bodyHtml: string; config: PageConfig }> {
+	const { renderLesson } = await import('../../core/page/render');
 	const answers = stored();
-	const body = renderLesson(lesson, { labels: renderLabels(), learner: learner.learnerSeed(), attempts: shownAttempts(lesson, learner.get(), answers) });
-	return lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers }, assets);
+	const bodyHtml = renderLesson(lesson, { labels: renderLabels(), learner: learner.learnerSeed(), attempts: shownAttempts(lesson, learner.get(), answers) });
+	return { bodyHtml, config: { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers } };
 }
 
 /** What a page needs of the learner to show quizzes in their order (ProgressStore). */

@@ -5,12 +5,13 @@ import { parseWebviewState, type StoredAnswers, type ToWebview } from '../../pro
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import type * as LessonPage from './lessonPage';
+import * as page from './lessonPage';
 import type { Answers } from '../progress/answers';
 import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { panelEffects, type PanelHost } from './panelMessages';
 import { webviewOptions } from './webviewHtml';
+import { PanelDocument } from './panelDocument';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
 
@@ -29,8 +30,8 @@ interface PanelDeps {
 /**
  * The one reusable lesson panel: opening another lesson replaces the content of the same tab.
  * Webview messages go through core/messageRouting (every one is checked as if forged); ./panelMessages supplies
- * the effects a checked message may have, answers being stored by progress (../progress/answers). The page's HTML and the message handling load as a chunk
- * (./lessonPage) with the first page written, so activation and a restored panel's frame do not wait for them.
+ * the effects a checked message may have, answers being stored by progress (../progress/answers). ./lessonPage
+ * writes the pages; a lesson page on screen takes the next lesson by message (./panelDocument).
  */
 export class LessonPanel extends Disposable implements vscode.WebviewPanelSerializer {
 	private panel: vscode.WebviewPanel | undefined;
@@ -42,8 +43,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private pendingSection: string | undefined;
 	/** The stored answers the lesson page was written with (JSON), until it says it is ready. */
 	private storedInPage: string | undefined;
-	/** The page chunk, once loaded: every page written and every message handled goes through it. */
-	private page: typeof LessonPage | undefined;
+	private readonly document = new PanelDocument();
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
 	/** The Next button of a review card was pressed (with the card's lesson id). */
 	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
@@ -59,7 +59,10 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			shownLessonId: () => this.lesson?.meta.id,
 			isReviewing: () => this.mode === 'review',
 			post: (message) => this.post(message),
-			restoreFromReady: () => this.sendRestore(true),
+			restoreFromReady: () => {
+				this.document.ready(this.mode === 'lesson', this.panel?.visible === true);
+				this.sendRestore(true);
+			},
 			sendGraded: (lesson, graded) => {
 				const summary = summarizer(this.deps.progress, this.deps.config)(lesson);
 				this.post({ type: 'graded', lessonId: lesson.meta.id, graded, summary });
@@ -100,10 +103,9 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (!entry) {
 			return false;
 		}
-		// The panel's frames are made while the lesson is parsed and the renderer and page chunk load, not after.
+		// The panel's frames are made while the lesson is read and the renderer loads, not after.
 		const parsing = this.deps.library.get(lessonId);
 		void import('../../core/page/render');
-		void this.loadPage().catch(() => undefined);
 		this.pendingSection = section;
 		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
 		if (this.panel) {
@@ -120,24 +122,20 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		return true;
 	}
 
-	private async loadPage(): Promise<typeof LessonPage> {
-		this.page ??= await import('./lessonPage');
-		return this.page;
-	}
-
 	/** A page saying why there is no lesson to show: a heading and a sentence, no script. */
-	private async showError(panel: vscode.WebviewPanel, title: string, message: string): Promise<void> {
-		const { errorDocument } = await this.loadPage();
-		panel.webview.html = errorDocument(panel.webview, this.deps.extensionUri, title, message);
+	private showError(panel: vscode.WebviewPanel, title: string, message: string): Promise<void> {
+		this.document.write(panel, page.errorDocument(panel.webview, this.deps.extensionUri, title, message));
+		return Promise.resolve();
 	}
 
 	/**
-	 * Loads the page chunk, the parser and renderer chunks and the page's script and stylesheet ahead of the first
-	 * lesson opened (called once the Lessons view is on screen), so that click does not wait for them. Loading twice
-	 * costs nothing: each is read once.
+	 * Loads the renderer chunk, the learner's lessons' pack and the page's script and stylesheet ahead of the first
+	 * lesson opened (called once the Lessons view shows its rows), so that click does not wait for them. Loading
+	 * twice costs nothing: each is read once.
 	 */
 	prepare(): void {
-		void this.loadPage().then((page) => page.preparePage(this.deps.extensionUri), () => undefined);
+		page.preparePage(this.deps.extensionUri);
+		void this.deps.library.prefetch();
 	}
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
@@ -148,7 +146,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.pendingSection = undefined;
 		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		panel.webview.html = await (await this.loadPage()).reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml);
+		this.document.write(panel, await page.reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml));
 	}
 
 	/** Shows the end of a review session: a heading and a sentence, no script. */
@@ -161,14 +159,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	private ensurePanel(): vscode.WebviewPanel {
-		if (this.panel) {
-			this.panel.reveal(undefined, false);
-			return this.panel;
-		}
-		const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-			webviewOptions(this.deps.extensionUri));
-		this.adopt(panel);
-		return panel;
+		return this.openPanel(false, vscode.ViewColumn.Active);
 	}
 
 	/**
@@ -181,14 +172,17 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	/** Creates the panel in `column`, or brings the existing one forward unless `preserveFocus`. */
-	private openPanel(preserveFocus: boolean, column: vscode.ViewColumn): void {
+	private openPanel(preserveFocus: boolean, column: vscode.ViewColumn): vscode.WebviewPanel {
 		if (!this.panel) {
 			const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, '', { viewColumn: column, preserveFocus },
 				webviewOptions(this.deps.extensionUri));
 			this.adopt(panel);
-		} else if (!preserveFocus) {
+			return panel;
+		}
+		if (!preserveFocus) {
 			this.panel.reveal(undefined, preserveFocus);
 		}
+		return this.panel;
 	}
 
 	/** Restores the panel after a window reload (registered as the WebviewPanelSerializer). */
@@ -220,9 +214,16 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.panelDisposables = [
 			panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((error: unknown) =>
 				this.deps.log.error(`Could not handle a message from the lesson webview: ${String(error)}`))),
+			panel.onDidChangeViewState(() => {
+				// A hidden panel's document is made again from webview.html: it must hold the lesson shown.
+				if (!panel.visible && this.document.dropped() && this.lesson && this.mode === 'lesson') {
+					void this.render(this.lesson);
+				}
+			}),
 			panel.onDidDispose(() => {
 				this.panel = undefined;
 				this.lesson = undefined;
+				this.document.dropped();
 				vscode.Disposable.from(...this.panelDisposables.splice(0)).dispose();
 			}),
 		];
@@ -233,15 +234,21 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (!panel) {
 			return;
 		}
+		const byMessage = this.mode === 'lesson' && this.document.takeByMessage(panel.visible);
 		this.lesson = lesson;
 		this.mode = 'lesson';
 		panel.title = vscode.l10n.t('Incident Lessons: {0}', lesson.meta.title);
-		const page = await this.loadPage();
-		panel.webview.html = await page.lessonPageHtml(this.deps.extensionUri, lesson, () => {
-			const stored = this.storedAnswers(page, lesson);
-			this.storedInPage = JSON.stringify(stored);
-			return stored;
-		}, this.deps.progress);
+		const stored = (): StoredAnswers => {
+			const answers = this.storedAnswers(lesson);
+			this.storedInPage = JSON.stringify(answers);
+			return answers;
+		};
+		if (byMessage) {
+			const { bodyHtml, config } = await page.lessonPageParts(lesson, stored, this.deps.progress);
+			this.post({ type: 'show', lessonId: lesson.meta.id, bodyHtml, lang: lesson.locale, title: lesson.meta.title, config });
+		} else {
+			this.document.write(panel, await page.lessonPageHtml(this.deps.extensionUri, lesson, stored, this.deps.progress));
+		}
 	}
 
 	private post(message: ToWebview): void {
@@ -254,7 +261,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 */
 	async receive(raw: unknown): Promise<RoutedMessage> {
 		const lesson = this.lesson; // the lesson open when the message arrived
-		return (await this.loadPage()).handleWebviewMessage(raw, lesson, panelEffects(this.host, lesson));
+		return page.handleWebviewMessage(raw, lesson, panelEffects(this.host, lesson));
 	}
 
 
@@ -264,11 +271,10 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	 */
 	private sendRestore(fromReady = false): void {
 		const lesson = this.lesson;
-		// Without the page chunk, the page of `lesson` is not written yet: it is written with the latest answers.
-		if (!lesson || !this.page) {
+		if (!lesson) {
 			return;
 		}
-		const stored = this.storedAnswers(this.page, lesson);
+		const stored = this.storedAnswers(lesson);
 		const inPage = fromReady ? this.storedInPage : undefined;
 		this.storedInPage = undefined;
 		if (inPage !== JSON.stringify(stored)) {
@@ -281,7 +287,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	}
 
 	/** What the page shows of the learner's answers: none on a review card (recalling the answer is the point). */
-	private storedAnswers(page: typeof LessonPage, lesson: Lesson): StoredAnswers {
+	private storedAnswers(lesson: Lesson): StoredAnswers {
 		return page.storedAnswers(lesson, this.deps.progress.get(), this.deps.config().passMark, this.mode === 'lesson');
 	}
 }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Answer, Lesson, QuizResult } from '../../core/lessons/lesson';
 import type { ReviewService } from '../reviews/reviewService';
 import type { ProgressStore } from './progressStore';
+import { gradeLessonAnswer } from '../../core/page/messageRouting';
 
 /** How an answer was given: on a review card of its lesson (it then counts as a review), and in how long (ms). */
 export interface AnswerGiven {
@@ -23,7 +24,7 @@ export class Answers {
 
 	/** Grades `answer` to a quiz of `lesson` and stores it; undefined (and logged) when there is no such quiz or the answer does not fit it. */
 	async answer(lesson: Lesson, quizId: string, answer: Answer, given: AnswerGiven = {}): Promise<QuizResult | undefined> {
-		const graded = (await import('./grading')).gradeLessonAnswer(lesson, quizId, answer);
+		const graded = gradeLessonAnswer(lesson, quizId, answer);
 		if (!('result' in graded)) {
 			this.log.warn(`Ignored an answer: ${graded.reason}.`);
 			return undefined;

@@ -44,6 +44,13 @@ const WORKSPACE_GROUP = ':workspace';
 export class LessonTreeProvider extends Disposable implements vscode.TreeDataProvider<Node> {
 	private readonly _onDidChangeTreeData = this.register(new vscode.EventEmitter<Node | undefined>());
 	readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+	private readonly _onDidAnswerFirstRows = this.register(new vscode.EventEmitter<void>());
+	/**
+	 * Fires once, after the view's first rows were answered (the root, and the groups that open expanded): work that
+	 * can wait for them, such as loading what the first lesson opened needs, starts then and does not hold them up.
+	 */
+	readonly onDidAnswerFirstRows = this._onDidAnswerFirstRows.event;
+	private firstRowsAnswered = false;
 
 	constructor(
 		private readonly library: LessonLibrary,
@@ -95,6 +102,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 
 	async getChildren(node?: Node): Promise<Node[]> {
 		if (node instanceof GroupNode) {
+			this.answeredFirstRows();
 			return node.lessons.map((l) => new LessonNode(l, this.summary(l)));
 		}
 		const reviewNodes = this.reviewNodeClasses;
@@ -117,12 +125,22 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		void vscode.commands.executeCommand('setContext', NO_LESSONS_CONTEXT, lessons.length === 0);
 		const workspace = lessons.filter((l) => this.library.originOf(l.meta.id) === 'workspace');
 		const bundled = lessons.filter((l) => this.library.originOf(l.meta.id) !== 'workspace');
-		return [
-			...await this.teamNodes(),
-			...await this.reviewNodes(),
+		const groups = [
 			...(workspace.length > 0 ? [new GroupNode(WORKSPACE_GROUP, vscode.l10n.t('Workspace lessons'), workspace)] : []),
 			...this.group(bundled),
 		];
+		if (!groups.some((g) => g.lessons.length <= EXPANDED_GROUP_MAX)) {
+			this.answeredFirstRows();
+		}
+		return [...await this.teamNodes(), ...await this.reviewNodes(), ...groups];
+	}
+
+	/** After this answer is on its way (a macrotask runs after the reply's promise callbacks). */
+	private answeredFirstRows(): void {
+		if (!this.firstRowsAnswered) {
+			this.firstRowsAnswered = true;
+			setImmediate(() => this._onDidAnswerFirstRows.fire());
+		}
 	}
 
 	/** The Assigned group (when anything is assigned) and the Restricted Mode notice (when the workspace is not trusted). */

@@ -22,7 +22,7 @@ export interface CodeSample {
 }
 
 /** Blocks that are lesson machinery, not code samples. */
-const NOT_SAMPLES = new Set(['quiz', 'incident-timeline', 'incident-breakdown']);
+const NOT_SAMPLES = new Set(['quiz', 'exercise', 'incident-timeline', 'incident-breakdown']);
 
 /** The code samples every test file runs, by lesson and block index; every other sample must say it is a sketch. */
 export const TESTED_SAMPLES: Readonly<Record<string, readonly number[]>> = {

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildBundledCatalog, buildCatalog, type LessonFile } from '../../../../src/core/catalog/catalog';
 import { bundledEntries, entryOf, readBundledCatalog } from '../../../../src/core/catalog/lessonEntry';
 import { parseLesson } from '../../../../src/core/lessons/parseLesson';
+import { lessonPackFile, readLessonPack } from '../../../../src/core/catalog/lessonPack';
+import { brotliDecompressSync } from 'node:zlib';
 
 const LESSONS = path.join(__dirname, '..', '..', '..', '..', 'lessons');
 // A variable specifier: the build script is plain JavaScript, typed here by what the test uses.
 const SCRIPT = path.join(__dirname, '..', '..', '..', '..', 'build', 'catalog.mjs');
-type CatalogScript = { writeCatalog: (options: { lessonsDir: string; out: string }) => { lessons: number; warnings: string[] } };
+type CatalogScript = { writeCatalog: (options: { lessonsDir: string; out: string }) => Promise<{ lessons: number; warnings: string[] }> };
 
 function bundledFiles(): LessonFile[] {
 	return ['en', 'ja'].flatMap((locale) => readdirSync(path.join(LESSONS, locale)).filter((n) => n.endsWith('.md')).sort()
@@ -82,10 +84,50 @@ describe('build/catalog.mjs', () => {
 	it('writes the catalog of every bundled lesson', async () => {
 		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
 		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
-		const result = writeCatalog({ lessonsDir: LESSONS, out });
+		const result = await writeCatalog({ lessonsDir: LESSONS, out });
 		const files = bundledFiles();
 		assert.equal(result.lessons, files.length);
 		assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), buildBundledCatalog(files).catalog);
+	});
+
+	it('writes one pack per locale holding each lesson exactly as the parser returns it', async () => {
+		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
+		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
+		await writeCatalog({ lessonsDir: LESSONS, out });
+		const packs = readdirSync(path.join(path.dirname(out), 'lessons')).sort();
+		assert.deepEqual(packs, ['en.json.br', 'ja.json.br']);
+		for (const { file, locale, text } of bundledFiles()) {
+			const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), lessonPackFile(locale)))).toString('utf8'), locale);
+			const id = path.basename(file, '.md');
+			// Through JSON, as the extension reads it: a lesson holds nothing JSON would change. Exercise files are
+			// read into the pack (next test), so exercises are compared by id here.
+			const parsed = parseLesson(text, file, { expectedId: id, locale }).lesson;
+			assert.ok(parsed && pack.lessons[id], file);
+			assert.deepEqual({ ...pack.lessons[id], exercises: [] }, JSON.parse(JSON.stringify({ ...parsed, exercises: [] })), file);
+			assert.deepEqual(pack.lessons[id].exercises.map((e) => e.id), parsed.exercises.map((e) => e.id), file);
+		}
+	});
+
+	it('reads the files an exercise references into the pack, and fails naming the lesson when one is missing', async () => {
+		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
+		const fixture = path.join(__dirname, '..', '..', '..', 'fixtures', 'exercises', 'lessons');
+		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
+		await writeCatalog({ lessonsDir: fixture, out });
+		const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), lessonPackFile('en')))).toString('utf8'), 'en');
+		const exercises = Object.values(pack.lessons).flatMap((l) => l.exercises);
+		assert.ok(exercises.length > 0);
+		for (const exercise of exercises) {
+			for (const source of [...exercise.files.map((f) => f.starter), ...exercise.solution.map((s) => s.content)]) {
+				assert.ok('text' in source && source.text.length > 0, JSON.stringify(source));
+			}
+		}
+		const starter = readFileSync(path.join(fixture, 'exercises', 'audit-export', 'starter', 'exportRows.ts'), 'utf8');
+		assert.ok(exercises.some((e) => e.files.some((f) => 'text' in f.starter && f.starter.text === starter)));
+
+		const broken = lessonsDir({});
+		cpSync(fixture, broken, { recursive: true });
+		rmSync(path.join(broken, 'exercises', 'audit-export', 'starter', 'exportRows.ts'));
+		await assert.rejects(writeCatalog({ lessonsDir: broken, out: path.join(broken, 'catalog.json') }), /en\/audit-export\.md:\d+:1: exercise "[a-z-]+": starter of exportRows\.ts "[^"]+" does not exist/);
 	});
 
 	it('fails on a broken bundled lesson, naming its file and line, and writes nothing', async () => {
@@ -97,7 +139,7 @@ describe('build/catalog.mjs', () => {
 		const brokenLine = broken.split('\n').indexOf('type: essay') + 1;
 		const dir = lessonsDir({ [good.file]: good.text, 'en/broken.md': broken });
 		const out = path.join(dir, 'catalog.json');
-		assert.throws(() => writeCatalog({ lessonsDir: dir, out }), (error: Error) => {
+		await assert.rejects(writeCatalog({ lessonsDir: dir, out }), (error: Error) => {
 			const lines = error.message.split('\n').filter((l) => l.includes('broken.md'));
 			assert.ok(lines.length > 0, error.message);
 			assert.ok(lines.every((l) => l.includes(path.join(path.relative(process.cwd(), dir), 'en', 'broken.md:'))), error.message);

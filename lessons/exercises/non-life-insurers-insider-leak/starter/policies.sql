@@ -1,0 +1,14 @@
+-- Row-level security on the agency's policies table. Every row belongs to exactly one insurer.
+-- Seconded staff connect through the role secondee_app. Each request's transaction sets
+-- app.home_insurer to the reader's home insurer (SET LOCAL or set_config(..., true)).
+ALTER TABLE policies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE policies FORCE ROW LEVEL SECURITY;
+
+-- Deliberately vulnerable: when a request forgets to set the reader's insurer,
+-- the policy shows every insurer's rows "so the screens never come up empty".
+CREATE POLICY secondee_home_insurer_only ON policies
+  FOR ALL TO secondee_app
+  USING (
+    current_setting('app.home_insurer', true) IS NULL
+    OR insurer_id = current_setting('app.home_insurer', true)::int
+  );
