@@ -3,6 +3,7 @@ import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exerc
 import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 import { COVERAGE_USAGE, parseCoverageArgs, type CoverageCommand } from './sarif/coverage';
 import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
+import { parseXapiArgs, XAPI_USAGE, type XapiCommand } from './xapi/xapiArgs';
 
 export type CliCommand =
 	| { readonly kind: 'help' }
@@ -12,6 +13,7 @@ export type CliCommand =
 	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
 	| ReportCommand
 	| SuggestCommand
+	| XapiCommand
 	| ExerciseCommand
 	| CoverageCommand
 	| { readonly kind: 'usageError'; readonly message: string };
@@ -23,6 +25,7 @@ export const USAGE = `Usage:
 ${COVERAGE_USAGE}
 ${REPORT_USAGE}
 ${SUGGEST_USAGE}
+${XAPI_USAGE}
 ${EXERCISE_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
@@ -53,6 +56,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	// suggest has options of its own (--lessons, --lang, --sarif, --format)
 	if (argv[0] === 'suggest') {
 		return parseSuggestArgs(argv.slice(1));
+	}
+	// xapi has options of its own (--home-page, --base, --lang, --lrs)
+	if (argv[0] === 'xapi') {
+		return parseXapiArgs(argv.slice(1));
 	}
 	// exercise has subcommands and options of its own (--solution, --force)
 	if (argv[0] === 'exercise') {

@@ -34,3 +34,11 @@ export function formatSummary(files: number, errors: number, warnings: number): 
 	const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 	return `${count(files, 'file')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
 }
+
+/**
+ * JSON text with every character a terminal could act on written as a `\uXXXX` escape: the same JSON value, but
+ * nothing from a report (bidi overrides, C1 controls, U+2028/2029) reaches the screen as itself.
+ */
+export function terminalJson(value: unknown): string {
+	return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -40,13 +40,12 @@ async function readReportFile(absolute: string): Promise<{ report: ProgressRepor
 }
 
 /**
- * Reads every report under `command.paths`, skipping (and naming on stderr) files that are not readable reports,
- * and prints the team view as Markdown or CSV; `--html` also writes the HTML page. Returns 0, or 1 when no
- * report could be read at all (or the HTML file could not be written).
+ * Every readable report under `paths`; the files that are not (unreadable, too large, not a report) are named on
+ * stderr and listed as skipped.
  */
-export async function runReport(command: ReportCommand, cwd: string, output: CliOutput): Promise<number> {
+export async function readReports(paths: readonly string[], cwd: string, output: CliOutput): Promise<{ reports: ReportFile[]; skipped: SkippedReport[] }> {
 	const skipped: SkippedReport[] = [];
-	const files = await findReportFiles(command.paths, cwd, skipped);
+	const files = await findReportFiles(paths, cwd, skipped);
 	const reports: ReportFile[] = [];
 	for (const file of files) {
 		// Whatever goes wrong with one file (even a failure nobody foresaw) skips that file, not the team's table.
@@ -61,7 +60,19 @@ export async function runReport(command: ReportCommand, cwd: string, output: Cli
 		output.stderr(`${oneLine(`skipped ${s.file}: ${s.reason}`)}\n`);
 	}
 	if (reports.length === 0) {
-		output.stderr(`incident-lessons: no progress report found in ${oneLine(command.paths.join(', '))}\n`);
+		output.stderr(`incident-lessons: no progress report found in ${oneLine(paths.join(', '))}\n`);
+	}
+	return { reports, skipped };
+}
+
+/**
+ * Reads every report under `command.paths`, skipping (and naming on stderr) files that are not readable reports,
+ * and prints the team view as Markdown or CSV; `--html` also writes the HTML page. Returns 0, or 1 when no
+ * report could be read at all (or the HTML file could not be written).
+ */
+export async function runReport(command: ReportCommand, cwd: string, output: CliOutput): Promise<number> {
+	const { reports, skipped } = await readReports(command.paths, cwd, output);
+	if (reports.length === 0) {
 		return 1;
 	}
 	const view = aggregateReports(reports, command.today ?? localDate(new Date()), skipped);

@@ -9,6 +9,7 @@ import { runRender } from './render';
 import { runReport } from './report';
 import { runCoverage } from './sarif/coverage';
 import { runSuggest } from './suggest';
+import { runXapi } from './xapi/xapi';
 
 /**
  * Runs `incident-lessons` with `argv` (the arguments after the script). Returns the exit code: 0 success,
@@ -39,6 +40,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runReport(command, cwd, output);
 			case 'suggest':
 				return await runSuggest(command, cwd, output);
+			case 'xapi':
+				return await runXapi(command, cwd, output);
 			case 'exercise':
 				return await runExercise(command, cwd, output);
 			case 'coverage':

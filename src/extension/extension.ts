@@ -13,6 +13,7 @@ import { registerSuggestions } from './suggestions/register';
 import { registerTeam, type Team } from './team/register';
 import type { IncidentLessonsApiWithTesting } from './testing';
 import { registerTree, type LessonsView } from './tree/register';
+import { registerXapi, type Xapi } from './xapi/register';
 
 /** Writes what waits for the shared copy of progress (see ProgressStore): deactivate waits for it. */
 let flush: (() => Promise<void>) | undefined;
@@ -29,8 +30,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 	const progress = registerProgress(services, team);
 	const reviews = registerReviews(services);
 	const suggestions = registerSuggestions(services);
+	const xapi = registerXapi(services, team);
 	context.subscriptions.push(
-		services, team, tree, progress, reviews, suggestions,
+		services, team, tree, progress, reviews, suggestions, xapi,
 		registerPage(services, tree.provider),
 		registerLessons(services, team),
 		registerOnboarding(services, team),
@@ -59,11 +61,11 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 		}
 	}
 	flush = () => services.progress.flush();
-	return createApi(services, { team, tree, progress, reviews });
+	return createApi(services, { team, tree, progress, reviews, xapi });
 }
 
 /** The API: every call goes through the same services as the UI; the tests' hooks only outside production mode. */
-function createApi(services: OwnedServices, features: { team: Team; tree: LessonsView; progress: ProgressView; reviews: Reviews }): IncidentLessonsApiWithTesting {
+function createApi(services: OwnedServices, features: { team: Team; tree: LessonsView; progress: ProgressView; reviews: Reviews; xapi: Xapi }): IncidentLessonsApiWithTesting {
 	const { library, progress, config, panel, reviews, answers, testing } = services;
 	const { team, tree } = features;
 	return {
@@ -94,6 +96,7 @@ function createApi(services: OwnedServices, features: { team: Team; tree: Lesson
 			testing: testing.hooks({
 				panel, progress, tree: tree.provider,
 				statusBars: { lessons: features.progress.statusBar, assigned: team.statusBar, reviews: features.reviews.statusBar },
+				xapi: { statusText: () => features.xapi.sync.text, sendNow: () => features.xapi.sync.sendNow(), setCredentials: features.xapi.setCredentials },
 			}),
 		} : {}),
 	};

@@ -34,6 +34,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/progress': ['compactRecords', 'progress', 'records'],
 	'core/reviews': ['reviewCards', 'reviewQueue'],
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
+	'core/xapi': ['lrsClient', 'lrsConfig', 'statementQueue', 'statements', 'xapiEvents'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
 	'extension/findings': ['register'],
@@ -45,6 +46,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'extension/suggestions': ['register', 'suggestionProviders', 'suggestionScope'],
 	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'register'],
 	'extension/testing': ['index'],
+	'extension/xapi': ['register'],
 	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'register', 'treeSnapshot'],
 };
 

@@ -26,7 +26,11 @@ export const CONFIG_SECTION = 'incidentLessons';
  * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): they change grading, what is loaded or what is
  * written. VS Code then ignores the workspace's values; readConfig does too whenever the trust gate says untrusted.
  */
-export const RESTRICTED_SETTINGS: readonly string[] = ['passMark', 'lessonLanguage', 'audiences', 'reviews.enabled', 'reviews.newCardsPerDay'];
+export const RESTRICTED_SETTINGS: readonly string[] = [
+	'passMark', 'lessonLanguage', 'audiences', 'reviews.enabled', 'reviews.newCardsPerDay',
+	// where learning records go and who they name: read from the user's settings only, trusted or not (../xapi/lrsSettings)
+	'lrs.endpoint', 'lrs.homePage', 'lrs.accountName', 'lrs.email', 'lrs.activityBase',
+];
 
 /** Reads the settings, clamping values a hand-edited settings.json may get wrong; untrusted, restricted ones come from the user only. */
 export function readConfig(trusted = true): ExtensionConfig {

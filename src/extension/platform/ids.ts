@@ -21,4 +21,6 @@ export const Command = {
 	StartOnboarding: 'incidentLessons.startOnboarding',
 	// reviews: src/extension/reviews/register.ts
 	StartReview: 'incidentLessons.startReview',
+	// learning records for an LRS: src/extension/xapi/register.ts
+	SetLrsCredentials: 'incidentLessons.setLrsCredentials',
 } as const;

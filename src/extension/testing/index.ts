@@ -26,6 +26,11 @@ export interface TestedServices {
 	readonly progress: ProgressStore;
 	readonly tree: LessonTreeProvider;
 	readonly statusBars: { readonly lessons: ShownText; readonly assigned: ShownText; readonly reviews: ShownText };
+	readonly xapi: {
+		statusText(): string;
+		sendNow(): Promise<{ readonly sent: number; readonly pending: number; readonly problem?: string } | undefined>;
+		setCredentials(value: string): Promise<void>;
+	};
 }
 
 export interface Testing {
@@ -49,7 +54,7 @@ export function createTesting(context: vscode.ExtensionContext): Testing | undef
 }
 
 function testingHooks(context: vscode.ExtensionContext, services: TestedServices, clock: PinnableClock, trust: RestrictableTrust): IncidentLessonsTestingApi {
-	const { panel, progress, tree, statusBars } = services;
+	const { panel, progress, tree, statusBars, xapi } = services;
 	let lastSection: string | undefined;
 	// Every lesson the panel opens goes through `show`: wrapped, it tells where the latest one was opened at.
 	const show = panel.show.bind(panel);
@@ -86,5 +91,8 @@ function testingHooks(context: vscode.ExtensionContext, services: TestedServices
 		statusBarText: () => statusBars.lessons.text,
 		assignedStatusBarText: () => statusBars.assigned.text,
 		reviewStatusBarText: () => statusBars.reviews.text,
+		lrsStatusBarText: () => xapi.statusText(),
+		sendLearningRecords: () => xapi.sendNow(),
+		setLrsCredentials: (value) => xapi.setCredentials(value),
 	};
 }

@@ -56,6 +56,12 @@ export interface IncidentLessonsTestingApi {
 	assignedStatusBarText(): string;
 	/** The reviews status-bar text, e.g. "$(history) 3"; '' while it is hidden (nothing due, or reviews off). */
 	reviewStatusBarText(): string;
+	/** The learning-records status-bar text, e.g. "$(cloud-upload) 3"; '' while it is hidden (LRS off, nothing waiting). */
+	lrsStatusBarText(): string;
+	/** Sends the queued learning records now, as the background timer would; undefined while the LRS is off. */
+	sendLearningRecords(): Promise<{ readonly sent: number; readonly pending: number; readonly problem?: string } | undefined>;
+	/** Stores LRS credentials as Set LRS Credentials… does once they are typed ('' removes them). */
+	setLrsCredentials(value: string): Promise<void>;
 }
 
 /** What `activate` returns outside production mode: the public API, and the tests' own. */
