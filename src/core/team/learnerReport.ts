@@ -5,7 +5,7 @@
  */
 import type { AssignedLesson } from './assignments';
 import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
-import { lessonStatus, type LessonStatus, type Progress } from '../progress/progress';
+import { lessonStatus, type ExerciseProgress, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
 import { isRecord, ownEntry } from '../shared/records';
 import { stripBom } from '../shared/text';
@@ -35,16 +35,9 @@ export interface ReportQuiz {
 	readonly answeredAt: string;
 }
 
-/** An exercise the learner checked or asked help for. */
-export interface ReportExercise {
+/** An exercise the learner checked or asked help for: its stored record without the lesson version. */
+export interface ReportExercise extends Omit<ExerciseProgress, 'contentHash'> {
 	readonly id: string;
-	readonly passed: boolean;
-	readonly attempts: number;
-	/** The checks that failed at the latest check. */
-	readonly failedChecks: readonly string[];
-	readonly hintsUsed: number;
-	readonly solutionShown: boolean;
-	readonly checkedAt?: string;
 }
 
 export interface ReportLesson {

@@ -76,6 +76,19 @@ export class LessonLibrary extends Disposable {
 		return parsing;
 	}
 
+	/**
+	 * The file a listed lesson is read from: under the extension's lessons/ folder, or in the workspace. An exercise's
+	 * starter and solution files are named relative to it.
+	 */
+	async fileOf(lessonId: string): Promise<vscode.Uri | undefined> {
+		const loaded = await this.loaded();
+		if (loaded.workspace.has(lessonId)) {
+			return loaded.workspaceState.uris.get(lessonId);
+		}
+		const file = loaded.bundledFiles.get(lessonId);
+		return file === undefined ? undefined : vscode.Uri.joinPath(this.sources.lessonsRoot, ...file.split('/'));
+	}
+
 	/** The whole lessons of `ids` that exist, in list order. */
 	async getMany(ids: Iterable<string>): Promise<Lesson[]> {
 		const wanted = new Set(ids);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { RoutedMessage } from '../../core/page/messageRouting';
-import { parseWebviewState, type StoredAnswers, type ToWebview } from '../../protocol';
+import { parseWebviewState, type ExerciseAction, type StoredAnswers, type ToWebview } from '../../protocol';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
@@ -47,6 +47,9 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
 	/** The Next button of a review card was pressed (with the card's lesson id). */
 	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
+	private readonly _onDidRequestExercise = this.register(new vscode.EventEmitter<{ lesson: Lesson; exerciseId: string; action: ExerciseAction }>());
+	/** A button of an exercise section was pressed (the exercise is one of the lesson's own: checked by the routing). */
+	readonly onDidRequestExercise = this._onDidRequestExercise.event;
 
 	/** What the effects of the page's messages (./panelMessages) may do with this panel. */
 	private readonly host: PanelHost;
@@ -67,6 +70,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			show: (lessonId) => this.show(lessonId),
 			openNext: (lessonId) => this.deps.openNext(lessonId),
 			nextReview: (lessonId) => this._onDidRequestNextReview.fire(lessonId),
+			exercise: (lesson, exerciseId, action) => this._onDidRequestExercise.fire({ lesson, exerciseId, action }),
 		};
 		this.register(deps.progress.onDidChange((lessonId) => {
 			// A review card shows this session's answer only; stored answers are for the lesson page.
@@ -242,6 +246,13 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			this.storedInPage = JSON.stringify(stored);
 			return stored;
 		}, this.deps.progress);
+	}
+
+	/** Posts `message` to the page when it shows that message's lesson (not a review card). */
+	postToLesson(message: ToWebview): void {
+		if (this.mode === 'lesson' && this.currentLessonId === message.lessonId) {
+			this.post(message);
+		}
 	}
 
 	private post(message: ToWebview): void {

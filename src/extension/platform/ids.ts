@@ -21,4 +21,11 @@ export const Command = {
 	StartOnboarding: 'incidentLessons.startOnboarding',
 	// reviews: src/extension/reviews/register.ts
 	StartReview: 'incidentLessons.startReview',
+	// exercises: src/extension/exercises/register.ts
+	StartExercise: 'incidentLessons.startExercise',
+	CheckExercise: 'incidentLessons.checkExercise',
+	ResetExercise: 'incidentLessons.resetExercise',
+	ShowExerciseHint: 'incidentLessons.showExerciseHint',
+	ShowExerciseSolution: 'incidentLessons.showExerciseSolution',
+	SaveExerciseCopy: 'incidentLessons.saveExerciseCopy',
 } as const;
