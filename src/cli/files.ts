@@ -37,7 +37,7 @@ export interface FileProblem {
 const cannotRead = (error: unknown): string => `cannot read: ${describeError(error)}`;
 
 /** Is `target` (a real path) inside the folder `root` (a real path)? */
-function isInside(root: string, target: string): boolean {
+export function isInside(root: string, target: string): boolean {
 	const relative = path.relative(root, target);
 	return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

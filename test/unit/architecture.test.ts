@@ -27,7 +27,8 @@ const OPEN = new Set(['core/shared', 'extension/platform']);
  */
 const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/catalog': ['catalog', 'catalogIndex', 'curriculum', 'lessonEntry', 'tracks', 'workspaceCatalog'],
-	'core/lessons': ['contentHash', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
+	'core/exercises': ['exercise', 'exerciseBlock', 'index'],
+	'core/lessons': ['contentHash', 'diagnosticLimits', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['exerciseView', 'labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
 	'core/progress': ['compactRecords', 'exerciseProgress', 'progress', 'records'],
 	'core/reviews': ['reviewCards', 'reviewQueue'],

@@ -1,5 +1,6 @@
-/** A stable fingerprint of what makes quiz answers right or wrong. Pure. */
+/** A stable fingerprint of what makes quiz answers and exercise fixes right or wrong. Pure. */
 import { fnv1a } from '../shared/hash';
+import type { Exercise } from '../exercises/exercise';
 import type { Quiz } from './lesson';
 import { stepGroupKey } from './stepGroups';
 
@@ -20,11 +21,12 @@ export function fnv1a64(text: string): string {
 
 /**
  * Hashes the answer key of a lesson's quizzes: ids, types, the number of choices with their `correct` flags,
- * and the number of steps with the positions grouped steps share. Wording does not count: translations of a lesson share one hash (progress is kept
- * per lesson id, whatever the language), and rewording keeps learners' progress.
+ * and the number of steps with the positions grouped steps share; and of its exercises: ids and each check's file,
+ * kind, patterns and ignore options. Wording does not count: translations of a lesson share one hash (progress is
+ * kept per lesson id, whatever the language), and rewording keeps learners' progress.
  */
-export function hashQuizContent(quizzes: readonly Quiz[]): string {
-	const gradable = quizzes.map((quiz) => {
+export function hashQuizContent(quizzes: readonly Quiz[], exercises: readonly Exercise[] = []): string {
+	const gradable: unknown[] = quizzes.map((quiz) => {
 		if (quiz.type !== 'order') {
 			return [quiz.id, quiz.type, quiz.choices.map((choice) => choice.correct)];
 		}
@@ -32,5 +34,10 @@ export function hashQuizContent(quizzes: readonly Quiz[]): string {
 		const groups = stepGroupKey(quiz.steps);
 		return groups === '' ? [quiz.id, quiz.type, quiz.steps.length] : [quiz.id, quiz.type, quiz.steps.length, groups];
 	});
+	// Likewise exercises join only when there are any, so lessons without one keep their hash.
+	if (exercises.length > 0) {
+		gradable.push(['exercises', exercises.map((exercise) => [exercise.id, exercise.checks.map((c) =>
+			[c.id, c.file, c.kind, c.patterns, c.ignoreComments, c.ignoreWhitespace])])]);
+	}
 	return fnv1a64(JSON.stringify(gradable));
 }

@@ -2,6 +2,7 @@
  * The lesson model: what a parsed lesson file holds. Pure types, shared by the extension, the CLI,
  * the renderer and the tests. See docs/lesson-format.md for the authoring rules behind them.
  */
+import type { Exercise } from '../exercises/exercise';
 import type { LessonTrigger } from '../suggestions/trigger';
 
 /** Locales that bundled lessons ship in. English is the fallback. */
@@ -95,15 +96,17 @@ export interface LessonMeta {
 	readonly triggers: readonly LessonTrigger[];
 }
 
-/** A fully parsed lesson. `body` is the Markdown after the front matter, with quiz fences left in place. */
+/** A fully parsed lesson. `body` is the Markdown after the front matter, with quiz and exercise fences left in place. */
 export interface Lesson {
 	readonly meta: LessonMeta;
 	readonly locale: string;
 	readonly quizzes: readonly Quiz[];
+	/** The lesson's ```exercise blocks, in file order (see src/core/exercises). */
+	readonly exercises: readonly Exercise[];
 	readonly body: string;
 	/** 1-based line in the file where `body` starts (for mapping renderer positions back). */
 	readonly bodyLine: number;
-	/** Stable hash of the quizzes' gradable content; changes when answers would grade differently. */
+	/** Stable hash of the quizzes' and exercises' gradable content; changes when answers would grade differently. */
 	readonly contentHash: string;
 }
 

@@ -103,6 +103,9 @@ function createEngine(): MarkdownIt {
 			const inner: RenderEnv = { ...state, quizByLine: new Map(), exerciseByLine: new Map(), placed: new Set(Object.keys(FIGURE_FENCES)) };
 			return renderExercise(exercise, state.labels.exercise, (text) => md.render(text, { il: inner }));
 		}
+		if (lang === 'exercise') {
+			return ''; // a block the parser did not take as an exercise (its diagnostics say why) is not shown as code
+		}
 		const drawFigure = ownEntry(FIGURE_FENCES, lang);
 		if (drawFigure && !state.placed.has(lang)) {
 			state.placed.add(lang);

@@ -4,7 +4,7 @@
  */
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import type { SourceSpan } from '../lessons/rules';
-import { splitLines, stripBom } from './text';
+import { createPositionMapper, stripBom } from './text';
 import type { PathSegment } from './yamlBlock';
 
 /** A parsed JSON document: its value and the file position of any path in it. */
@@ -60,31 +60,6 @@ export function jsonShape(text: string): JsonShape {
 
 /** The message for text that nests too deep. */
 export const TOO_DEEP_MESSAGE = `invalid JSON: arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep`;
-
-/** Maps character offsets to 1-based lines and columns. */
-export function createPositionMapper(text: string): (offset: number) => { line: number; column: number } {
-	const starts: number[] = [0];
-	const lines = splitLines(text);
-	let offset = 0;
-	for (const line of lines.slice(0, -1)) {
-		offset += line.length;
-		offset += text.startsWith('\r\n', offset) ? 2 : 1;
-		starts.push(offset);
-	}
-	return (at) => {
-		let low = 0;
-		let high = starts.length - 1;
-		while (low < high) {
-			const mid = (low + high + 1) >> 1;
-			if ((starts[mid] ?? 0) <= at) {
-				low = mid;
-			} else {
-				high = mid - 1;
-			}
-		}
-		return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
-	};
-}
 
 /** Plain data from a node; objects get own properties only, so a `__proto__` key is just a key. */
 function nodeValue(node: Node): unknown {

@@ -1,9 +1,10 @@
 /**
- * Validates front matter, quiz, assignment and progress report data against the JSON Schemas in `schemas/` and
+ * Validates front matter, quiz, exercise, assignment and progress report data against the JSON Schemas in `schemas/` and
  * turns ajv's errors into friendly, located problems. The schemas are compiled on first use, not at import. Pure.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import assignmentsSchema from '../../../schemas/assignments.schema.json';
+import exerciseSchema from '../../../schemas/exercise.schema.json';
 import frontMatterSchema from '../../../schemas/lesson-front-matter.schema.json';
 import reportSchema from '../../../schemas/progress-report.schema.json';
 import quizSchema from '../../../schemas/quiz.schema.json';
@@ -27,6 +28,7 @@ export interface SchemaProblem {
 interface Validators {
 	readonly frontMatter: ValidateFunction;
 	readonly quiz: ValidateFunction;
+	readonly exercise: ValidateFunction;
 	readonly assignments: ValidateFunction;
 	readonly report: ValidateFunction;
 }
@@ -35,7 +37,7 @@ let validators: Validators | undefined;
 
 function getValidators(): Validators {
 	// Precompiled in the production bundles (see ./schemaValidators); compiled by ajv on first use elsewhere.
-	validators ??= compileValidators({ frontMatter: frontMatterSchema, quiz: quizSchema, assignments: assignmentsSchema, report: reportSchema });
+	validators ??= compileValidators({ frontMatter: frontMatterSchema, quiz: quizSchema, exercise: exerciseSchema, assignments: assignmentsSchema, report: reportSchema });
 	return validators;
 }
 
@@ -56,6 +58,11 @@ export function validateFrontMatterData(value: unknown, limit = Infinity): Schem
 /** Checks quiz data against `schemas/quiz.schema.json`, describing at most `limit` problems. */
 export function validateQuizData(value: unknown, limit = Infinity): SchemaCheck {
 	return runValidator(getValidators().quiz, value, limit);
+}
+
+/** Checks exercise data against `schemas/exercise.schema.json`, describing at most `limit` problems. */
+export function validateExerciseData(value: unknown, limit = Infinity): SchemaCheck {
+	return runValidator(getValidators().exercise, value, limit);
 }
 
 /** Checks an assignments file's data against `schemas/assignments.schema.json`. */

@@ -92,3 +92,28 @@ export function inertText(text: string): string {
 		.replace(/[\]$](?=\()/g, (c) => `${c}${JOINER}`)
 		.replace(/(?<=[a-z0-9+.-]):/gi, `${JOINER}:`);
 }
+
+/** Maps character offsets to 1-based lines and columns. */
+export function createPositionMapper(text: string): (offset: number) => { line: number; column: number } {
+	const starts: number[] = [0];
+	const lines = splitLines(text);
+	let offset = 0;
+	for (const line of lines.slice(0, -1)) {
+		offset += line.length;
+		offset += text.startsWith('\r\n', offset) ? 2 : 1;
+		starts.push(offset);
+	}
+	return (at) => {
+		let low = 0;
+		let high = starts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if ((starts[mid] ?? 0) <= at) {
+				low = mid;
+			} else {
+				high = mid - 1;
+			}
+		}
+		return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
+	};
+}

@@ -1,35 +1,14 @@
 /**
- * Compiling trigger patterns and globs with re2js, a linear-time (RE2) engine: author input never reaches a
- * JavaScript RegExp, so no pattern can backtrack catastrophically. Pure; loads re2js, so the extension imports this
- * module (through ./triggerMatch) only when suggestions first run.
+ * Compiling trigger patterns and globs with re2js (see ../shared/re2Pattern). Pure; loads re2js, so the extension
+ * imports this module (through ./triggerMatch) only when suggestions first run.
  */
 import { RE2JS } from 're2js';
 import { translateGlob, globSubject } from './glob';
 import { TRIGGER_LIMITS } from './trigger';
+import { compileRe2, PATTERN_FLAGS, re2ErrorText, type CompiledPattern } from '../shared/re2Pattern';
 
-/** A compiled pattern, or why the pattern cannot be used. */
-export type CompiledPattern =
-	| { readonly ok: true; readonly re: RE2JS }
-	| { readonly ok: false; readonly message: string };
-
-/** Flags every trigger pattern is compiled with: `^` and `$` are line boundaries; `.` does not cross lines. */
-export const PATTERN_FLAGS = RE2JS.MULTILINE;
-
-/** What RE2 leaves out that authors coming from JavaScript or PCRE reach for, said plainly. */
-function hintFor(pattern: string): string {
-	if (/\(\?<?[=!]/.test(pattern)) {
-		return ' (RE2 has no lookahead or lookbehind: match the text itself, or write two triggers)';
-	}
-	if (/\\[1-9]/.test(pattern)) {
-		return ' (RE2 has no backreferences)';
-	}
-	return '';
-}
-
-function errorText(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
-	return text.replace(/^error parsing regexp: /, '');
-}
+export type { CompiledPattern };
+export { PATTERN_FLAGS };
 
 /**
  * Compiles a trigger pattern (RE2 syntax: no backreferences, no lookaround). Rejects patterns longer than
@@ -37,22 +16,7 @@ function errorText(error: unknown): string {
  * match empty text (they would match every line).
  */
 export function compilePattern(pattern: string): CompiledPattern {
-	if (pattern.length > TRIGGER_LIMITS.patternLength) {
-		return { ok: false, message: `the pattern is longer than ${TRIGGER_LIMITS.patternLength} characters` };
-	}
-	let re: RE2JS;
-	try {
-		re = RE2JS.compile(pattern, PATTERN_FLAGS);
-	} catch (error) {
-		return { ok: false, message: `not a valid RE2 pattern: ${errorText(error)}${hintFor(pattern)}` };
-	}
-	if (re.programSize() > TRIGGER_LIMITS.programSize) {
-		return { ok: false, message: `the pattern is too complex (${re.programSize()} instructions, at most ${TRIGGER_LIMITS.programSize})` };
-	}
-	if (re.test('')) {
-		return { ok: false, message: 'the pattern matches empty text, so it would match every line' };
-	}
-	return { ok: true, re };
+	return compileRe2(pattern, TRIGGER_LIMITS, 'it would match every line');
 }
 
 /** A compiled glob: tests a `/`-separated relative path. */
@@ -70,6 +34,6 @@ export function compileGlob(glob: string): CompiledGlob {
 		const re = RE2JS.compile(translated.source);
 		return { ok: true, test: (path) => re.matches(globSubject(path, translated.matchesBasename)) };
 	} catch (error) {
-		return { ok: false, message: `not a valid glob: ${errorText(error)}` };
+		return { ok: false, message: `not a valid glob: ${re2ErrorText(error)}` };
 	}
 }

@@ -4,11 +4,11 @@
  * from a file that may be anything. Pure.
  */
 import type { AssignedLesson } from './assignments';
-import { createPositionMapper, jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
+import { jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
 import { lessonStatus, type ExerciseProgress, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
 import { isRecord, ownEntry } from '../shared/records';
-import { stripBom } from '../shared/text';
+import { createPositionMapper, stripBom } from '../shared/text';
 
 /** The value of `format`: what tells a report apart from any other JSON file. */
 export const REPORT_FORMAT = 'incident-lessons-progress-report';

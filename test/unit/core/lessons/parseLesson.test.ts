@@ -28,7 +28,10 @@ const TESTED_ELSEWHERE = ['file-too-large', 'duplicate-lesson-id', 'file-unreada
 	// trigger rules run in lint (they need re2js), not in the parser: test/unit/core/suggestions/triggers.test.ts
 	'trigger-invalid-pattern', 'trigger-invalid-glob', 'trigger-unknown-section',
 	// lesson advice runs in lint, on parsed lessons: test/unit/core/lessons/quizCues.test.ts
-	'quiz-answer-longest', 'set-answer-longest', 'set-answers-first', 'lesson-minutes-low'];
+	'quiz-answer-longest', 'set-answer-longest', 'set-answers-first', 'lesson-minutes-low',
+	// exercise rules: test/unit/core/exercises (the block rules in exerciseBlock.test.ts, the rest need re2js or files)
+	'exercise-schema', 'exercise-unknown-key', 'exercise-duplicate-id', 'exercise-invalid-pattern', 'exercise-invalid-path',
+	'exercise-unknown-file', 'exercise-file-missing', 'exercise-starter-passes', 'exercise-solution-fails'];
 
 describe('parseLesson: malformed fixtures', () => {
 	it('has a fixture for every file in the folder', () => {
