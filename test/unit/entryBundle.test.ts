@@ -18,6 +18,7 @@ const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
 	'dist/parsers.js': 'src/core/parserChunk.ts', // yaml, jsonc-parser, the precompiled validators
 	'dist/triggers.js': 'src/core/suggestions/triggerMatch.ts', // re2js
 	'dist/reviews.js': 'src/core/reviews/reviewScheduler.ts', // ts-fsrs
+	'dist/exercises.js': 'src/core/exercises/index.ts', // re2js, for the exercise checks
 };
 
 /** Every .ts file under src/extension, relative to it with forward slashes. */
@@ -51,7 +52,7 @@ describe('the extension entry and its library chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('builds the entry, the four library chunks, the webview script and the CLI, and nothing else', () => {
+	it('builds the entry, the five library chunks, the webview script and the CLI, and nothing else', () => {
 		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
 		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
 		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
@@ -75,7 +76,7 @@ describe('the extension entry and its library chunks', () => {
 		}
 	});
 
-	it('holds no library code: markdown-it, the parsers, re2js and ts-fsrs come from their chunks at first use', () => {
+	it('holds no library code: markdown-it, the parsers, re2js (triggers, exercise checks) and ts-fsrs come from their chunks at first use', () => {
 		const inputs = Object.keys(entry().inputs);
 		assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), []);
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);

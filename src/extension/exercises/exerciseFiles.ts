@@ -63,7 +63,7 @@ export function relativeReader(lessonFile: vscode.Uri, bundledRoot: vscode.Uri):
 
 /** Resolves `exercise` of the lesson at `lessonFile`: its starter and solution files read. */
 export async function resolveFromFile(exercise: Exercise, lessonFile: vscode.Uri, bundledRoot: vscode.Uri, name: string): Promise<{ exercise?: ResolvedExercise; diagnostics: Diagnostic[] }> {
-	const { resolveExercise } = await import('../../core/exercises');
+	const { resolveExercise } = await import('../../core/exercises/index');
 	return resolveExercise(exercise, relativeReader(lessonFile, bundledRoot), name);
 }
 

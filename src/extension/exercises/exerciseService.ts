@@ -122,7 +122,7 @@ export class ExerciseService extends Disposable {
 	/** Runs the checks on the learner's current text, shows the results (panel, diagnostics) and records the attempt. */
 	async check(lesson: Lesson, exercise: Exercise, origin: Origin): Promise<CheckReport> {
 		const folder = this.folder(lesson.meta.id, exercise.id);
-		const { runChecks } = await import('../../core/exercises');
+		const { runChecks } = await import('../../core/exercises/index');
 		const report = runChecks(exercise, await currentTexts(folder, exercise));
 		this.diagnostics.set(this.diagnosticsOf(folder, exercise, report));
 		await this.deps.answers.recordExercise(lesson, exercise.id, { kind: 'check', failedChecks: report.results.filter((r) => !r.passed).map((r) => r.checkId) });
@@ -139,7 +139,8 @@ export class ExerciseService extends Disposable {
 		return exercise.files.map((file) => {
 			const uri = scratchFile(folder, file.path);
 			return [uri, report.results.filter((r) => !r.passed && r.file === file.path).map((r) => {
-				const range = new vscode.Range(Math.max(r.line - 1, 0), Math.max(r.column - 1, 0), Math.max(r.endLine - 1, 0), Math.max(r.endColumn - 1, 0));
+				// The checks' ranges are 1-based with the end inclusive; the editor's are 0-based with the end exclusive.
+				const range = new vscode.Range(Math.max(r.line - 1, 0), Math.max(r.column - 1, 0), Math.max(r.endLine - 1, 0), Math.max(r.endColumn, 0));
 				const diagnostic = new vscode.Diagnostic(range, r.hint, vscode.DiagnosticSeverity.Warning);
 				diagnostic.source = 'Incident Lessons';
 				diagnostic.code = r.checkId;

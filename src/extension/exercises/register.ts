@@ -10,10 +10,6 @@ import { registerExerciseEditor } from './exerciseEditor';
 import { exerciseOfUri } from './exerciseFiles';
 import { ExerciseService } from './exerciseService';
 
-const COMMANDS: readonly [string, ExerciseAction][] = [
-	[Command.StartExercise, 'start'], [Command.CheckExercise, 'check'], [Command.ResetExercise, 'reset'],
-	[Command.ShowExerciseHint, 'hint'], [Command.ShowExerciseSolution, 'solution'], [Command.SaveExerciseCopy, 'save'],
-];
 
 /**
  * Exercises: the buttons of a lesson page's exercise sections, the commands (with `{ lessonId, exerciseId }`, or none:
@@ -42,6 +38,13 @@ export function registerExercises(services: Services): vscode.Disposable {
 		return vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which exercise?'), matchOnDescription: true });
 	}
 
+	async function run(action: ExerciseAction, arg: unknown): Promise<void> {
+		const found = await target(arg);
+		if (found) {
+			await service.run(action, found.lesson, found.exercise, 'editor');
+		}
+	}
+
 	return vscode.Disposable.from(
 		service,
 		registerExerciseEditor(storage, service),
@@ -51,13 +54,15 @@ export function registerExercises(services: Services): vscode.Disposable {
 				void service.run(action, lesson, exercise, 'panel').catch((error: unknown) => log.error(`The exercise "${exerciseId}" could not ${action}: ${String(error)}`));
 			}
 		}),
-		...COMMANDS.map(([id, action]) => vscode.commands.registerCommand(id, async (arg: unknown) => {
+		vscode.commands.registerCommand(Command.StartExercise, (arg: unknown) => run('start', arg)),
+		// Resolves with the check's report (the tests read it).
+		vscode.commands.registerCommand(Command.CheckExercise, async (arg: unknown) => {
 			const found = await target(arg);
-			if (!found) {
-				return undefined;
-			}
-			// Check resolves with its report (the tests read it); the others with nothing.
-			return action === 'check' ? service.check(found.lesson, found.exercise, 'editor') : service.run(action, found.lesson, found.exercise, 'editor');
-		})),
+			return found ? service.check(found.lesson, found.exercise, 'editor') : undefined;
+		}),
+		vscode.commands.registerCommand(Command.ResetExercise, (arg: unknown) => run('reset', arg)),
+		vscode.commands.registerCommand(Command.ShowExerciseHint, (arg: unknown) => run('hint', arg)),
+		vscode.commands.registerCommand(Command.ShowExerciseSolution, (arg: unknown) => run('solution', arg)),
+		vscode.commands.registerCommand(Command.SaveExerciseCopy, (arg: unknown) => run('save', arg)),
 	);
 }
