@@ -95,7 +95,10 @@ suite('Exercises', () => {
 	test('Reset asks first and restores the starter; Start again keeps the learner\'s work', async () => {
 		const uri = vscode.window.activeTextEditor?.document.uri;
 		assert.ok(uri);
+		const document = await vscode.workspace.openTextDocument(uri);
+		assert.ok(await document.save());
 		const before = await read(uri);
+		assert.match(before, /audit\(user, rows.length\);\n {2}if \(rows/, 'the right fix, saved');
 		const stub = stubWindow((name, args) => name === 'showWarningMessage' ? args[2] : undefined);
 		try {
 			await vscode.commands.executeCommand(Command.ResetExercise, ARGS);
@@ -106,8 +109,10 @@ suite('Exercises', () => {
 		const starter = await read(uri);
 		assert.notEqual(starter, before);
 		assert.match(starter, /throw new Error\('export limit exceeded'\);\n {2}}\n {2}audit\(user/);
+		assert.equal(document.getText(), starter, 'the open tab shows the starter too');
+		assert.equal(document.isDirty, false);
 		await setDocumentText(uri, RIGHT(starter));
-		assert.ok(await (await vscode.workspace.openTextDocument(uri)).save());
+		assert.ok(await document.save());
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 		await vscode.commands.executeCommand(Command.StartExercise, ARGS);
 		assert.equal(await read(uri), RIGHT(starter), 'a second Start keeps the file');
