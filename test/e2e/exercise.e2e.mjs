@@ -71,6 +71,8 @@ test('a wrong fix fails with the check\'s hint in the panel and a warning at its
 	await failing.waitFor({ timeout: 30_000 });
 	assert.match(await failing.innerText(), new RegExp(HINT.replace(/[.,]/g, '.')));
 	assert.equal(await section().locator('.il-ex-results li.is-pass').count(), 1);
+	// a failed check unlocks the first hint
+	assert.deepEqual(await section().locator('.il-ex-hints li').allInnerTexts(), ['Look at what happens on the refusal path.']);
 	await section().locator('.il-ex-status', { hasText: '1 of 2 checks pass.' }).waitFor({ state: 'attached' });
 	// the warning squiggle sits on the `throw new` line (line 6 after the insertion)
 	await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 10_000 });

@@ -126,6 +126,11 @@ export class ExerciseService extends Disposable {
 		const report = runChecks(exercise, await currentTexts(folder, exercise));
 		this.diagnostics.set(this.diagnosticsOf(folder, exercise, report));
 		await this.deps.answers.recordExercise(lesson, exercise.id, { kind: 'check', failedChecks: report.results.filter((r) => !r.passed).map((r) => r.checkId) });
+		// Hints unlock one by one: one more after each failed check, unless the learner asked ahead.
+		const after = this.record(lesson, exercise);
+		if (!report.passed && after && after.hintsUsed < Math.min(after.attempts, exercise.hints.length)) {
+			await this.deps.answers.recordExercise(lesson, exercise.id, { kind: 'hint' });
+		}
 		const passedCount = report.results.filter((r) => r.passed).length;
 		const firstFail = report.results.find((r) => !r.passed);
 		const text = report.passed
