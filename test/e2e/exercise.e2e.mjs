@@ -66,6 +66,8 @@ test('a wrong fix fails with the check\'s hint in the panel and a warning at its
 	await page.keyboard.press('End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('// audit(user, rows.length);');
+	// the CodeLens at the top of the file offers the same actions
+	assert.match(await page.locator('.editor-instance .codelens-decoration').first().innerText({ timeout: 10_000 }), /Check my fix\s*\|\s*Show hint\s*\|\s*Reset/);
 	await section().locator('.il-ex-check').click();
 	const failing = section().locator('.il-ex-results li.is-fail');
 	await failing.waitFor({ timeout: 30_000 });

@@ -96,6 +96,33 @@ suite('Exercises', () => {
 		}
 	});
 
+	test('Save a copy writes the learner\'s current text into the chosen workspace folder, and never replaces a file without asking', async () => {
+		const uri = vscode.window.activeTextEditor?.document.uri;
+		assert.ok(uri);
+		const target = vscode.Uri.joinPath(folder(), 'exercise-copy');
+		const window = vscode.window as unknown as Record<string, unknown>;
+		const openDialog = window.showOpenDialog;
+		window.showOpenDialog = () => Promise.resolve([target]);
+		const copy = vscode.Uri.joinPath(target, 'exportRows.ts');
+		try {
+			const current = (await vscode.workspace.openTextDocument(uri)).getText();
+			await vscode.commands.executeCommand(Command.SaveExerciseCopy, ARGS);
+			assert.equal(await read(copy), current);
+			await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode('mine'));
+			const declined = stubWindow(); // every question dismissed
+			try {
+				await vscode.commands.executeCommand(Command.SaveExerciseCopy, ARGS);
+			} finally {
+				declined.restore();
+			}
+			assert.ok(declined.calls.some((c) => c.name === 'showWarningMessage' && String(c.args[0]).includes('already exists')), 'asked');
+			assert.equal(await read(copy), 'mine', 'not replaced without a yes');
+		} finally {
+			window.showOpenDialog = openDialog;
+			await vscode.workspace.fs.delete(target, { recursive: true });
+		}
+	});
+
 	test('Reset asks first and restores the starter; Start again keeps the learner\'s work', async () => {
 		const uri = vscode.window.activeTextEditor?.document.uri;
 		assert.ok(uri);
