@@ -1,4 +1,5 @@
 /** Command-line arguments → what to do. Pure. */
+import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exercise/exerciseArgs';
 import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
 
@@ -10,6 +11,7 @@ export type CliCommand =
 	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
 	| ReportCommand
 	| SuggestCommand
+	| ExerciseCommand
 	| { readonly kind: 'usageError'; readonly message: string };
 
 export const USAGE = `Usage:
@@ -18,6 +20,7 @@ export const USAGE = `Usage:
   incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
 ${REPORT_USAGE}
 ${SUGGEST_USAGE}
+${EXERCISE_USAGE}
   incident-lessons --help               show this help
   incident-lessons --version            show the version
 
@@ -44,6 +47,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	// suggest has options of its own (--lessons, --lang)
 	if (argv[0] === 'suggest') {
 		return parseSuggestArgs(argv.slice(1));
+	}
+	// exercise has subcommands and options of its own (--solution, --force)
+	if (argv[0] === 'exercise') {
+		return parseExerciseArgs(argv.slice(1));
 	}
 	const unknown = options.find((arg) => arg.startsWith('-') && arg !== '-');
 	if (unknown !== undefined) {

@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { parseArgs, USAGE } from './args';
 import { runCurriculum } from './curriculum';
+import { runExercise } from './exercise/exerciseCommand';
 import { runLint } from './lint';
 import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
@@ -37,6 +38,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runReport(command, cwd, output);
 			case 'suggest':
 				return await runSuggest(command, cwd, output);
+			case 'exercise':
+				return await runExercise(command, cwd, output);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -85,3 +85,12 @@ export function isExercisePath(path: string): boolean {
 export function isExerciseRef(ref: string): boolean {
 	return isExercisePath(ref.startsWith('../') ? ref.slice(3) : ref);
 }
+
+/**
+ * What must be identical between translations of one exercise: ids, files, checks (patterns, ignore options, `at`),
+ * solution and `solutionAfter`. The wording (title, prompt, hints, explain, check hints) is translated.
+ */
+export function exerciseKey(exercise: Exercise): string {
+	const checks = exercise.checks.map((c) => [c.id, c.file, c.kind, c.patterns, c.ignoreComments, c.ignoreWhitespace, c.at ?? null]);
+	return JSON.stringify([exercise.id, exercise.solutionAfter, exercise.files, checks, exercise.solution]);
+}

@@ -9,3 +9,4 @@ export { resolveExercise } from './resolve';
 export type { ReadRelative, ResolvedExercise } from './resolve';
 export { compileExercisePattern, runChecks } from './checks';
 export type { CheckReport, CheckResult } from './checks';
+export { lintExercise, lintExercises } from './exerciseLint';

@@ -3,6 +3,7 @@
  * (kept per lesson id and quiz id) means the same thing whatever language a learner reads. English is the
  * reference; a lesson that exists only in another locale is reported against that locale's file.
  */
+import { exerciseKey } from '../exercises/exercise';
 import type { Diagnostic, Lesson, Quiz } from './lesson';
 import { createDiagnostic } from './rules';
 import { stepGroupKey } from './stepGroups';
@@ -47,9 +48,29 @@ function compareQuizzes(reference: LocatedLesson, other: LocatedLesson): Diagnos
 	return undefined;
 }
 
+/** Exercises must match but for their wording: the same ids, files, checks and solution, in the same order. */
+function compareExercises(reference: LocatedLesson, other: LocatedLesson): Diagnostic | undefined {
+	const count = Math.max(reference.lesson.exercises.length, other.lesson.exercises.length);
+	for (let i = 0; i < count; i++) {
+		const want = reference.lesson.exercises[i];
+		const have = other.lesson.exercises[i];
+		if (want && have && exerciseKey(want) === exerciseKey(have)) {
+			continue;
+		}
+		const name = (exercise: { id: string } | undefined): string => (exercise ? `"${exercise.id}"` : 'no exercise');
+		const detail = want && have && want.id === have.id
+			? ': its files, checks, solution or solutionAfter differ (only the title, prompt, hints, explain and check hints are translated)'
+			: `: expected ${name(want)}, found ${name(have)}`;
+		const message = `exercise ${i + 1} does not match the ${reference.lesson.locale} version (${reference.file})${detail}`;
+		return createDiagnostic(other.file, 'translation-mismatch', message, { line: have?.line ?? other.lesson.bodyLine, column: 1 });
+	}
+	return undefined;
+}
+
 /**
  * Checks that each locale in `lessons` has every lesson id of the others, and that each translation's quizzes
- * have the reference's ids, types, choice counts and right answers, in the same order. Only runs when the set
+ * have the reference's ids, types, choice counts and right answers, and its exercises the same ids, files, checks and
+ * solution, in the same order. Only runs when the set
  * holds two locales or more (linting one locale folder alone says nothing about the others). Pure.
  */
 export function checkTranslations(lessons: readonly LocatedLesson[]): Diagnostic[] {
@@ -75,9 +96,10 @@ export function checkTranslations(lessons: readonly LocatedLesson[]): Diagnostic
 				const message = `lesson "${id}" has no ${locale} translation (expected ${locale}/${id}.md next to ${reference.file})`;
 				diagnostics.push(createDiagnostic(reference.file, 'translation-missing', message, { line: 1, column: 1 }));
 			} else if (version !== reference) {
-				const mismatch = compareQuizzes(reference, version);
-				if (mismatch) {
-					diagnostics.push(mismatch);
+				for (const mismatch of [compareQuizzes(reference, version), compareExercises(reference, version)]) {
+					if (mismatch) {
+						diagnostics.push(mismatch);
+					}
 				}
 			}
 		}
