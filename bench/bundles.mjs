@@ -80,6 +80,7 @@ export async function buildCoreBundles(outDir) {
 		`export { scanFences } from './src/core/lessons/fences';`,
 		`export { splitLines, stripBom } from './src/core/shared/text';`,
 		`export { renderLesson } from './src/core/page/render';`,
+		`export { runChecks } from './src/core/exercises';`,
 		`export { default as markdownIt } from 'markdown-it';`,
 	].join('\n');
 	const common = {

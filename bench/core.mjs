@@ -4,6 +4,7 @@
 //            parse of the same texts in the same
 //            run, and against the line scan the catalog already does (front matter delimiters and fences, no YAML)
 //   render   the real lazy chunk (dist/render.js) on a typical and a large lesson, against bare markdown-it
+//   exercise runChecks over a 2,000-line TypeScript file (comments blanked, whitespace collapsed, positions mapped)
 // With `profile` in the config it runs one workload only under the inspector's CPU profiler (written to
 // config.profileOut) and prints nothing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -166,6 +167,56 @@ function renderBench() {
 	return { chunkRequireMs: requireMs, firstRenderMs, subjects: results };
 }
 
+/** An exercise like the bundled ones: two checks, one ignoring comments and whitespace, on one file. */
+const EXERCISE_LESSON = `---
+id: bench-exercise
+title: Bench
+summary: Bench.
+---
+
+\`\`\`exercise
+id: audit-before-refusal
+title: Audit first
+prompt: Audit before refusing.
+files:
+  - path: exportRows.ts
+    starter: x
+checks:
+  - id: audit-first
+    file: exportRows.ts
+    must: '(?s)\\baudit\\w*\\s*\\([^;]*\\)\\s*;[^}]*\\bthrow\\b'
+    ignore: [comments, whitespace]
+    at: 'function\\s+exportRows'
+    hint: Write the audit row before you throw.
+  - id: no-card-in-logs
+    file: exportRows.ts
+    mustNot: '(?i)\\b(console\\.log|log)\\s*\\([^)]*card'
+    ignore: [comments]
+    hint: Keep card data out of logs.
+solution:
+  - path: exportRows.ts
+    content: y
+\`\`\`
+`;
+
+/** The median time of runChecks over a 2,000-line file (with comments, strings and blank lines), each run a fresh call. */
+function exerciseBench() {
+	const exercise = core.parseLesson(EXERCISE_LESSON, 'bench-exercise.md').lesson?.exercises[0];
+	if (!exercise) {
+		throw new Error('the bench exercise does not parse');
+	}
+	const block = (i) => `// Exports rows for account ${i}; see "docs/export.md" // not a comment\nexport function exportRows${i}(account: string, rows: number): string[] {\n\tif (rows > ${i}) {\n\t\tlog('refused', account); /* no audit here */\n\t\tthrow new Error('export limit exceeded');\n\t}\n\treturn fetchRows(account, rows);\n}\n\n\n`;
+	const text = Array.from({ length: 200 }, (_, i) => block(i)).join('');
+	const files = new Map([['exportRows.ts', text]]);
+	for (let i = 0; i < 10; i++) {
+		core.runChecks(exercise, files);
+	}
+	const runs = Array.from({ length: 60 }, () => timed(() => core.runChecks(exercise, files)));
+	const checkMs = median(runs);
+	progress(`exercise check over ${text.split('\n').length - 1} lines: ${checkMs.toFixed(2)} ms`);
+	return { lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), checks: exercise.checks.length, checkMs, runs: runs.length, targetMs: 20 };
+}
+
 let profileInput;
 if (config.profile === 'catalog') {
 	profileInput = readSet(config.sets[0].dir);
@@ -207,5 +258,6 @@ if (config.profile) {
 } else {
 	const render = renderBench();
 	const catalog = catalogBench();
-	writeFileSync(config.out, JSON.stringify({ node: process.version, catalog, render }, null, '\t'));
+	const exercise = exerciseBench();
+	writeFileSync(config.out, JSON.stringify({ node: process.version, catalog, render, exercise }, null, '\t'));
 }

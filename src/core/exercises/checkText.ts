@@ -59,7 +59,9 @@ export function collapseWhitespace(text: string): { readonly text: string; reado
 }
 
 /** The range of original offsets `[from, to]` (inclusive), cut at the end of `from`'s line. */
-function rangeOf(file: string, position: Position, from: number, to: number): TextRange {
+function rangeOf(file: string, position: Position, at: number, to: number): TextRange {
+	// The LF of a CRLF is not a column of its line: a range starting there starts at the line's end.
+	const from = file[at] === '\n' && file[at - 1] === '\r' ? at - 1 : at;
 	const start = position(from);
 	const newline = file.indexOf('\n', from);
 	const carriage = file.indexOf('\r', from);
@@ -68,16 +70,36 @@ function rangeOf(file: string, position: Position, from: number, to: number): Te
 	return { line: start.line, column: start.column, endLine: start.line, endColumn: start.column + (last - from) };
 }
 
-/** Prepares `file` (in `language`) for a check with these options. */
-export function checkText(file: string, language: string, ignoreComments: boolean, ignoreWhitespace: boolean): CheckText {
-	const uncommented = ignoreComments ? blankComments(file, language) : file;
-	const position = createPositionMapper(file);
+/** The views of one learner's file that checks ask for, each made once: comments and lines are found only when needed. */
+export type FileViews = (ignoreComments: boolean, ignoreWhitespace: boolean) => CheckText;
+
+/** Prepares `file` (in `language`) for all the checks on it. */
+export function fileViews(file: string, language: string): FileViews {
+	let blanked: string | undefined;
+	let position: Position | undefined;
+	const views = new Map<string, CheckText>();
 	const clamp = (offset: number, max: number): number => Math.min(Math.max(offset, 0), max);
-	if (!ignoreWhitespace) {
-		return { text: uncommented, range: (start, end) => rangeOf(file, position, clamp(start, file.length), clamp(end - 1, file.length)) };
-	}
-	const collapsed = collapseWhitespace(uncommented);
-	const last = collapsed.offsets.length - 1;
-	const original = (offset: number): number => collapsed.offsets[clamp(offset, last)] ?? file.length;
-	return { text: collapsed.text, range: (start, end) => rangeOf(file, position, original(start), original(end - 1)) };
+	const range = (from: number, to: number): TextRange => rangeOf(file, position ??= createPositionMapper(file), from, to);
+	return (ignoreComments, ignoreWhitespace) => {
+		const key = `${ignoreComments ? 'c' : '-'}${ignoreWhitespace ? 'w' : '-'}`;
+		let view = views.get(key);
+		if (!view) {
+			const text = ignoreComments ? (blanked ??= blankComments(file, language)) : file;
+			if (ignoreWhitespace) {
+				const collapsed = collapseWhitespace(text);
+				const last = collapsed.offsets.length - 1;
+				const original = (offset: number): number => collapsed.offsets[clamp(offset, last)] ?? file.length;
+				view = { text: collapsed.text, range: (start, end) => range(original(start), original(end - 1)) };
+			} else {
+				view = { text, range: (start, end) => range(clamp(start, file.length), clamp(end - 1, file.length)) };
+			}
+			views.set(key, view);
+		}
+		return view;
+	};
+}
+
+/** Prepares `file` (in `language`) for one check with these options. */
+export function checkText(file: string, language: string, ignoreComments: boolean, ignoreWhitespace: boolean): CheckText {
+	return fileViews(file, language)(ignoreComments, ignoreWhitespace);
 }

@@ -5,7 +5,7 @@
 import type { RE2JS } from 're2js';
 import { compileRe2, type CompiledPattern } from '../shared/re2Pattern';
 import { utf8ByteLength } from '../shared/text';
-import { checkText, type CheckText, type TextRange } from './checkText';
+import { fileViews, type CheckText, type FileViews, type TextRange } from './checkText';
 import { EXERCISE_LIMITS, type Exercise, type ExerciseCheck } from './exercise';
 
 export interface CheckResult {
@@ -13,7 +13,10 @@ export interface CheckResult {
 	readonly passed: boolean;
 	readonly hint: string;
 	readonly file: string;
-	/** 1-based, in the learner's file; the end is inclusive (the last character's column). */
+	/**
+	 * 1-based, in the learner's file; the end is inclusive (the last character's column), on the start's line. A failing
+	 * `mustNot` check is at its first match, a failing `must` check at its `at` match; anything else is at line 1.
+	 */
 	readonly line: number;
 	readonly column: number;
 	readonly endLine: number;
@@ -42,9 +45,57 @@ export function compileExercisePattern(pattern: string): CompiledPattern {
 	return result;
 }
 
-function firstMatch(re: RE2JS, text: string): { start: number; end: number } | undefined {
+interface Match {
+	readonly start: number;
+	readonly end: number;
+}
+
+function firstMatch(re: RE2JS, text: string, offset = 0): Match | undefined {
 	const matcher = re.matcher(text);
-	return matcher.find() ? { start: matcher.start(), end: matcher.end() } : undefined;
+	return matcher.find() ? { start: offset + matcher.start(), end: offset + matcher.end() } : undefined;
+}
+
+/** Text up to which the position search runs the NFA (re2js's `find`), which costs far more per character than `test`. */
+const FIND_WINDOW = 4_096;
+
+/** The first cut at or after `at`: just before a line break or space (so `$` and `\b` hold there), else `at` itself. */
+function cutAt(text: string, at: number): number {
+	if (at >= text.length) {
+		return text.length;
+	}
+	const space = text.slice(at, at + 256).search(/\s/);
+	return space < 0 ? at : at + space;
+}
+
+/**
+ * Where the first match of `re` (known to match `text`) is. re2js's `find` runs an NFA whose cost grows with the
+ * text times the pattern, so a long text is first narrowed with `test` (its DFA) on growing, then halving prefixes to
+ * the window where the first match ends; `find` runs on that window only. A match longer than the window is reported
+ * from inside the window: the position is for a diagnostic, never for the verdict.
+ */
+function locate(re: RE2JS, text: string): Match | undefined {
+	if (text.length <= FIND_WINDOW) {
+		return firstMatch(re, text);
+	}
+	let low = 0;
+	let high = cutAt(text, FIND_WINDOW);
+	while (high < text.length && !re.test(text.slice(0, high))) {
+		low = high;
+		high = cutAt(text, high * 2);
+	}
+	while (high - low > FIND_WINDOW) {
+		const middle = cutAt(text, low + Math.floor((high - low) / 2));
+		if (middle >= high || middle <= low) {
+			break;
+		}
+		if (re.test(text.slice(0, middle))) {
+			high = middle;
+		} else {
+			low = middle;
+		}
+	}
+	const from = Math.max(0, Math.min(low, high - FIND_WINDOW));
+	return firstMatch(re, text.slice(from, high), from) ?? { start: Math.max(from, high - 1), end: high };
 }
 
 /** Line 1 of the file, where a check with nowhere better to point reports. */
@@ -63,7 +114,7 @@ function result(check: ExerciseCheck, passed: boolean, range: TextRange, hint = 
 	return { checkId: check.id, passed, hint, file: check.file, ...range };
 }
 
-function runCheck(check: ExerciseCheck, source: string | undefined, prepared: (check: ExerciseCheck) => CheckText): CheckResult {
+function runCheck(check: ExerciseCheck, source: string | undefined, views: () => FileViews): CheckResult {
 	if (source === undefined) {
 		return result(check, false, firstLine(''), `${check.file} is missing`);
 	}
@@ -78,19 +129,21 @@ function runCheck(check: ExerciseCheck, source: string | undefined, prepared: (c
 		}
 		patterns.push(compiledPattern.re);
 	}
-	const text = prepared(check);
-	const matches = patterns.map((re) => firstMatch(re, text.text)).filter((m) => m !== undefined);
-	if (check.kind === 'mustNot') {
-		const first = matches.reduce<typeof matches[number] | undefined>((best, m) => (best === undefined || m.start < best.start ? m : best), undefined);
-		return first ? result(check, false, text.range(first.start, first.end)) : result(check, true, firstLine(source));
+	const text: CheckText = views()(check.ignoreComments, check.ignoreWhitespace);
+	// test() runs on re2js's DFA and is many times faster than finding where a match is (the NFA); positions are
+	// found only where a diagnostic needs one: the first match of a failing mustNot, the `at` of a failing must.
+	const matching = patterns.filter((re) => re.test(text.text));
+	if (check.kind === 'must') {
+		if (matching.length > 0) {
+			return result(check, true, firstLine(source));
+		}
+		const at = check.at !== undefined ? compileExercisePattern(check.at) : undefined;
+		const place = at?.ok && at.re.test(text.text) ? locate(at.re, text.text) : undefined;
+		return result(check, false, place ? text.range(place.start, place.end) : firstLine(source));
 	}
-	const match = matches[0];
-	if (match) {
-		return result(check, true, text.range(match.start, match.end));
-	}
-	const at = check.at !== undefined ? compileExercisePattern(check.at) : undefined;
-	const place = at?.ok ? firstMatch(at.re, text.text) : undefined;
-	return result(check, false, place ? text.range(place.start, place.end) : firstLine(source));
+	const first = matching.map((re) => locate(re, text.text)).reduce<Match | undefined>(
+		(best, m) => (m !== undefined && (best === undefined || m.start < best.start) ? m : best), undefined);
+	return first ? result(check, false, text.range(first.start, first.end)) : result(check, true, firstLine(source));
 }
 
 /**
@@ -100,21 +153,19 @@ function runCheck(check: ExerciseCheck, source: string | undefined, prepared: (c
  */
 export function runChecks(exercise: Exercise, files: ReadonlyMap<string, string>): CheckReport {
 	const languages = new Map(exercise.files.map((f) => [f.path, f.language]));
-	const texts = new Map<string, CheckText>();
+	const prepared = new Map<string, FileViews>();
 	const results = exercise.checks.map((check) => {
-		const language = languages.get(check.file) ?? '';
 		const source = files.get(check.file);
-		const prepared = (c: ExerciseCheck): CheckText => {
-			const key = `${c.ignoreComments ? 'c' : '-'}${c.ignoreWhitespace ? 'w' : '-'}${c.file}`;
-			let text = texts.get(key);
-			if (!text) {
-				text = checkText(source ?? '', language, c.ignoreComments, c.ignoreWhitespace);
-				texts.set(key, text);
+		const views = (): FileViews => {
+			let found = prepared.get(check.file);
+			if (!found) {
+				found = fileViews(source ?? '', languages.get(check.file) ?? '');
+				prepared.set(check.file, found);
 			}
-			return text;
+			return found;
 		};
 		try {
-			return runCheck(check, source, prepared);
+			return runCheck(check, source, views);
 		} catch (error) {
 			return result(check, false, firstLine(source ?? ''), `this check could not run: ${error instanceof Error ? error.message : String(error)}`);
 		}

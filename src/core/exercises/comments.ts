@@ -88,6 +88,19 @@ function commentEnd(text: string, i: number, syntax: CommentSyntax): number {
 	return -1;
 }
 
+/** The characters that can open a string or a comment of `syntax`, as a one-character class (made once per syntax). */
+const openers = new WeakMap<CommentSyntax, RegExp>();
+
+function interesting(syntax: CommentSyntax): RegExp {
+	let found = openers.get(syntax);
+	if (!found) {
+		const chars = new Set([...syntax.quotes, ...syntax.line.map((o) => o[0] ?? ''), ...syntax.block.map(([o]) => o[0] ?? '')]);
+		found = new RegExp(`[${[...chars].map((c) => `\\${c}`).join('')}]`, 'g');
+		openers.set(syntax, found);
+	}
+	return found;
+}
+
 /** Every character but line breaks as a space: the same length, the same lines. */
 function blank(text: string): string {
 	return text.replace(/[^\r\n]/g, ' ');
@@ -103,9 +116,16 @@ export function blankComments(text: string, language: string): string {
 		return text;
 	}
 	const parts: string[] = [];
+	const next = interesting(syntax);
 	let kept = 0;
 	let i = 0;
 	while (i < text.length) {
+		// Jump to the next character that can open a string or a comment: most of a file is neither.
+		next.lastIndex = i;
+		i = next.exec(text)?.index ?? text.length;
+		if (i >= text.length) {
+			break;
+		}
 		if (syntax.quotes.includes(text[i] ?? '\n')) {
 			i = stringEnd(text, i, syntax);
 			continue;

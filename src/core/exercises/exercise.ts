@@ -64,7 +64,7 @@ export const EXERCISE_LIMITS = {
 	/** Characters in one pattern. */
 	patternLength: 500,
 	/** RE2 program size (instructions) of a compiled pattern: matching cost grows with it. */
-	programSize: 2_000,
+	programSize: 1_000,
 	/** Bytes of a file referenced by `starterFile` or `contentFile`. */
 	referencedBytes: 64 * 1024,
 	/** Bytes of a learner's file that checks still read; a larger file fails its checks. */

@@ -26,9 +26,10 @@ function run(text: string, fields: Partial<ExerciseCheck>, language?: string): R
 }
 
 describe('runChecks', () => {
-	it('passes a must check when any pattern matches, and points at the match', () => {
+	it('passes a must check when any pattern matches (at line 1: a pass needs no diagnostic)', () => {
 		const result = run('let a;\nlet b = audit(x);\n', { patterns: ['nope', 'audit\\('] });
-		assert.deepEqual(result, { checkId: 'c', passed: true, hint: 'the hint', file: 'a.ts', line: 2, column: 9, endLine: 2, endColumn: 14 });
+		assert.deepEqual(result, { checkId: 'c', passed: true, hint: 'the hint', file: 'a.ts', line: 1, column: 1, endLine: 1, endColumn: 6 });
+		assert.equal(run('let a;\n', { patterns: ['nope', 'audit\\('] }).passed, false);
 	});
 
 	it('fails a must check at its `at` pattern, or at line 1', () => {
@@ -49,9 +50,22 @@ describe('runChecks', () => {
 		const pattern = 'audit\\(row\\); throw';
 		assert.equal(run(text, { patterns: [pattern] }).passed, false);
 		assert.equal(run(text, { patterns: ['audit \\( row \\) ; throw'], ignoreWhitespace: true }).passed, true, 'the comment matches without ignore: comments');
-		const both = run(text, { patterns: ['audit ?\\( ?row ?\\); throw'], ignoreComments: true, ignoreWhitespace: true });
-		assert.deepEqual([both.passed, both.line, both.column, both.endLine], [true, 4, 3, 4]);
+		assert.equal(run(text, { patterns: ['audit ?\\( ?row ?\\); throw'], ignoreComments: true, ignoreWhitespace: true }).passed, true);
+		const both = run(text, { kind: 'mustNot', patterns: ['audit ?\\( ?row ?\\); throw'], ignoreComments: true, ignoreWhitespace: true });
+		assert.deepEqual([both.passed, both.line, both.column, both.endLine, both.endColumn], [false, 4, 3, 4, 9]);
 		assert.equal(run(text, { patterns: ['audit \\( row \\) ; throw'], ignoreComments: true, ignoreWhitespace: true }).passed, false);
+	});
+
+	it('finds the first match of a long file through its DFA, on either side of the search window', () => {
+		for (const lines of [10, 2_000, 25_000]) {
+			const text = `${'let x = 1; // ok\n'.repeat(lines)}log(card);\nlog(card);\n`;
+			for (const ignoreWhitespace of [false, true]) {
+				const result = run(text, { kind: 'mustNot', patterns: ['log\\(card'], ignoreComments: true, ignoreWhitespace });
+				assert.deepEqual([result.passed, result.line, result.column, result.endColumn], [false, lines + 1, 1, 8], `${lines} lines`);
+				const at = run(text, { patterns: ['audit'], at: 'log\\(card', ignoreWhitespace });
+				assert.deepEqual([at.passed, at.line], [false, lines + 1]);
+			}
+		}
 	});
 
 	it('keeps string literals when blanking comments', () => {
@@ -77,6 +91,7 @@ describe('runChecks', () => {
 		const started = performance.now();
 		for (const pattern of ['(a+)+$', '(a|a)*b', '(a*)*b', '(?s)(.*a){20}']) {
 			run(hostile, { patterns: [pattern] });
+			run(hostile, { kind: 'mustNot', patterns: [pattern] });
 		}
 		const elapsed = performance.now() - started;
 		assert.ok(elapsed < 5_000, `${elapsed} ms`);
@@ -164,7 +179,7 @@ describe('whitespace collapse and positions', () => {
 	it('maps a match on collapsed text to where it starts in the file', (t) => {
 		fc.assert(fc.property(text, text, (before, after) => {
 			const source = `${before}\nMARK${after}`;
-			const result = run(source, { patterns: ['MARK'], ignoreWhitespace: true, ignoreComments: true }, 'plaintext');
+			const result = run(source, { kind: 'mustNot', patterns: ['MARK'], ignoreWhitespace: true, ignoreComments: true }, 'plaintext');
 			const lines = source.split(/\r\n?|\n/);
 			const line = lines.findIndex((l) => l.includes('MARK'));
 			assert.deepEqual([result.line, result.column], [line + 1, (lines[line] ?? '').indexOf('MARK') + 1]);
