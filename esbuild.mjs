@@ -12,8 +12,8 @@ const sourceOf = (args) => path.relative(process.cwd(), path.resolve(args.resolv
 
 /**
  * The libraries load as chunks of their own, so activation pays for none of them: markdown-it and the renderer
- * (dist/render.js), the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher (re2js,
- * dist/triggers.js) and the review scheduler (ts-fsrs, dist/reviews.js). The extension's
+ * (dist/render.js), the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher
+ * and the exercise checks (re2js, dist/patterns.js) and the review scheduler (ts-fsrs, dist/reviews.js). The extension's
  * `import('../../core/page/render')` becomes a runtime `require('./render.js')`; the first lesson opened, workspace
  * lesson or assignments file, suggestion or stored answer loads them. Matched by the module's path, wherever the
  * importer sits.
@@ -21,7 +21,7 @@ const sourceOf = (args) => path.relative(process.cwd(), path.resolve(args.resolv
 const LAZY_CHUNKS = {
 	'src/core/page/render': 'render',
 	'src/core/parserChunk': 'parsers',
-	'src/core/suggestions/triggerMatch': 'triggers',
+	'src/core/patternChunk': 'patterns',
 	'src/core/reviews/reviewScheduler': 'reviews',
 };
 const lazyChunks = {

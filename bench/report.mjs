@@ -197,7 +197,7 @@ the host preparing the extension context. The hello-world tree takes ${ms(r.summ
 (its runs ${range(r.host.helloActivation.map((a) => a.marks.loadToActivatedMs))}). From activation until the status bar shows its count (${ms(filled)} after, median)
 the host's thread is busy ${ms(busy)}, with a worst stall of ${ms(after)}: the lesson list, read once for the view and the
 status bars. Nothing is parsed at activation: the YAML library, the schema validators and jsonc-parser are in
-dist/parsers.js, markdown-it in dist/render.js, re2js in dist/triggers.js, ts-fsrs in dist/reviews.js, each loaded on
+dist/parsers.js, markdown-it in dist/render.js, re2js in dist/patterns.js, ts-fsrs in dist/reviews.js, each loaded on
 first use. The entry's largest parts: ${largest.map((q) => `${q.input.replace('src/', '')} ${kb(q.bytes)}`).join(', ')}.`);
 	}
 
@@ -210,7 +210,7 @@ first use. The entry's largest parts: ${largest.map((q) => `${q.input.replace('s
 
 Compressed, the package holds ${parts.slice(0, 7).map((q) => `${q.part} ${kb(q.bytes)}`).join(', ')}. Each chunk is a
 run-time need: dist/parsers.js is yaml (with source ranges, for diagnostics that name file, line and column) and
-the precompiled JSON-Schema validators; dist/triggers.js is re2js, which runs the triggers of untrusted workspace
+the precompiled JSON-Schema validators; dist/patterns.js is re2js, which runs the triggers and exercise checks of untrusted workspace
 lessons in linear time (a backtracking RegExp could hang the extension host); dist/render.js is markdown-it with
 linkify. The lessons are ${kb(lessonsPart)} compressed file by file (ten lessons in two languages); as one brotli stream
 they would be ${kb(stream?.bytes)}, which would bring the package to about ${kb(projected)}: still over the target. The rest is

@@ -1,6 +1,6 @@
 // The related-lesson scan figure: a 5,000-line source file scanned against the triggers of every bundled lesson,
 // with the extension's editor limits, on the same code the extension loads lazily (src/core/suggestions/triggerMatch.ts with
-// re2js, bundled and minified as dist/triggers.js is). Target: under 20 ms at the median.
+// re2js, bundled and minified as dist/patterns.js is). Target: under 20 ms at the median.
 //   node bench/triggers.mjs [--runs N]       prints the figure (and the JSON result with --json)
 //   import { measureTriggerScan } from './triggers.mjs'   what bench/run.mjs calls
 import * as esbuild from 'esbuild';

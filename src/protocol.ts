@@ -30,6 +30,33 @@ export interface LessonSummary {
 	readonly passMark: number;
 }
 
+/** What a button of an exercise section asks for (the same as the exercise commands). */
+export const EXERCISE_ACTIONS = ['start', 'check', 'hint', 'solution', 'reset', 'save'] as const;
+export type ExerciseAction = (typeof EXERCISE_ACTIONS)[number];
+
+/** One check of an exercise as its section lists it after a check: the hint shows when it failed. */
+export interface ExerciseCheckView {
+	readonly checkId: string;
+	readonly passed: boolean;
+	readonly hint: string;
+}
+
+/** What an exercise section shows: the latest check's results, the hints unlocked, what the buttons allow. */
+export interface ExerciseView {
+	readonly exerciseId: string;
+	readonly passed: boolean;
+	/** Checks made so far (0: never checked, no results shown). */
+	readonly attempts: number;
+	/** Every check of the exercise, as the latest check left it (empty before the first check). */
+	readonly results: readonly ExerciseCheckView[];
+	/** The progressive hints unlocked so far, in order. */
+	readonly hints: readonly string[];
+	/** Whether Show hint has another hint to give. */
+	readonly moreHints: boolean;
+	/** Show solution is offered after a pass or after the exercise's `solutionAfter` failed checks. */
+	readonly canShowSolution: boolean;
+}
+
 export type FromWebview =
 	| { readonly type: 'ready'; readonly lessonId: string }
 	/** `elapsedMs`: time from the quiz being shown (or Try again) to this answer, when the panel measured it. */
@@ -37,7 +64,9 @@ export type FromWebview =
 	| { readonly type: 'openLink'; readonly lessonId: string; readonly href: string }
 	| { readonly type: 'nextLesson'; readonly lessonId: string }
 	/** The Next button of a review card. */
-	| { readonly type: 'nextReview'; readonly lessonId: string };
+	| { readonly type: 'nextReview'; readonly lessonId: string }
+	/** A button of an exercise section. */
+	| { readonly type: 'exercise'; readonly lessonId: string; readonly exerciseId: string; readonly action: ExerciseAction };
 
 export interface GradedAnswer {
 	readonly quizId: string;
@@ -50,6 +79,8 @@ export interface StoredAnswers {
 	readonly graded: readonly GradedAnswer[];
 	readonly summary: LessonSummary;
 	readonly outdated: boolean;
+	/** One per exercise of the lesson. */
+	readonly exercises: readonly ExerciseView[];
 }
 
 export type ToWebview =
@@ -61,7 +92,12 @@ export type ToWebview =
 	/** Scroll to the heading with this slug (its id is `il-h-<section>`) and move focus there. */
 	| { readonly type: 'scrollTo'; readonly lessonId: string; readonly section: string }
 	/** Show another lesson in the same document: its rendered content, language, title and page data. */
-	| { readonly type: 'show'; readonly lessonId: string; readonly bodyHtml: string; readonly lang: string; readonly title: string; readonly config: PageConfig };
+	| { readonly type: 'show'; readonly lessonId: string; readonly bodyHtml: string; readonly lang: string; readonly title: string; readonly config: PageConfig }
+	/**
+	 * An exercise's section changed (a check, a hint, a reset), with the lesson's new summary. `announce`: the text a
+	 * screen reader is told (the section's live region), '' for none.
+	 */
+	| { readonly type: 'exercise'; readonly lessonId: string; readonly view: ExerciseView; readonly summary: LessonSummary; readonly announce: string };
 
 /** What the extension puts in the page's `<body data-config>` (and a `show` message) for the script. */
 export interface PageConfig {
@@ -87,6 +123,8 @@ export interface WebviewStrings {
 	readonly stepBelongsAt: string;
 	readonly outdated: string;
 	readonly rejected: string;
+	readonly checkPassed: string;
+	readonly checkFailed: string;
 }
 
 /** State the webview keeps with `setState`, so a restored panel knows what it showed. */
@@ -106,6 +144,10 @@ function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): b
 function isAnswer(value: unknown): value is Answer {
 	return Array.isArray(value) && value.length > 0 && value.length <= MAX_ANSWER
 		&& value.every((n) => Number.isInteger(n) && n >= 0 && n < MAX_ANSWER);
+}
+
+function isExerciseAction(value: unknown): value is ExerciseAction {
+	return typeof value === 'string' && (EXERCISE_ACTIONS as readonly string[]).includes(value);
 }
 
 /**
@@ -135,6 +177,10 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
 				...(elapsed !== undefined ? { elapsedMs: Math.min(Math.round(elapsed), MAX_ELAPSED_MS) } : {}),
 			};
 		}
+		case 'exercise':
+			return hasOnlyKeys(raw, ['type', 'lessonId', 'exerciseId', 'action']) && isIdValue(raw.exerciseId) && isExerciseAction(raw.action)
+				? { type: 'exercise', lessonId, exerciseId: raw.exerciseId, action: raw.action }
+				: undefined;
 		case 'openLink':
 			return hasOnlyKeys(raw, ['type', 'lessonId', 'href']) && typeof raw.href === 'string' && raw.href.length <= MAX_HREF
 				? { type: 'openLink', lessonId, href: raw.href }

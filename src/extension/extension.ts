@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerExercises } from './exercises/register';
 import { CONFIG_SECTION } from './platform/config';
 import { isOutdated, summarizer } from './progress/lessonStatus';
 import { registerLessons } from './lessons/register';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 		registerOnboarding(services, team),
 		registerCommands(services),
 		registerFindings(services),
+		registerExercises(services),
 		// Trust decides which restricted settings apply (see RESTRICTED_SETTINGS), so a change of trust reads them again.
 		services.trust.onDidChange(() => applySettings()),
 		vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && applySettings()),

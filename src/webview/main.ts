@@ -3,7 +3,8 @@
  * extension. It holds no words of its own (they come in `data-config`) and adds every handler with
  * addEventListener (the CSP allows no inline handlers).
  */
-import type { FromWebview, LessonSummary, PageConfig, StoredAnswers, ToWebview, WebviewState } from '../protocol';
+import type { ExerciseAction, FromWebview, LessonSummary, PageConfig, StoredAnswers, ToWebview, WebviewState } from '../protocol';
+import { announceIn, exerciseClick, showExercise } from './exercise';
 import { announce, format } from './dom';
 import { readAnswer, showResult, clearResult, setQuizEnabled, showNextAttempt } from './quiz';
 import { moveStep, refreshPositions } from './orderQuiz';
@@ -77,6 +78,9 @@ function showStored(stored: StoredAnswers): void {
 			showResult(quiz, graded, strings);
 		}
 	}
+	for (const view of stored.exercises) {
+		showExercise(view, strings);
+	}
 	if (stored.outdated) {
 		announce(strings.outdated);
 	}
@@ -145,6 +149,11 @@ function onMessage(msg: ToWebview): void {
 		case 'scrollTo':
 			scrollToSection(msg.section);
 			return;
+		case 'exercise':
+			showExercise(msg.view, strings);
+			announceIn(msg.view.exerciseId, msg.announce);
+			showSummary(msg.summary);
+			return;
 	}
 }
 
@@ -152,7 +161,10 @@ document.addEventListener('click', (event) => {
 	const target = event.target instanceof Element ? event.target : null;
 	const button = target?.closest<HTMLButtonElement>('button');
 	const quiz = quizOf(button ?? null);
-	if (button?.classList.contains('il-check') && quiz) {
+	const exercise = exerciseClick(button ?? null);
+	if (exercise) {
+		vscode.postMessage({ type: 'exercise', lessonId, exerciseId: exercise.exerciseId, action: exercise.action as ExerciseAction });
+	} else if (button?.classList.contains('il-check') && quiz) {
 		check(quiz);
 	} else if (button?.classList.contains('il-retry') && quiz) {
 		retry(quiz);

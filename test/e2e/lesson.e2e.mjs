@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, openWorkbench, waitForWorkbench, webviewFrame } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, reloadWindow, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const LESSON_TITLE = /AXA Non-Life Insurance/;
@@ -122,19 +122,7 @@ test('a wrong answer shows what was wrong and every explanation; retry and right
 });
 
 test('after a reload the pass and the open lesson panel are restored', async () => {
-	// Reload the way a user does (Developer: Reload Window): the workbench's shutdown path flushes its storage,
-	// which a raw page reload can cut short.
-	// The first F1 can land in the webview or under a notification: retry until the palette is open.
-	for (let attempt = 0; attempt < 5 && !await page.locator('.quick-input-widget').isVisible(); attempt++) {
-		await page.keyboard.press('Escape');
-		await page.keyboard.press('F1');
-		await page.locator('.quick-input-widget').waitFor({ timeout: 2000 }).catch(() => undefined);
-	}
-	await page.keyboard.type('Developer: Reload Window');
-	const reload = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).filter({ hasNotText: 'Disabled' }).first();
-	await reload.waitFor();
-	await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), reload.click()]);
-	await waitForWorkbench(page);
+	await reloadWindow(page);
 	const wv = webviewFrame(page);
 	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor({ timeout: 60_000 });
 	assert.equal(await wv.locator('.il-quiz.is-right').count(), await wv.locator('.il-quiz').count());

@@ -265,6 +265,24 @@ export async function openWorkbench(cs, { viewport = { width: 1400, height: 900 
 	return { browser, page };
 }
 
+/**
+ * Reloads the window the way a user does (Developer: Reload Window): the workbench's shutdown path flushes its
+ * storage, which a raw page reload can cut short. Resolves once the reloaded workbench has rendered.
+ */
+export async function reloadWindow(page) {
+	// The first F1 can land in the webview or under a notification: retry until the palette is open.
+	for (let attempt = 0; attempt < 5 && !await page.locator('.quick-input-widget').isVisible(); attempt++) {
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('F1');
+		await page.locator('.quick-input-widget').waitFor({ timeout: 2000 }).catch(() => undefined);
+	}
+	await page.keyboard.type('Developer: Reload Window');
+	const reload = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).filter({ hasNotText: 'Disabled' }).first();
+	await reload.waitFor();
+	await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), reload.click()]);
+	await waitForWorkbench(page);
+}
+
 /** The extension's webview document: an outer iframe hosts the `#active-frame` that holds the extension's HTML. */
 export function webviewFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

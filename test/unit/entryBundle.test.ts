@@ -16,7 +16,7 @@ const SRC_EXTENSION = path.join(ROOT, 'src', 'extension');
 const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
 	'dist/render.js': 'src/core/page/render.ts', // markdown-it
 	'dist/parsers.js': 'src/core/parserChunk.ts', // yaml, jsonc-parser, the precompiled validators
-	'dist/triggers.js': 'src/core/suggestions/triggerMatch.ts', // re2js
+	'dist/patterns.js': 'src/core/patternChunk.ts', // re2js: the trigger matcher and the exercise checks
 	'dist/reviews.js': 'src/core/reviews/reviewScheduler.ts', // ts-fsrs
 };
 
@@ -51,7 +51,7 @@ describe('the extension entry and its library chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('builds the entry, the four library chunks, the webview script and the CLI, and nothing else', () => {
+	it('builds the entry, the five library chunks, the webview script and the CLI, and nothing else', () => {
 		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
 		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
 		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
@@ -77,7 +77,7 @@ describe('the extension entry and its library chunks', () => {
 		}
 	});
 
-	it('holds no library code: markdown-it, the parsers, re2js and ts-fsrs come from their chunks at first use', () => {
+	it('holds no library code: markdown-it, the parsers, re2js (triggers, exercise checks) and ts-fsrs come from their chunks at first use', () => {
 		const inputs = Object.keys(entry().inputs);
 		assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), []);
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);

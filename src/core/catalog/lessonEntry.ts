@@ -18,6 +18,8 @@ export interface LessonEntry {
 	readonly locale: string;
 	/** The lesson's quiz ids in file order (progress and scores are computed from them). */
 	readonly quizIds: readonly string[];
+	/** The lesson's exercise ids in file order; absent in entries made before exercises existed (none). */
+	readonly exerciseIds?: readonly string[];
 	/** Whether the front matter has `triggers` (only those lessons are parsed for code suggestions). */
 	readonly hasTriggers: boolean;
 }
@@ -39,6 +41,7 @@ export function entryOf(lesson: Lesson): LessonEntry {
 		},
 		locale: lesson.locale,
 		quizIds: lesson.quizzes.map((q) => q.id),
+		...(lesson.exercises.length > 0 ? { exerciseIds: lesson.exercises.map((e) => e.id) } : {}),
 		hasTriggers: lesson.meta.triggers.length > 0,
 	};
 }

@@ -25,6 +25,25 @@ export interface RenderLabels {
 	readonly breakdown: string;
 	/** `{0}` = the categories and counts, for screen readers. */
 	readonly breakdownDescription: string;
+	readonly exercise: ExerciseLabels;
+}
+
+/** The words of an exercise section. */
+export interface ExerciseLabels {
+	/** `{0}` = the exercise's title. */
+	readonly heading: string;
+	readonly files: string;
+	readonly start: string;
+	readonly check: string;
+	readonly hint: string;
+	readonly solution: string;
+	readonly reset: string;
+	readonly save: string;
+	readonly results: string;
+	readonly hints: string;
+	readonly explain: string;
+	/** How the section is used from the keyboard and the editor. */
+	readonly howTo: string;
 }
 
 export const DEFAULT_LABELS: RenderLabels = {
@@ -48,6 +67,20 @@ export const DEFAULT_LABELS: RenderLabels = {
 	timeline: 'Timeline',
 	breakdown: 'Records affected, by category',
 	breakdownDescription: 'Bar chart of records affected. {0}',
+	exercise: {
+		heading: 'Exercise: {0}',
+		files: 'Files',
+		start: 'Start exercise',
+		check: 'Check my fix',
+		hint: 'Show hint',
+		solution: 'Show solution',
+		reset: 'Reset exercise',
+		save: 'Save a copy to the workspace',
+		results: 'Checks',
+		hints: 'Hints',
+		explain: 'Why this fix',
+		howTo: 'Start opens the files in the editor beside this page. Nothing you write is run: checks read the code.',
+	},
 };
 
 /** Replaces `{0}`, `{1}`… in a label. */

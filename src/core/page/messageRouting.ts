@@ -4,7 +4,7 @@
  * it must fit the protocol, name the open lesson, answer a quiz that exists, or link somewhere the allowlist
  * permits. Pure apart from the effects the caller passes in.
  */
-import { parseFromWebview } from '../../protocol';
+import { parseFromWebview, type ExerciseAction } from '../../protocol';
 import { gradeAnswer } from '../lessons/grade';
 import type { Answer, Lesson, QuizResult } from '../lessons/lesson';
 import { resolveLink } from './links';
@@ -23,6 +23,8 @@ export type RoutedMessage =
 	| { readonly kind: 'openLesson'; readonly lessonId: string }
 	| { readonly kind: 'nextLesson' }
 	| { readonly kind: 'nextReview' }
+	/** A button of one of the lesson's own exercises. */
+	| { readonly kind: 'exercise'; readonly exerciseId: string; readonly action: ExerciseAction }
 	| { readonly kind: 'drop'; readonly reason: string };
 
 /** What the handler may do; the lesson panel implements these with VS Code, the tests with fakes. */
@@ -38,6 +40,8 @@ export interface MessageEffects {
 	nextLesson(): Promise<void>;
 	/** The Next button of a review card; panels without review sessions leave it out (the message is then ignored). */
 	nextReview?(): Promise<void>;
+	/** A button of an exercise of the lesson; panels without exercises leave it out (the message is then ignored). */
+	exercise?(exerciseId: string, action: ExerciseAction): Promise<void>;
 	/** Every message that changes nothing is logged here once, with the reason. */
 	logDropped(reason: string, preview: string): void;
 	/** An effect failed (e.g. storage); logged, never thrown at the webview. */
@@ -117,6 +121,11 @@ export function routeMessage(raw: unknown, lesson: Lesson | undefined): RoutedMe
 			return { kind: 'nextReview' };
 		case 'openLink':
 			return routeLink(msg.href);
+		case 'exercise':
+			// Looked up among the lesson's own exercises, so an unknown id (`__proto__` included) goes no further.
+			return lesson.exercises.some((e) => e.id === msg.exerciseId)
+				? { kind: 'exercise', exerciseId: msg.exerciseId, action: msg.action }
+				: { kind: 'drop', reason: `lesson "${lesson.meta.id}" has no exercise "${msg.exerciseId}"` };
 		case 'answer': {
 			const graded = gradeLessonAnswer(lesson, msg.quizId, msg.answer);
 			return 'result' in graded
@@ -161,6 +170,8 @@ async function perform(routed: RoutedMessage, effects: MessageEffects): Promise<
 			return effects.nextLesson();
 		case 'nextReview':
 			return effects.nextReview?.();
+		case 'exercise':
+			return effects.exercise?.(routed.exerciseId, routed.action);
 		case 'drop':
 			return;
 	}

@@ -12,6 +12,8 @@ import { DEFAULT_LABELS, formatLabel, type RenderLabels } from './labels';
 import type { Lesson, LessonMeta, Quiz } from '../lessons/lesson';
 import { isAllowedHref } from './links';
 import { renderQuiz } from './quizHtml';
+import { renderExercise } from './exerciseHtml';
+import type { Exercise } from '../exercises';
 import { quizSeed } from './shuffle';
 import { uniqueSlug } from './slug';
 import { ownEntry } from '../shared/records';
@@ -32,6 +34,7 @@ interface RenderEnv {
 	readonly learner: string;
 	readonly attempts: ReadonlyMap<string, number>;
 	readonly quizByLine: ReadonlyMap<number, Quiz>;
+	readonly exerciseByLine: ReadonlyMap<number, Exercise>;
 	readonly slugs: Set<string>;
 	/** Per base slug, the next suffix to try, so many equal headings cost linear time, not quadratic. */
 	readonly slugSuffixes: Map<string, number>;
@@ -94,8 +97,14 @@ function createEngine(): MarkdownIt {
 			const shuffle = { seed: quizSeed(state.learner, state.lesson.meta.id, quiz.id), attempt: state.attempts.get(quiz.id) ?? 0 };
 			return renderQuiz(quiz, state.lesson.meta.id, state.quizNumber, state.lesson.quizzes.length, state.labels, shuffle);
 		}
+		const exercise = lang === 'exercise' && token.map ? state.exerciseByLine.get(state.lesson.bodyLine + token.map[0]) : undefined;
+		if (exercise) {
+			// The prompt and explanation are Markdown of their own: no quiz, exercise or figure inside them, the same slugs.
+			const inner: RenderEnv = { ...state, quizByLine: new Map(), exerciseByLine: new Map(), placed: new Set(Object.keys(FIGURE_FENCES)) };
+			return renderExercise(exercise, state.labels.exercise, (text) => md.render(text, { il: inner }));
+		}
 		if (lang === 'exercise') {
-			return ''; // the exercise section is the panel's, not a code block
+			return ''; // a block the parser did not take as an exercise (its diagnostics say why) is not shown as code
 		}
 		const drawFigure = ownEntry(FIGURE_FENCES, lang);
 		if (drawFigure && !state.placed.has(lang)) {
@@ -195,6 +204,7 @@ export function renderLesson(lesson: Lesson, options: RenderOptions = {}): strin
 		learner: options.learner ?? '',
 		attempts: options.attempts ?? new Map(),
 		quizByLine: new Map(lesson.quizzes.map((q) => [q.line, q])),
+		exerciseByLine: new Map(lesson.exercises.map((e) => [e.line, e])),
 		slugs: new Set(),
 		slugSuffixes: new Map(),
 		quizNumber: 0,

@@ -8,7 +8,7 @@
  * and hands every record on in that form, unchecked: ./progress and ../reviews/reviewCards check it field by field, with the
  * same log messages for the same damage. Pure.
  */
-import type { CardState, LessonProgress, QuizProgress, ReviewCard, ReviewRating } from './records';
+import type { CardState, ExerciseProgress, LessonProgress, QuizProgress, ReviewCard, ReviewRating } from './records';
 import { isRecord } from '../shared/records';
 
 /**
@@ -20,6 +20,8 @@ export type StoredQuiz = readonly [correct: boolean, answer: readonly number[], 
 /** A lesson record: its keys as in `LessonProgress`, its times as milliseconds. */
 export interface StoredLesson {
 	readonly quizzes: Readonly<Record<string, StoredQuiz>>;
+	/** Exercise records in object form (../progress/exerciseProgress): at most four a lesson, so not worth packing. */
+	readonly exercises?: Readonly<Record<string, ExerciseProgress>>;
 	readonly contentHash?: string;
 	readonly startedAt: number;
 	readonly updatedAt: number;
@@ -68,9 +70,10 @@ function storedQuiz(quiz: QuizProgress, lessonHash: string | undefined): StoredQ
 
 /** `lesson` as stored. */
 export function storedLesson(lesson: LessonProgress): StoredLesson {
-	const { contentHash } = lesson;
+	const { contentHash, exercises } = lesson;
 	return {
 		quizzes: mapRecord(lesson.quizzes, (quiz) => storedQuiz(quiz, contentHash)),
+		...(exercises !== undefined ? { exercises } : {}),
 		...(contentHash !== undefined ? { contentHash } : {}),
 		startedAt: Date.parse(lesson.startedAt),
 		updatedAt: Date.parse(lesson.updatedAt),

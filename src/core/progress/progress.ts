@@ -4,6 +4,7 @@
  * with `Object.hasOwn`. The extension stores the value, split by lesson (./progressLayout); nothing here does I/O.
  */
 import { lessonFromStored } from './compactRecords';
+import { readExercises } from './exerciseProgress';
 import type { Answer, QuizResult } from '../lessons/lesson';
 import { CURRENT_PROGRESS_VERSION, upgradeProgress } from './migrations';
 import { emptyReviews, readReviews } from '../reviews/reviewCards';
@@ -11,7 +12,7 @@ import type { LessonProgress, LessonStatus, QuizProgress, ReviewCard, ReviewCard
 import { createRecord, isRecord, isTime, ownEntry } from '../shared/records';
 import { isId } from '../shared/text';
 
-export type { LessonProgress, LessonStatus, QuizProgress } from './records';
+export type { ExerciseProgress, LessonProgress, LessonStatus, QuizProgress } from './records';
 
 /** The version of {@link Progress} this release writes (older layouts are upgraded by ./migrations). */
 export const PROGRESS_SCHEMA_VERSION = CURRENT_PROGRESS_VERSION;
@@ -74,7 +75,7 @@ export function recordAnswer(p: Progress, lessonId: string, contentHash: string,
 	const attempts = (ownEntry(previous?.quizzes, result.quizId)?.attempts ?? 0) + 1;
 	quizzes[result.quizId] = { correct: result.correct, answer: [...answer], attempts, answeredAt: time, contentHash };
 	const lessons = copyRecord(p.lessons);
-	lessons[lessonId] = { quizzes, contentHash, startedAt: previous?.startedAt ?? time, updatedAt: time };
+	lessons[lessonId] = { quizzes, ...(previous?.exercises ? { exercises: previous.exercises } : {}), contentHash, startedAt: previous?.startedAt ?? time, updatedAt: time };
 	return { schemaVersion: PROGRESS_SCHEMA_VERSION, lessons, reviews: p.reviews };
 }
 
@@ -122,14 +123,16 @@ export function hasLessons(p: Progress): boolean {
 }
 
 /**
- * Where a learner stands in a lesson whose quizzes are `quizIds`. Only answers to those quizzes count.
- * `score` is the share of quizzes answered correctly (0..100, rounded). The lesson is `passed` when every quiz is
+ * Where a learner stands in a lesson whose quizzes are `quizIds` and exercises `exerciseIds`: an exercise counts as
+ * one question, answered once checked and right once passed. Only those ids count.
+ * `score` is the share of questions answered correctly (0..100, rounded). The lesson is `passed` when every quiz is
  * answered and the exact share reaches `passMark` (0..100), `failed` when every quiz is answered but it does
  * not, `inProgress` when some are answered and `notStarted` when none are (also for a lesson with no quizzes).
  */
-export function lessonStatus(quizIds: readonly string[], lp: LessonProgress | undefined, passMark: number): { status: LessonStatus; answered: number; total: number; correct: number; score: number } {
+export function lessonStatus(quizIds: readonly string[], lp: LessonProgress | undefined, passMark: number, exerciseIds: readonly string[] = []): { status: LessonStatus; answered: number; total: number; correct: number; score: number } {
 	const ids = [...new Set(quizIds)];
-	const total = ids.length;
+	const exercises = [...new Set(exerciseIds)];
+	const total = ids.length + exercises.length;
 	let answered = 0;
 	let correct = 0;
 	for (const id of ids) {
@@ -137,6 +140,13 @@ export function lessonStatus(quizIds: readonly string[], lp: LessonProgress | un
 		if (quiz) {
 			answered++;
 			correct += quiz.correct ? 1 : 0;
+		}
+	}
+	for (const id of exercises) {
+		const exercise = ownEntry(lp?.exercises, id);
+		if (exercise && exercise.attempts > 0) {
+			answered++;
+			correct += exercise.passed ? 1 : 0;
 		}
 	}
 	const score = total === 0 ? 0 : Math.round((correct / total) * 100);
@@ -204,6 +214,7 @@ export function readLesson(id: string, stored: unknown, problems: string[]): Les
 	}
 	times.sort((a, b) => Date.parse(a) - Date.parse(b));
 	const { contentHash, startedAt, updatedAt } = value;
+	const exercises = readExercises(id, value.exercises, problems);
 	if (contentHash !== undefined && !isHash(contentHash)) {
 		problems.push(`ignored the content hash of lesson "${id}": it is not a short string`);
 	}
@@ -213,6 +224,7 @@ export function readLesson(id: string, stored: unknown, problems: string[]): Les
 	const fallback = new Date(0).toISOString();
 	return {
 		quizzes,
+		...(exercises ? { exercises } : {}),
 		...(isHash(contentHash) ? { contentHash } : {}),
 		startedAt: isTime(startedAt) ? startedAt : times[0] ?? fallback,
 		updatedAt: isTime(updatedAt) ? updatedAt : times[times.length - 1] ?? fallback,

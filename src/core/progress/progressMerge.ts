@@ -2,7 +2,7 @@
  * Recovering answers that one window stored in its workspace copy but never got into the shared copy (the window
  * closed or crashed before its coalesced shared write) while another window changed the same lesson there. Pure.
  */
-import type { LessonParts, QuizProgress } from './progress';
+import type { ExerciseProgress, LessonParts, QuizProgress } from './progress';
 import { createRecord, ownEntry } from '../shared/records';
 import type { ReviewCard } from '../reviews/reviewCards';
 
@@ -45,9 +45,20 @@ export function addUnsharedAnswers(ours: LessonParts, theirs: LessonParts, since
 		}
 		took = true;
 	}
+	const exercises = createRecord<ExerciseProgress>();
+	Object.assign(exercises, other.exercises ?? {});
+	for (const [exerciseId, exercise] of Object.entries(mine.exercises ?? {})) {
+		const at = exercise.checkedAt === undefined ? Number.NaN : Date.parse(exercise.checkedAt);
+		const their = ownEntry(other.exercises, exerciseId);
+		if (!(at >= floor) || (their?.checkedAt !== undefined && Date.parse(their.checkedAt) >= at)) {
+			continue;
+		}
+		exercises[exerciseId] = { ...exercise, attempts: Math.max(exercise.attempts, their?.attempts ?? 0) };
+		took = true;
+	}
 	if (!took) {
 		return { parts: theirs, took };
 	}
-	const lesson = { quizzes, ...(contentHash !== undefined ? { contentHash } : {}), startedAt: other.startedAt, updatedAt };
+	const lesson = { quizzes, ...(Object.keys(exercises).length > 0 ? { exercises } : {}), ...(contentHash !== undefined ? { contentHash } : {}), startedAt: other.startedAt, updatedAt };
 	return { parts: { lesson, cards: Object.keys(cards).length > 0 ? cards : undefined }, took };
 }

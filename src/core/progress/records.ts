@@ -19,9 +19,27 @@ export interface QuizProgress {
 	readonly contentHash?: string;
 }
 
-/** Progress in one lesson, keyed by quiz id. */
+/** The learner's record of one exercise of a lesson (see ./exerciseProgress). */
+export interface ExerciseProgress {
+	/** Whether some check of it passed every check (a pass stays a pass). */
+	readonly passed: boolean;
+	/** How many times it was checked. */
+	readonly attempts: number;
+	/** The ids of the checks that failed at the latest check. */
+	readonly failedChecks: readonly string[];
+	readonly hintsUsed: number;
+	readonly solutionShown: boolean;
+	/** ISO 8601 time of the latest check; absent before the first. */
+	readonly checkedAt?: string;
+	/** The lesson's `contentHash` at the latest change. */
+	readonly contentHash: string;
+}
+
+/** Progress in one lesson, keyed by quiz id (and exercise id). */
 export interface LessonProgress {
 	readonly quizzes: Readonly<Record<string, QuizProgress>>;
+	/** Absent in records with no exercise touched (and in every record written before exercises existed). */
+	readonly exercises?: Readonly<Record<string, ExerciseProgress>>;
 	/** The lesson's `contentHash` when the latest answer was given (older answers may carry their own). */
 	readonly contentHash?: string;
 	/** ISO 8601 time of the first answer. */

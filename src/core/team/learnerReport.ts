@@ -5,7 +5,7 @@
  */
 import type { AssignedLesson } from './assignments';
 import { jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
-import { lessonStatus, type LessonStatus, type Progress } from '../progress/progress';
+import { lessonStatus, type ExerciseProgress, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
 import { isRecord, ownEntry } from '../shared/records';
 import { createPositionMapper, stripBom } from '../shared/text';
@@ -35,6 +35,11 @@ export interface ReportQuiz {
 	readonly answeredAt: string;
 }
 
+/** An exercise the learner checked or asked help for: its stored record without the lesson version. */
+export interface ReportExercise extends Omit<ExerciseProgress, 'contentHash'> {
+	readonly id: string;
+}
+
 export interface ReportLesson {
 	readonly id: string;
 	readonly title: string;
@@ -52,6 +57,8 @@ export interface ReportLesson {
 	readonly startedAt?: string;
 	readonly updatedAt?: string;
 	readonly quizzes: readonly ReportQuiz[];
+	/** Absent when the lesson has no exercise the learner touched. */
+	readonly exercises?: readonly ReportExercise[];
 }
 
 export interface ReportAssignment {
@@ -82,6 +89,7 @@ export interface ReportableLesson {
 	readonly track: string;
 	readonly origin: 'bundled' | 'workspace';
 	readonly quizIds: readonly string[];
+	readonly exerciseIds?: readonly string[];
 }
 
 export interface ReportInput {
@@ -97,17 +105,25 @@ export interface ReportInput {
 
 function reportLesson(lesson: ReportableLesson, progress: Progress, passMark: number): ReportLesson {
 	const lp = ownEntry(progress.lessons, lesson.id);
-	const { status, score, answered, total, correct } = lessonStatus(lesson.quizIds, lp, passMark);
+	const { status, score, answered, total, correct } = lessonStatus(lesson.quizIds, lp, passMark, lesson.exerciseIds);
 	const quizzes = lesson.quizIds.flatMap((id): ReportQuiz[] => {
 		const q = ownEntry(lp?.quizzes, id);
 		return q ? [{ id, correct: q.correct, attempts: q.attempts, answeredAt: q.answeredAt }] : [];
 	});
+	const exercises = (lesson.exerciseIds ?? []).flatMap((id): ReportExercise[] => {
+		const e = ownEntry(lp?.exercises, id);
+		return e ? [{
+			id, passed: e.passed, attempts: e.attempts, failedChecks: [...e.failedChecks], hintsUsed: e.hintsUsed, solutionShown: e.solutionShown,
+			...(e.checkedAt !== undefined ? { checkedAt: e.checkedAt } : {}),
+		}] : [];
+	});
 	return {
 		id: lesson.id, title: lesson.title, track: lesson.track, origin: lesson.origin,
 		status, score, answered, total, correct,
-		attempts: quizzes.reduce((sum, q) => sum + q.attempts, 0),
+		attempts: quizzes.reduce((sum, q) => sum + q.attempts, 0) + exercises.reduce((sum, e) => sum + e.attempts, 0),
 		...(lp && answered > 0 ? { startedAt: lp.startedAt, updatedAt: lp.updatedAt } : {}),
 		quizzes,
+		...(exercises.length > 0 ? { exercises } : {}),
 	};
 }
 

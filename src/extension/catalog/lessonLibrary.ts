@@ -106,6 +106,11 @@ export class LessonLibrary extends Disposable {
 		return pack;
 	}
 
+	/** A workspace lesson's file (an exercise's starter and solution files are named relative to it); undefined for a bundled lesson. */
+	async workspaceFileOf(lessonId: string): Promise<vscode.Uri | undefined> {
+		return (await this.loaded()).workspaceState.uris.get(lessonId);
+	}
+
 	/** The whole lessons of `ids` that exist, in list order. */
 	async getMany(ids: Iterable<string>): Promise<Lesson[]> {
 		const wanted = new Set(ids);

@@ -25,6 +25,20 @@ export function renderLabels(): RenderLabels {
 		timeline: vscode.l10n.t('Timeline'),
 		breakdown: vscode.l10n.t('Records affected, by category'),
 		breakdownDescription: vscode.l10n.t('Bar chart of records affected. {0}'),
+		exercise: {
+			heading: vscode.l10n.t('Exercise: {0}'),
+			files: vscode.l10n.t('Files'),
+			start: vscode.l10n.t('Start exercise'),
+			check: vscode.l10n.t('Check my fix'),
+			hint: vscode.l10n.t('Show hint'),
+			solution: vscode.l10n.t('Show solution'),
+			reset: vscode.l10n.t('Reset exercise'),
+			save: vscode.l10n.t('Save a copy to the workspace'),
+			results: vscode.l10n.t('Checks'),
+			hints: vscode.l10n.t('Hints'),
+			explain: vscode.l10n.t('Why this fix'),
+			howTo: vscode.l10n.t('Start opens the files in the editor beside this page. Nothing you write is run: checks read the code.'),
+		},
 	};
 }
 
@@ -44,5 +58,7 @@ export function webviewStrings(): WebviewStrings {
 		stepBelongsAt: vscode.l10n.t('Belongs at position {0}'),
 		outdated: vscode.l10n.t('This lesson has changed since you answered it. Your answers are kept; answer again to update them.'),
 		rejected: vscode.l10n.t('That answer could not be checked. Please try again.'),
+		checkPassed: vscode.l10n.t('Pass'),
+		checkFailed: vscode.l10n.t('Fail'),
 	};
 }

@@ -7,6 +7,7 @@ import { gradeAnswer } from '../../core/lessons/grade';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { Progress } from '../../core/progress/progress';
 import { ownEntry } from '../../core/shared/records';
+import { exerciseView } from '../../core/page/exerciseView';
 import type { GradedAnswer, PageConfig, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
@@ -82,5 +83,6 @@ export function storedAnswers(lesson: Lesson, progress: Progress, passMark: numb
 			graded.push({ quizId: quiz.id, answer: entry.answer, result });
 		}
 	}
-	return { graded, summary: summarize(lesson, progress, passMark), outdated: onLessonPage && isOutdated(lesson, progress) };
+	const exercises = lesson.exercises.map((e) => exerciseView(e, ownEntry(stored?.exercises, e.id)));
+	return { graded, summary: summarize(lesson, progress, passMark), outdated: onLessonPage && isOutdated(lesson, progress), exercises };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { RoutedMessage } from '../../core/page/messageRouting';
-import { parseWebviewState, type StoredAnswers, type ToWebview } from '../../protocol';
+import { parseWebviewState, type ExerciseAction, type StoredAnswers, type ToWebview } from '../../protocol';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
@@ -47,6 +47,9 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 	private readonly _onDidRequestNextReview = this.register(new vscode.EventEmitter<string>());
 	/** The Next button of a review card was pressed (with the card's lesson id). */
 	readonly onDidRequestNextReview = this._onDidRequestNextReview.event;
+	private readonly _onDidRequestExercise = this.register(new vscode.EventEmitter<{ lesson: Lesson; exerciseId: string; action: ExerciseAction }>());
+	/** A button of an exercise section was pressed (the exercise is one of the lesson's own: checked by the routing). */
+	readonly onDidRequestExercise = this._onDidRequestExercise.event;
 
 	/** What the effects of the page's messages (./panelMessages) may do with this panel. */
 	private readonly host: PanelHost;
@@ -70,6 +73,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			show: (lessonId) => this.show(lessonId),
 			openNext: (lessonId) => this.deps.openNext(lessonId),
 			nextReview: (lessonId) => this._onDidRequestNextReview.fire(lessonId),
+			exercise: (lesson, exerciseId, action) => this._onDidRequestExercise.fire({ lesson, exerciseId, action }),
 		};
 		this.register(deps.progress.onDidChange((lessonId) => {
 			// A review card shows this session's answer only; stored answers are for the lesson page.
@@ -116,16 +120,15 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			await this.render(lesson);
 		} else if (this.panel) {
 			this.lesson = undefined;
-			await this.showError(this.panel, vscode.l10n.t('Lesson not available'),
+			this.showError(this.panel, vscode.l10n.t('Lesson not available'),
 				vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
 		}
 		return true;
 	}
 
 	/** A page saying why there is no lesson to show: a heading and a sentence, no script. */
-	private showError(panel: vscode.WebviewPanel, title: string, message: string): Promise<void> {
+	private showError(panel: vscode.WebviewPanel, title: string, message: string): void {
 		this.document.write(panel, page.errorDocument(panel.webview, this.deps.extensionUri, title, message));
-		return Promise.resolve();
 	}
 
 	/**
@@ -140,7 +143,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
 	async showReview(lesson: Lesson, bodyHtml: string): Promise<void> {
-		const panel = this.ensurePanel();
+		const panel = this.openPanel(false, vscode.ViewColumn.Active);
 		this.lesson = lesson;
 		this.mode = 'review';
 		this.pendingSection = undefined;
@@ -151,15 +154,12 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 
 	/** Shows the end of a review session: a heading and a sentence, no script. */
 	showReviewDone(title: string, message: string): Promise<void> {
-		const panel = this.ensurePanel();
+		const panel = this.openPanel(false, vscode.ViewColumn.Active);
 		this.lesson = undefined;
 		this.mode = 'review';
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		return this.showError(panel, title, message);
-	}
-
-	private ensurePanel(): vscode.WebviewPanel {
-		return this.openPanel(false, vscode.ViewColumn.Active);
+		this.showError(panel, title, message);
+		return Promise.resolve();
 	}
 
 	/**
@@ -198,7 +198,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		if (lesson) {
 			await this.render(lesson);
 		} else {
-			await this.showError(panel, vscode.l10n.t('Lesson not available'),
+			this.showError(panel, vscode.l10n.t('Lesson not available'),
 				vscode.l10n.t('This lesson could not be restored. Open it again from the Lessons view.'));
 		}
 	}
@@ -248,6 +248,13 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			this.post({ type: 'show', lessonId: lesson.meta.id, bodyHtml, lang: lesson.locale, title: lesson.meta.title, config });
 		} else {
 			this.document.write(panel, await page.lessonPageHtml(this.deps.extensionUri, lesson, stored, this.deps.progress));
+		}
+	}
+
+	/** Posts `message` to the page when it shows that message's lesson (not a review card). */
+	postToLesson(message: ToWebview): void {
+		if (this.mode === 'lesson' && this.currentLessonId === message.lessonId) {
+			this.post(message);
 		}
 	}
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { MessageEffects } from '../../core/page/messageRouting';
-import type { GradedAnswer, ToWebview } from '../../protocol';
+import type { ExerciseAction, GradedAnswer, ToWebview } from '../../protocol';
 import type { Answers } from '../progress/answers';
 
 /** What the lesson panel offers the effects of one message from its page. */
@@ -20,6 +20,8 @@ export interface PanelHost {
 	show(lessonId: string): Promise<boolean>;
 	openNext(lessonId: string): Promise<void>;
 	nextReview(lessonId: string): void;
+	/** A button of one of `lesson`'s exercises (the exercises feature does the work). */
+	exercise(lesson: Lesson, exerciseId: string, action: ExerciseAction): void;
 }
 
 /**
@@ -62,6 +64,12 @@ export function panelEffects(host: PanelHost, lesson: Lesson | undefined): Messa
 		nextReview: () => {
 			if (lesson && host.isReviewing()) {
 				host.nextReview(lesson.meta.id);
+			}
+			return Promise.resolve();
+		},
+		exercise: (exerciseId, action) => {
+			if (lesson && !host.isReviewing()) {
+				host.exercise(lesson, exerciseId, action);
 			}
 			return Promise.resolve();
 		},

@@ -23,4 +23,11 @@ export const Command = {
 	StartReview: 'incidentLessons.startReview',
 	// learning records for an LRS: src/extension/xapi/register.ts
 	SetLrsCredentials: 'incidentLessons.setLrsCredentials',
+	// exercises: src/extension/exercises/register.ts
+	StartExercise: 'incidentLessons.startExercise',
+	CheckExercise: 'incidentLessons.checkExercise',
+	ResetExercise: 'incidentLessons.resetExercise',
+	ShowExerciseHint: 'incidentLessons.showExerciseHint',
+	ShowExerciseSolution: 'incidentLessons.showExerciseSolution',
+	SaveExerciseCopy: 'incidentLessons.saveExerciseCopy',
 } as const;

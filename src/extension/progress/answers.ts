@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Answer, Lesson, QuizResult } from '../../core/lessons/lesson';
+import type { ExerciseEvent } from '../../core/progress/exerciseProgress';
 import type { ReviewService } from '../reviews/reviewService';
 import type { ProgressStore } from './progressStore';
 import { gradeLessonAnswer } from '../../core/page/messageRouting';
@@ -31,6 +32,18 @@ export class Answers {
 		}
 		await this.record(lesson, quizId, answer, graded.result, given);
 		return graded.result;
+	}
+
+	/**
+	 * Stores what happened to an exercise of `lesson`: a check (with the ids of the checks that failed), a hint or the
+	 * solution shown. Exercises make no review cards: recalling a fix is not a flash card.
+	 */
+	async recordExercise(lesson: Lesson, exerciseId: string, event: ExerciseEvent): Promise<void> {
+		if (!lesson.exercises.some((e) => e.id === exerciseId)) {
+			this.log.warn(`Ignored an exercise event: lesson "${lesson.meta.id}" has no exercise "${exerciseId}".`);
+			return;
+		}
+		await this.progress.recordExercise(lesson.meta.id, lesson.contentHash, exerciseId, event);
 	}
 
 	/** Stores an answer already graded (the page's messages are graded as they are checked), with its review card update. */

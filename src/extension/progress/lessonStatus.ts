@@ -9,9 +9,14 @@ function quizIdsOf(lesson: LessonEntry | Lesson): readonly string[] {
 	return 'quizIds' in lesson ? lesson.quizIds : lesson.quizzes.map((q) => q.id);
 }
 
+/** The exercise ids of a list entry or a parsed lesson. */
+export function exerciseIdsOf(lesson: LessonEntry | Lesson): readonly string[] {
+	return 'quizIds' in lesson ? lesson.exerciseIds ?? [] : lesson.exercises.map((e) => e.id);
+}
+
 /** Where the learner stands in `lesson`, from stored progress and the pass mark. */
 export function summarize(lesson: LessonEntry | Lesson, progress: Progress, passMark: number): LessonSummary {
-	return { ...lessonStatus(quizIdsOf(lesson), ownEntry(progress.lessons, lesson.meta.id), passMark), passMark };
+	return { ...lessonStatus(quizIdsOf(lesson), ownEntry(progress.lessons, lesson.meta.id), passMark, exerciseIdsOf(lesson)), passMark };
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Answer, QuizResult } from '../../core/lessons/lesson';
-import { emptyProgress, hasLessons, recordAnswer, resetLesson, type Progress } from '../../core/progress/progress';
+import { emptyProgress, hasLessons, lessonParts, recordAnswer, resetLesson, withLessons, type Progress } from '../../core/progress/progress';
+import { withExerciseEvent, type ExerciseEvent } from '../../core/progress/exerciseProgress';
 import type { LaidOutProgress } from '../../core/progress/progressLayout';
 import { Disposable } from '../platform/dispose';
 import { learnerSeed } from './learnerSeed';
@@ -83,6 +84,15 @@ export class ProgressStore extends Disposable {
 		return this.write(lessonId, (p) => {
 			const after = recordAnswer(p, lessonId, contentHash, result, answer, now);
 			return alsoChange ? alsoChange(p, after) : after;
+		}, true);
+	}
+
+	/** Records what happened to one exercise of a lesson (a check, a hint, the solution shown). Resolves once it is stored. */
+	recordExercise(lessonId: string, contentHash: string, exerciseId: string, event: ExerciseEvent): Promise<void> {
+		const now = new Date();
+		return this.write(lessonId, (p) => {
+			const { lesson, cards } = lessonParts(p, lessonId);
+			return withLessons(p, new Map([[lessonId, { lesson: withExerciseEvent(lesson, exerciseId, event, contentHash, now), cards }]]));
 		}, true);
 	}
 

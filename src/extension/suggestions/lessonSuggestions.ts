@@ -110,7 +110,7 @@ export class LessonSuggestions extends Disposable {
 
 	private loadIndex(): Promise<TriggerIndex> {
 		this.index ??= (async () => {
-			const { compileTriggers } = await import('../../core/suggestions/triggerMatch');
+			const { compileTriggers } = await import('../../core/patternChunk');
 			// Workspace lessons are loaded only in a trusted workspace; checked again here, since their patterns run on every file.
 			const withTriggers = (await this.library.lessons()).filter((l) => l.hasTriggers && (this.library.originOf(l.meta.id) === 'bundled' || this.trust.isTrusted));
 			const lessons = await this.library.getMany(withTriggers.map((l) => l.meta.id));
@@ -125,7 +125,7 @@ export class LessonSuggestions extends Disposable {
 
 	private async scan(document: vscode.TextDocument): Promise<readonly TriggerMatch[]> {
 		const version = document.version;
-		const [index, { scanDocument }] = await Promise.all([this.loadIndex(), import('../../core/suggestions/triggerMatch')]);
+		const [index, { scanDocument }] = await Promise.all([this.loadIndex(), import('../../core/patternChunk')]);
 		if (document.isClosed || document.version !== version) {
 			return this.cached(document) ?? [];
 		}

@@ -128,7 +128,7 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 	const { buildReport } = await import('../../core/parserChunk');
 	const report = buildReport({
 		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
-		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds] })),
+		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds], ...(l.exerciseIds ? { exerciseIds: [...l.exerciseIds] } : {}) })),
 		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
 		...(folder ? { workspace: folder.name } : {}),
 	});

@@ -48,7 +48,8 @@ describe('suggest --sarif on a real ESLint run', () => {
 
 	before(async () => {
 		tmp = mkdtempSync(path.join(tmpdir(), 'sarif-cli-'));
-		const eslint = new ESLint({ cwd: PROJECT, overrideConfigFile: path.join(PROJECT, 'eslint.config.mjs') });
+		// Not named eslint.config.mjs, so the project's own lint leaves the fixture's deliberately vulnerable code alone.
+		const eslint = new ESLint({ cwd: PROJECT, overrideConfigFile: path.join(PROJECT, 'scanner.config.mjs') });
 		const results = await eslint.lintFiles(['src']);
 		const formatter = await eslint.loadFormatter('@microsoft/eslint-formatter-sarif');
 		sarif = path.join(tmp, 'eslint.sarif');
