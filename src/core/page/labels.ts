@@ -25,6 +25,8 @@ export interface RenderLabels {
 	readonly breakdown: string;
 	/** `{0}` = the categories and counts, for screen readers. */
 	readonly breakdownDescription: string;
+	/** The name of a code sample (its language follows in brackets when the author tagged it). */
+	readonly codeSample: string;
 }
 
 export const DEFAULT_LABELS: RenderLabels = {
@@ -48,6 +50,7 @@ export const DEFAULT_LABELS: RenderLabels = {
 	timeline: 'Timeline',
 	breakdown: 'Records affected, by category',
 	breakdownDescription: 'Bar chart of records affected. {0}',
+	codeSample: 'Code sample',
 };
 
 /** Replaces `{0}`, `{1}`… in a label. */

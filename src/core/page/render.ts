@@ -100,7 +100,9 @@ function createEngine(): MarkdownIt {
 			return drawFigure(state.lesson, state.labels);
 		}
 		const langClass = lang ? ` class="language-${escapeHtml(lang)}"` : '';
-		return `<pre class="il-code"><code${langClass}>${escapeHtml(token.content)}</code></pre>\n`;
+		// A wide sample scrolls sideways: focusable, so a keyboard can scroll it, and named, so focus says what it is.
+		const name = lang ? `${state.labels.codeSample} (${lang})` : state.labels.codeSample;
+		return `<pre class="il-code" tabindex="0" role="group" aria-label="${escapeHtml(name)}"><code${langClass}>${escapeHtml(token.content)}</code></pre>\n`;
 	};
 	md.renderer.rules.image = (tokens, idx, _options, env) => {
 		const alt = (tokens[idx] as Token).children?.map((t: Token) => t.content).join('') ?? '';

@@ -25,6 +25,7 @@ export function renderLabels(): RenderLabels {
 		timeline: vscode.l10n.t('Timeline'),
 		breakdown: vscode.l10n.t('Records affected, by category'),
 		breakdownDescription: vscode.l10n.t('Bar chart of records affected. {0}'),
+		codeSample: vscode.l10n.t('Code sample'),
 	};
 }
 
