@@ -13,7 +13,7 @@ import type { GradedAnswer, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
 import { webviewAssets } from './webviewAssets';
-import { lessonDocument } from './webviewHtml';
+import { lessonDocument, reviewDoneDocument } from './webviewHtml';
 
 export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
@@ -36,7 +36,7 @@ export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, s
 	const [{ renderLesson }, assets] = await Promise.all([import('../../core/page/render'), webviewAssets(extensionUri)]);
 	const answers = stored();
 	const body = renderLesson(lesson, { labels: renderLabels(), learner: learner.learnerSeed(), attempts: shownAttempts(lesson, learner.get(), answers) });
-	return lessonDocument(body, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers }, assets);
+	return lessonDocument(body, lesson.locale, lesson.meta.title, { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers }, assets);
 }
 
 /** What a page needs of the learner to show quizzes in their order (ProgressStore). */
@@ -60,9 +60,14 @@ export function shownAttempts(lesson: Lesson, progress: Progress, stored: Stored
 }
 
 /** The page of one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
-export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, bodyHtml: string): Promise<string> {
+export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, bodyHtml: string, title: string): Promise<string> {
 	const assets = await webviewAssets(extensionUri);
-	return lessonDocument(bodyHtml, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
+	return lessonDocument(bodyHtml, lesson.locale, title, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
+}
+
+/** The page after a review session's last card: `bodyHtml` (core/reviewHtml renderReviewDone), in the display language `lang`. */
+export async function reviewDonePageHtml(extensionUri: vscode.Uri, bodyHtml: string, lang: string, title: string): Promise<string> {
+	return reviewDoneDocument(bodyHtml, lang, title, await webviewAssets(extensionUri));
 }
 
 /**

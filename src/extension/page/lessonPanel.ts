@@ -148,16 +148,16 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.pendingSection = undefined;
 		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		panel.webview.html = await (await this.loadPage()).reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml);
+		panel.webview.html = await (await this.loadPage()).reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml, panel.title);
 	}
 
-	/** Shows the end of a review session: a heading and a sentence, no script. */
-	showReviewDone(title: string, message: string): Promise<void> {
+	/** Shows the end of a review session (core/reviewHtml renderReviewDone): focus on its heading, its text announced. */
+	async showReviewDone(bodyHtml: string): Promise<void> {
 		const panel = this.ensurePanel();
 		this.lesson = undefined;
 		this.mode = 'review';
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		return this.showError(panel, title, message);
+		panel.webview.html = await (await this.loadPage()).reviewDonePageHtml(this.deps.extensionUri, bodyHtml, vscode.env.language, panel.title);
 	}
 
 	private ensurePanel(): vscode.WebviewPanel {
