@@ -165,12 +165,20 @@ async function shotOnce(name) {
 test('every quiz type answered by keyboard alone; focus is never lost, and the score is announced', { timeout: 300_000 }, async () => {
 	await page.locator('.activitybar [aria-label^="Incident Lessons"]').first().waitFor({ timeout: 60_000 });
 	await runPaletteCommand(page, 'Incident Lessons: Open Lesson');
-	await page.keyboard.type(LESSON_TITLE);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: LESSON_TITLE }).first().waitFor({ timeout: 30_000 });
+	// the lesson pick replaces the palette once the lessons are listed: type into it, not into the palette
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: /\d+ min/ }).first().waitFor({ timeout: 30_000 });
+	await page.keyboard.type('Retailer A');
+	const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Retailer A' }).first();
+	await row.waitFor({ timeout: 30_000 }).catch(async (error) => {
+		await page.screenshot({ path: path.join(SHOTS, 'keyboard-0-pick-failed.png') });
+		throw error;
+	});
 	await page.keyboard.press('Enter');
 	const wv = webviewFrame(page);
 	await wv.locator('h1#il-title', { hasText: LESSON_TITLE }).waitFor({ timeout: 30_000 });
 	frame = await lessonFrame(page);
+	// the opened panel takes the keyboard: its document has focus (on <body> until the first Tab)
+	await frame.waitForFunction(() => document.hasFocus(), undefined, { timeout: 10_000 });
 	const quizzes = await wv.locator('.il-quiz').all();
 	const types = new Set();
 	for (const quiz of quizzes) {

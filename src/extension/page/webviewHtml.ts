@@ -58,12 +58,14 @@ ${LIVE_REGION}
 }
 
 /**
- * Focuses the page's heading (the button that led here is gone) and then says the page's text in the live region,
+ * Focuses the page's heading (the Next button that led here is gone) and then says the page's text in the live region,
  * filled after load so screen readers announce it. Constant text: nothing from a lesson is in it.
  */
 const ANNOUNCE_PAGE = `(() => {
 	const heading = document.getElementById('il-title');
 	heading?.focus();
+	// the webview shows a new page in a frame it reveals (and focuses) once loaded: land on the heading then too
+	window.addEventListener('focus', () => { if (document.activeElement === document.body) { heading?.focus(); } });
 	const text = [...document.querySelectorAll('#il-main p')].map((el) => el.textContent).join(' ');
 	setTimeout(() => { const live = document.getElementById('il-live'); if (live) { live.textContent = text; } }, 100);
 })();`;
