@@ -108,6 +108,8 @@ function createEngine(): MarkdownIt {
 		const alt = (tokens[idx] as Token).children?.map((t: Token) => t.content).join('') ?? '';
 		return `<span class="il-image-omitted">${escapeHtml(formatLabel(stateOf(env).labels.imageOmitted, alt))}</span>`;
 	};
+	// A wide table scrolls sideways in a narrow panel (see lesson.css): focusable, so a keyboard can scroll it.
+	md.renderer.rules.table_open = () => '<table tabindex="0">\n';
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 		const token = tokens[idx] as Token;

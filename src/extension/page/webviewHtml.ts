@@ -64,8 +64,8 @@ ${LIVE_REGION}
 const ANNOUNCE_PAGE = `(() => {
 	const heading = document.getElementById('il-title');
 	heading?.focus();
-	// the webview shows a new page in a frame it reveals (and focuses) once loaded: land on the heading then too
-	window.addEventListener('focus', () => { if (document.activeElement === document.body) { heading?.focus(); } });
+	// the webview loads a new page in a hidden frame, which takes no focus, and focuses it once shown: land then too
+	window.addEventListener('focus', () => { if (document.activeElement === document.body) { heading?.focus(); } }, { once: true });
 	const text = [...document.querySelectorAll('#il-main p')].map((el) => el.textContent).join(' ');
 	setTimeout(() => { const live = document.getElementById('il-live'); if (live) { live.textContent = text; } }, 100);
 })();`;

@@ -123,6 +123,7 @@ test('choices are native inputs in a fieldset named by the prompt, with no list 
 
 test('a code block is focusable, so it can be scrolled by keyboard, and named (axe scrollable-region-focusable)', () => {
 	const html = render('lessons/en/axa-non-life-unauthorized-access.md');
+	assert.match(html, /<table tabindex="0">/, 'a table too scrolls sideways in a narrow panel');
 	const blocks = [...html.matchAll(/<pre class="il-code"([^>]*)>/g)].map((m) => m[1] ?? '');
 	assert.ok(blocks.length > 0, 'the lesson has a code sample');
 	for (const attrs of blocks) {
