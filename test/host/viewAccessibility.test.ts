@@ -1,3 +1,4 @@
+// (Named to run after entry.test.ts, which checks what activation alone loads: answering here loads the review chunk.)
 // What a screen reader says for the rows of the Lessons view (TreeItem.accessibilityInformation, through the view's
 // snapshot): a count in words for the groups, the Assigned group's overdue count, a review's prompt and lesson apart.
 import * as assert from 'node:assert/strict';
