@@ -27,10 +27,11 @@ function quizOf(el: Element | null): HTMLElement | null {
 	return el?.closest<HTMLElement>('.il-quiz') ?? null;
 }
 
-function showSummary(summary: LessonSummary): void {
+/** Writes the score line under the lesson and returns its text; '' on a page without one (a review card). */
+function showSummary(summary: LessonSummary): string {
 	const score = document.getElementById('il-score');
 	if (!score) {
-		return;
+		return '';
 	}
 	const lines = [format(strings.answered, summary.answered, summary.total)];
 	if (summary.answered > 0) {
@@ -43,11 +44,15 @@ function showSummary(summary: LessonSummary): void {
 	}
 	score.textContent = lines.join(' ');
 	document.body.dataset.status = summary.status;
+	return score.textContent;
 }
 
 function check(quiz: HTMLElement): void {
 	const quizId = quiz.dataset.quizId ?? '';
 	const answer = readAnswer(quiz);
+	if (quiz.getAttribute('aria-busy') === 'true') {
+		return; // already sent: Check answer stays focusable (not disabled) while the extension grades it
+	}
 	if (answer.length === 0) {
 		announce(strings.chooseFirst);
 		return;
@@ -126,15 +131,16 @@ function onMessage(msg: ToWebview): void {
 			return;
 		case 'graded': {
 			const quiz = document.getElementById(`il-quiz-${msg.graded.quizId}`);
+			const summary = showSummary(msg.summary);
 			if (quiz) {
 				quiz.removeAttribute('aria-busy');
 				showResult(quiz, msg.graded, strings);
-				announce(`${msg.graded.result.correct ? strings.correct : strings.incorrect} ${msg.graded.result.explain}`);
+				// the verdict, its explanation, and the score and pass under the lesson, in one message
+				announce([msg.graded.result.correct ? strings.correct : strings.incorrect, msg.graded.result.explain, summary].filter(Boolean).join(' '));
 				if (!offerNextReview()) {
 					quiz.querySelector<HTMLElement>('.il-retry')?.focus();
 				}
 			}
-			showSummary(msg.summary);
 			return;
 		}
 		case 'rejected': {
@@ -142,6 +148,7 @@ function onMessage(msg: ToWebview): void {
 			if (quiz) {
 				quiz.removeAttribute('aria-busy');
 				setQuizEnabled(quiz, true);
+				quiz.querySelector<HTMLElement>('.il-check')?.focus();
 			}
 			announce(strings.rejected);
 			return;
@@ -172,7 +179,8 @@ document.addEventListener('click', (event) => {
 		const step = button.closest<HTMLElement>('.il-step');
 		if (step) {
 			moveStep(step, Number(button.dataset.move), strings);
-			button.focus();
+			// at the top or bottom the button hides itself: focus goes to the step's other button, never to <body>
+			(button.hasAttribute('data-edge') ? step.querySelector<HTMLElement>('.il-move:not([data-edge])') ?? step : button).focus();
 		}
 	} else if (button?.id === 'il-next') {
 		vscode.postMessage({ type: 'nextLesson', lessonId });

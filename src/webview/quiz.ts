@@ -14,11 +14,20 @@ export function readAnswer(quiz: HTMLElement): number[] {
 	return [...quiz.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value));
 }
 
-/** Locks or unlocks a quiz's inputs (locked while an answer is checked and after the verdict, until Try again). */
+/**
+ * Locks or unlocks a quiz's inputs (locked while an answer is checked and after the verdict, until Try again). Check
+ * answer is only marked aria-disabled: a disabled button would drop its focus to <body> while the answer is graded.
+ */
 export function setQuizEnabled(quiz: HTMLElement, enabled: boolean): void {
 	quiz.classList.toggle('is-locked', !enabled);
-	for (const input of quiz.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, .il-move, .il-check')) {
+	for (const input of quiz.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, .il-move')) {
 		input.disabled = !enabled;
+	}
+	const check = quiz.querySelector('.il-check');
+	if (enabled) {
+		check?.removeAttribute('aria-disabled');
+	} else {
+		check?.setAttribute('aria-disabled', 'true');
 	}
 }
 

@@ -23,9 +23,18 @@ export function scrollToSection(section: string): void {
 	heading.classList.add('il-target');
 }
 
-/** On a review card, puts focus on the quiz's first control, so a keyboard user can answer at once. */
+/**
+ * On a review card, puts focus on the quiz's first control, so a keyboard user can answer at once. The webview loads
+ * a new page in a hidden frame, which takes no focus, and focuses the frame once it shows it: focus lands then too.
+ */
 export function focusReviewCard(): void {
-	if (document.getElementById('il-review-next')) {
-		document.querySelector<HTMLElement>('.il-quiz input, .il-quiz .il-step')?.focus();
+	const first = document.getElementById('il-review-next') ? document.querySelector<HTMLElement>('.il-quiz input, .il-quiz .il-step') : null;
+	if (first) {
+		first.focus();
+		window.addEventListener('focus', () => {
+			if (document.activeElement === document.body) {
+				first.focus();
+			}
+		}, { once: true });
 	}
 }

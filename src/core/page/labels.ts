@@ -25,6 +25,8 @@ export interface RenderLabels {
 	readonly breakdown: string;
 	/** `{0}` = the categories and counts, for screen readers. */
 	readonly breakdownDescription: string;
+	/** The name of a code sample (its language follows in brackets when the author tagged it). */
+	readonly codeSample: string;
 	readonly exercise: ExerciseLabels;
 }
 
@@ -81,6 +83,7 @@ export const DEFAULT_LABELS: RenderLabels = {
 		explain: 'Why this fix',
 		howTo: 'Start opens the files in the editor beside this page. Nothing you write is run: checks read the code.',
 	},
+	codeSample: 'Code sample',
 };
 
 /** Replaces `{0}`, `{1}`… in a label. */

@@ -31,10 +31,11 @@ export function quizDisplayOrder(quiz: Quiz, shuffle: QuizShuffle): number[] {
 function choicesHtml(quiz: Quiz & { type: 'single' | 'multiple' }, base: string, order: readonly number[]): string {
 	const inputType = quiz.type === 'single' ? 'radio' : 'checkbox';
 	// Inputs carry the choice's own index, never its place on screen: that index is what is sent and graded.
-	return order.map((i) => `<li class="il-choice" data-index="${i}">`
-		+ `<input type="${inputType}" id="${base}_c${i}" name="${base}" value="${i}">`
+	// Plain blocks, not list items: the fieldset gives the group its name, and a list inside would be read twice.
+	return order.map((i) => `<div class="il-choice" data-index="${i}">`
+		+ `<input type="${inputType}" id="${base}_c${i}" name="${base}" value="${i}" aria-describedby="${base}_c${i}_fb">`
 		+ `<label for="${base}_c${i}">${escapeHtml(quiz.choices[i]?.text ?? '')}</label>`
-		+ `<div class="il-feedback" id="${base}_c${i}_fb" hidden></div></li>`).join('');
+		+ `<div class="il-feedback" id="${base}_c${i}_fb" hidden></div></div>`).join('');
 }
 
 function stepsHtml(quiz: Quiz & { type: 'order' }, base: string, order: readonly number[], labels: RenderLabels): string {
@@ -59,14 +60,17 @@ export function renderQuiz(quiz: Quiz, lessonId: string, number: number, count: 
 	const base = `${ID_PREFIX}quiz-${quiz.id}`;
 	const order = quizDisplayOrder(quiz, shuffle);
 	const hint = quiz.type === 'single' ? labels.chooseOne : quiz.type === 'multiple' ? labels.chooseAll : labels.putInOrder;
-	const list = quiz.type === 'order'
-		? `<ol class="il-steps" aria-labelledby="${base}_prompt">${stepsHtml(quiz, base, order, labels)}</ol>`
-		: `<ul class="il-choices" role="${quiz.type === 'single' ? 'radiogroup' : 'group'}" aria-labelledby="${base}_prompt">${choicesHtml(quiz, base, order)}</ul>`;
+	const prompt = escapeHtml(quiz.prompt);
+	const hintHtml = `<p class="il-quiz-hint" id="${base}_hint">${escapeHtml(hint)}</p>`;
+	// Native radios and checkboxes in a fieldset named by its legend (the prompt); steps are a real ordered list.
+	const body = quiz.type === 'order'
+		? `<p class="il-quiz-prompt" id="${base}_prompt">${prompt}</p>${hintHtml}`
+			+ `<ol class="il-steps" aria-labelledby="${base}_prompt">${stepsHtml(quiz, base, order, labels)}</ol>`
+		: `<fieldset class="il-choices" aria-describedby="${base}_hint"><legend class="il-quiz-prompt" id="${base}_prompt">${prompt}</legend>`
+			+ `${hintHtml}${choicesHtml(quiz, base, order)}</fieldset>`;
 	return `<section class="il-quiz" id="${base}" data-quiz-id="${escapeHtml(quiz.id)}" data-quiz-type="${quiz.type}" data-seed="${shuffle.seed >>> 0}" data-attempt="${Math.max(0, Math.floor(shuffle.attempt))}" aria-labelledby="${base}_prompt">`
 		+ `<p class="il-quiz-number">${escapeHtml(formatLabel(labels.quizNumber, number, count))}</p>`
-		+ `<p class="il-quiz-prompt" id="${base}_prompt">${escapeHtml(quiz.prompt)}</p>`
-		+ `<p class="il-quiz-hint" id="${base}_hint">${escapeHtml(hint)}</p>`
-		+ list
+		+ body
 		+ `<div class="il-quiz-actions"><button type="button" class="il-check">${escapeHtml(labels.checkAnswer)}</button>`
 		+ `<button type="button" class="il-retry" hidden>${escapeHtml(labels.tryAgain)}</button>`
 		+ `<span class="il-verdict" aria-hidden="true"></span></div>`

@@ -112,12 +112,16 @@ function createEngine(): MarkdownIt {
 			return drawFigure(state.lesson, state.labels);
 		}
 		const langClass = lang ? ` class="language-${escapeHtml(lang)}"` : '';
-		return `<pre class="il-code"><code${langClass}>${escapeHtml(token.content)}</code></pre>\n`;
+		// A wide sample scrolls sideways: focusable, so a keyboard can scroll it, and named, so focus says what it is.
+		const name = lang ? `${state.labels.codeSample} (${lang})` : state.labels.codeSample;
+		return `<pre class="il-code" tabindex="0" role="group" aria-label="${escapeHtml(name)}"><code${langClass}>${escapeHtml(token.content)}</code></pre>\n`;
 	};
 	md.renderer.rules.image = (tokens, idx, _options, env) => {
 		const alt = (tokens[idx] as Token).children?.map((t: Token) => t.content).join('') ?? '';
 		return `<span class="il-image-omitted">${escapeHtml(formatLabel(stateOf(env).labels.imageOmitted, alt))}</span>`;
 	};
+	// A wide table scrolls sideways in a narrow panel (see lesson.css): focusable, so a keyboard can scroll it.
+	md.renderer.rules.table_open = () => '<table tabindex="0">\n';
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 		const token = tokens[idx] as Token;

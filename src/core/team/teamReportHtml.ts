@@ -18,6 +18,11 @@ code { font-size: .92em; }
 td.overdue { color: var(--bad); background: rgba(198, 40, 40, .08); font-weight: 600; }
 svg text { fill: currentColor; font-size: 12px; } .bar { fill: var(--bar); } .bar.below { fill: var(--warn); } .track { fill: rgba(127, 127, 127, .15); }
 .passline { stroke: var(--bad); stroke-dasharray: 4 3; } .skipped, .warn { color: var(--bad); }
+@media (prefers-color-scheme: dark) {
+  :root { --ok: #81c995; --bad: #ff8a80; --warn: #ffb74d; --muted: #b0b0b0; --line: #5a5a5a; --bar: #8ab4f8; }
+  body { background: #1e1e1e; color: #e8e8e8; }
+  td.overdue { background: rgba(255, 138, 128, .12); }
+}
 `;
 
 const CHART = { width: 760, label: 260, bar: 400, row: 26, top: 24 };

@@ -39,6 +39,7 @@ export function renderLabels(): RenderLabels {
 			explain: vscode.l10n.t('Why this fix'),
 			howTo: vscode.l10n.t('Start opens the files in the editor beside this page. Nothing you write is run: checks read the code.'),
 		},
+		codeSample: vscode.l10n.t('Code sample'),
 	};
 }
 

@@ -12,7 +12,7 @@ import type { GradedAnswer, PageConfig, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
 import { webviewAssets } from './webviewAssets';
-import { lessonDocument } from './webviewHtml';
+import { lessonDocument, reviewDoneDocument } from './webviewHtml';
 
 export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
@@ -32,7 +32,7 @@ export function preparePage(extensionUri: vscode.Uri): void {
  */
 export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<string> {
 	const [{ bodyHtml, config }, assets] = await Promise.all([lessonPageParts(lesson, stored, learner), webviewAssets(extensionUri)]);
-	return lessonDocument(bodyHtml, lesson.locale, config, assets);
+	return lessonDocument(bodyHtml, lesson.locale, lesson.meta.title, config, assets);
 }
 
 /** What a lesson page holds: the rendered lesson and the data its script starts from (see lessonPageHtml). */
@@ -64,9 +64,14 @@ export function shownAttempts(lesson: Lesson, progress: Progress, stored: Stored
 }
 
 /** The page of one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
-export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, bodyHtml: string): Promise<string> {
+export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, bodyHtml: string, title: string): Promise<string> {
 	const assets = await webviewAssets(extensionUri);
-	return lessonDocument(bodyHtml, lesson.locale, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
+	return lessonDocument(bodyHtml, lesson.locale, title, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
+}
+
+/** The page after a review session's last card: `bodyHtml` (core/reviewHtml renderReviewDone), in the display language `lang`. */
+export async function reviewDonePageHtml(extensionUri: vscode.Uri, bodyHtml: string, lang: string, title: string): Promise<string> {
+	return reviewDoneDocument(bodyHtml, lang, title, await webviewAssets(extensionUri));
 }
 
 /**

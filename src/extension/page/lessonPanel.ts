@@ -149,17 +149,16 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		this.pendingSection = undefined;
 		this.storedInPage = undefined;
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		this.document.write(panel, await page.reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml));
+		this.document.write(panel, await page.reviewPageHtml(this.deps.extensionUri, lesson, bodyHtml, panel.title));
 	}
 
-	/** Shows the end of a review session: a heading and a sentence, no script. */
-	showReviewDone(title: string, message: string): Promise<void> {
+	/** Shows the end of a review session (core/reviewHtml renderReviewDone): focus on its heading, its text announced. */
+	async showReviewDone(bodyHtml: string): Promise<void> {
 		const panel = this.openPanel(false, vscode.ViewColumn.Active);
 		this.lesson = undefined;
 		this.mode = 'review';
 		panel.title = vscode.l10n.t('Incident Lessons: Review');
-		this.showError(panel, title, message);
-		return Promise.resolve();
+		this.document.write(panel, await page.reviewDonePageHtml(this.deps.extensionUri, bodyHtml, vscode.env.language, panel.title));
 	}
 
 	/**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lesson } from '../../core/lessons/lesson';
-import { renderReviewCard } from '../../core/reviews/reviewHtml';
+import { renderReviewCard, renderReviewDone } from '../../core/reviews/reviewHtml';
 import type { ReviewItem } from '../../core/reviews/reviewQueue';
 import { quizSeed } from '../../core/page/shuffle';
 import type { Clock } from '../platform/clock';
@@ -16,8 +16,8 @@ import { formatDueTime, reviewLabels } from './reviewText';
 export interface ReviewPanel {
 	/** Shows one review card (a quiz of `lesson`), in the reusable lesson panel. */
 	showReview(lesson: Lesson, bodyHtml: string): Promise<void>;
-	/** Shows the page after the last card. */
-	showReviewDone(title: string, message: string): Promise<void>;
+	/** Shows the page after the last card (core/reviewHtml renderReviewDone). */
+	showReviewDone(bodyHtml: string): Promise<void>;
 	/** The learner asked for the next card (the Next button). */
 	readonly onDidRequestNextReview: vscode.Event<string>;
 }
@@ -75,10 +75,8 @@ export class ReviewSession extends Disposable {
 			}
 		}
 		this.isActive = false;
-		const labels = reviewLabels();
 		const next = queue.nextDue !== undefined ? formatDueTime(new Date(queue.nextDue), this.clock.now()) : undefined;
-		const message = [labels.doneCount.replace('{0}', String(this.answered)), next !== undefined ? labels.nextDue.replace('{0}', next) : labels.noneScheduled].join(' ');
-		await this.panel.showReviewDone(labels.doneHeading, message);
+		await this.panel.showReviewDone(renderReviewDone(this.answered, next, reviewLabels()));
 	}
 
 	/** Shows one card; false when its lesson or quiz is gone (the next one is tried). */

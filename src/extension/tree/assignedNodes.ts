@@ -16,7 +16,11 @@ export class AssignedGroupNode extends vscode.TreeItem {
 		this.id = 'group:assigned';
 		this.description = summaryText;
 		this.iconPath = new vscode.ThemeIcon('checklist');
-		this.tooltip = vscode.l10n.t('{0} of {1} assigned lessons passed', done, items.length);
+		const passed = vscode.l10n.t('{0} of {1} assigned lessons passed', done, items.length);
+		this.tooltip = passed;
+		// the summary's "2 overdue" or next due date is part of the name, after the count in words
+		const rest = summaryText.split(' · ').slice(1).join(', ');
+		this.accessibilityInformation = { label: [vscode.l10n.t('Assigned'), passed, rest].filter(Boolean).join(', ') };
 		this.contextValue = 'group.assigned';
 	}
 }

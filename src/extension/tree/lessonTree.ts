@@ -93,6 +93,8 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		item.id = `group:${node.key}`;
 		const passed = node.lessons.filter((l) => this.summary(l).status === 'passed').length;
 		item.description = `${passed}/${node.lessons.length}`;
+		// "3/5" alone is read as a date or a fraction: the name says what it counts
+		item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} passed', node.label, passed, node.lessons.length) };
 		item.contextValue = 'group';
 		return item;
 	}

@@ -15,6 +15,7 @@ export class ReviewGroupNode extends vscode.TreeItem {
 		this.id = due > 0 ? 'group:reviews.due' : 'group:reviews';
 		this.iconPath = new vscode.ThemeIcon('history');
 		this.description = due > 0 ? vscode.l10n.t('{0} due today', due) : vscode.l10n.t('none due');
+		this.accessibilityInformation = { label: `${vscode.l10n.t('Reviews')}, ${this.description}` };
 		const next = queue.nextDue !== undefined ? vscode.l10n.t('Next review: {0}', formatDueTime(new Date(queue.nextDue))) : '';
 		this.tooltip = due > 0
 			? vscode.l10n.t('Quizzes to review: {0}. Start Review goes through them one by one.', due)
@@ -38,6 +39,8 @@ export class ReviewItemNode extends vscode.TreeItem {
 		const tooltip = new vscode.MarkdownString(undefined, false); // untrusted: lesson text
 		tooltip.appendText(prompt).appendMarkdown('\n\n').appendText(item.kind === 'new' ? vscode.l10n.t('New today, from {0}', this.description) : vscode.l10n.t('Due, from {0}', this.description));
 		this.tooltip = tooltip;
+		// the prompt and its lesson as two phrases, not one run-on sentence
+		this.accessibilityInformation = { label: vscode.l10n.t('{0}, from the lesson {1}', prompt, this.description) };
 		this.contextValue = `review.${item.kind}`;
 		this.command = { command: Command.StartReview, title: vscode.l10n.t('Start Review'), arguments: [item.lessonId, item.quizId] };
 	}

@@ -5,6 +5,8 @@ export interface TreeSnapshotNode {
 	readonly id?: string;
 	readonly label: string;
 	readonly description?: string;
+	/** What a screen reader says for the row (accessibilityInformation), when the item sets it. */
+	readonly accessibilityLabel?: string;
 	readonly contextValue?: string;
 	/** A group the view shows closed until it is clicked open. */
 	readonly collapsed?: true;
@@ -23,6 +25,7 @@ export async function snapshotTree<T>(provider: vscode.TreeDataProvider<T>, pare
 			...(item.id !== undefined ? { id: item.id } : {}),
 			label,
 			...(typeof item.description === 'string' ? { description: item.description } : {}),
+			...(item.accessibilityInformation ? { accessibilityLabel: item.accessibilityInformation.label } : {}),
 			...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
 			...(item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed ? { collapsed: true } : {}),
 			...nested,

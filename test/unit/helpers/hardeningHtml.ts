@@ -40,7 +40,7 @@ export function executableConstructs(html: string): string[] {
 const ALLOWED_TAGS = new Set([
 	'article', 'header', 'footer', 'section', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 's',
 	'code', 'pre', 'blockquote', 'hr', 'br', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-	'button', 'input', 'label', 'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'circle', 'text', 'tspan', 'title', 'desc',
+	'button', 'input', 'label', 'fieldset', 'legend', 'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'circle', 'text', 'tspan', 'title', 'desc',
 ]);
 
 /** Every attribute the renderer writes; no event handler, style, src or srcdoc among them. */

@@ -112,3 +112,21 @@ test('generated ids never collide, whatever the quiz ids (quiz "a-prompt" and qu
 	assert.ok(all.includes('il-quiz-a_prompt') && all.includes('il-quiz-a-prompt'), all.join(' '));
 	assert.deepEqual(all.filter((id, i) => all.indexOf(id) !== i), [], 'duplicate ids');
 });
+
+test('choices are native inputs in a fieldset named by the prompt, with no list semantics (axe listitem)', () => {
+	const html = render('lessons/en/axa-non-life-unauthorized-access.md');
+	const fieldsets = [...html.matchAll(/<fieldset class="il-choices"[^>]*><legend class="il-quiz-prompt" id="(il-quiz-[a-z0-9-]+)_prompt">/g)];
+	assert.ok(fieldsets.length >= 2, 'every choice quiz is a fieldset whose legend is its prompt');
+	assert.doesNotMatch(html, /<li class="il-choice"|role="radiogroup"|<ul class="il-choices"/);
+	assert.match(html, /<ol class="il-steps" aria-labelledby="il-quiz-[a-z0-9-]+_prompt"><li class="il-step"/, 'steps stay an ordered list');
+});
+
+test('a code block is focusable, so it can be scrolled by keyboard, and named (axe scrollable-region-focusable)', () => {
+	const html = render('lessons/en/axa-non-life-unauthorized-access.md');
+	assert.match(html, /<table tabindex="0">/, 'a table too scrolls sideways in a narrow panel');
+	const blocks = [...html.matchAll(/<pre class="il-code"([^>]*)>/g)].map((m) => m[1] ?? '');
+	assert.ok(blocks.length > 0, 'the lesson has a code sample');
+	for (const attrs of blocks) {
+		assert.match(attrs, /tabindex="0" role="group" aria-label="Code sample( \([a-z]+\))?"/);
+	}
+});

@@ -93,7 +93,7 @@ describe('grading by choice id, whatever the display order', () => {
 		const html = renderQuiz(quiz, 'l', 1, 1, DEFAULT_LABELS, { seed: 99, attempt: 3 });
 		assert.deepEqual(shownIds(html), quizDisplayOrder(quiz, { seed: 99, attempt: 3 }));
 		for (const id of range(6)) {
-			assert.match(html, new RegExp(`<li class="il-choice" data-index="${id}"><input type="checkbox" id="il-quiz-q_c${id}" name="il-quiz-q" value="${id}"><label for="il-quiz-q_c${id}">choice ${id}</label>`));
+			assert.match(html, new RegExp(`<div class="il-choice" data-index="${id}"><input type="checkbox" id="il-quiz-q_c${id}" name="il-quiz-q" value="${id}" aria-describedby="il-quiz-q_c${id}_fb"><label for="il-quiz-q_c${id}">choice ${id}</label>`));
 		}
 		assert.match(html, /data-seed="99" data-attempt="3"/);
 	});
