@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { migrateProgress } from '../../src/core/progress/progress';
 import type { IncidentLessonsApi } from '../../src/extension/api';
 import { Command } from '../../src/extension/platform/ids';
-import { correctAnswer, resetAllProgress, stubWindow, waitFor, wrongAnswer, testingApi } from './helpers';
+import { correctAnswer, passExercises, resetAllProgress, stubWindow, waitFor, wrongAnswer, testingApi } from './helpers';
 
 const EXTENSION_ID = 'incident-lessons.incident-lessons';
 
@@ -102,6 +102,9 @@ suite('Incident Lessons in the extension host', () => {
 		}
 		stored = lessonsApi.getProgress().lessons[lesson.id];
 		assert.equal(stored?.quizzes[firstQuiz]?.attempts, 2);
+		// Every quiz right, the exercise not done yet: an exercise counts toward the lesson like a quiz.
+		assert.equal((await lessonsApi.listLessons()).find((l) => l.id === lesson.id)?.summary.status, 'inProgress');
+		await passExercises(lesson.id);
 		const summary = (await lessonsApi.listLessons()).find((l) => l.id === lesson.id)?.summary;
 		assert.equal(summary?.status, 'passed');
 		assert.equal(summary?.score, 100);

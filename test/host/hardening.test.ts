@@ -198,7 +198,8 @@ suite('Hardening: stored progress', () => {
 		}
 		await testing.plantStoredProgress({ schemaVersion: 1, lessons: { [LESSON]: lessonRecord(quizzes, 'an-older-version') } }, undefined);
 		let listed = (await lessonsApi.listLessons()).find((l) => l.id === LESSON);
-		assert.equal(listed?.summary.status, 'passed', 'kept and counted');
+		// Every quiz counted as answered and right (the lesson's exercise is not done, so it is not passed yet).
+		assert.deepEqual([listed?.summary.answered, listed?.summary.correct], [ids.length, ids.length], 'kept and counted');
 		assert.equal(listed?.outdated, true, 'but marked');
 		for (const id of ids.slice(0, -1)) {
 			await lessonsApi.answer(LESSON, id, await correctAnswer(LESSON, id));

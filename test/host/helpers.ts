@@ -1,5 +1,7 @@
 // Helpers for extension-host tests: answer keys come from the lesson files through the same core parser.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Command } from '../../src/extension/platform/ids';
 import { parseLesson } from '../../src/core/lessons/parseLesson';
 import type { Quiz } from '../../src/core/lessons/lesson';
 import type { IncidentLessonsApiWithTesting, IncidentLessonsTestingApi } from '../../src/extension/testing';
@@ -141,5 +143,29 @@ export async function revertDocument(uri: vscode.Uri): Promise<void> {
 	const document = await setDocumentText(uri, saved);
 	if (document.isDirty && !await document.save()) {
 		throw new Error(`could not save ${uri.toString()}`);
+	}
+}
+
+/**
+ * Passes every exercise of the bundled lesson `lessonId` the way a learner does: Start, the reference solution
+ * written into each file it opened, Check. (An exercise counts toward its lesson like a quiz.)
+ */
+export async function passExercises(lessonId: string): Promise<void> {
+	const ext = vscode.extensions.getExtension(EXTENSION_ID);
+	assert.ok(ext);
+	const catalog = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'catalog.json')))) as
+		{ lessons: { meta: { id: string }; exerciseIds?: string[] }[] };
+	for (const exerciseId of catalog.lessons.find((l) => l.meta.id === lessonId)?.exerciseIds ?? []) {
+		const args = { lessonId, exerciseId };
+		await vscode.commands.executeCommand(Command.StartExercise, args);
+		const folder = `/exercises/${lessonId}/${exerciseId}/`;
+		const files = await eventually(() => vscode.workspace.textDocuments.filter((d) => d.uri.path.includes(folder)), (d) => d.length > 0, `the files of ${exerciseId}`);
+		for (const file of files) {
+			const path = file.uri.path.slice(file.uri.path.indexOf(folder) + folder.length);
+			const solution = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'incident-lessons-solution', path: `/${lessonId}/${exerciseId}/${path}` }));
+			await setDocumentText(file.uri, solution.getText());
+		}
+		const report = await vscode.commands.executeCommand<{ passed: boolean }>(Command.CheckExercise, args);
+		assert.equal(report.passed, true, `${exerciseId}: the reference solution passes`);
 	}
 }

@@ -46,8 +46,8 @@ const ALLOWED_TAGS = new Set([
 /** Every attribute the renderer writes; no event handler, style, src or srcdoc among them. */
 const ALLOWED_ATTRIBUTES = new Set([
 	'id', 'class', 'lang', 'href', 'rel', 'title', 'role', 'tabindex', 'hidden', 'for', 'name', 'type', 'value', 'start',
-	'aria-describedby', 'aria-hidden', 'aria-label', 'aria-labelledby', 'aria-live',
-	'data-attempt', 'data-index', 'data-lesson-id', 'data-move', 'data-quiz-id', 'data-quiz-type', 'data-seed',
+	'aria-atomic', 'aria-describedby', 'aria-hidden', 'aria-label', 'aria-labelledby', 'aria-live',
+	'data-action', 'data-attempt', 'data-exercise-id', 'data-index', 'data-lesson-id', 'data-move', 'data-quiz-id', 'data-quiz-type', 'data-seed',
 	'xmlns', 'viewbox', 'width', 'height', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'text-anchor',
 ]);
 
