@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
-import { editedVariant, exerciseFile, importTs, outcomes } from './exerciseFiles';
+import { editedVariants, exerciseFile, importTs, outcomes } from './exerciseHelpers';
 
 const LESSON = 'agency-email-route';
 const FILE = 'reviewMail.ts';
@@ -11,7 +11,7 @@ const solution = exerciseFile(LESSON, 'solution', FILE);
 const STARTER_LOOP = 'for (const address of mail.to) {\n    const domain = domainOf(address);';
 const STARTER_DOMAIN = 'return address.slice(address.lastIndexOf(\'@\') + 1);';
 
-const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
+const variant = editedVariants(FILE, starter);
 
 const right: Variant[] = [
 	variant('loop over the three recipient lines, lowercase where the domain is taken',

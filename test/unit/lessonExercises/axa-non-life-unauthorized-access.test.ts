@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { addAuditRows, createAuditSchema } from '../lessonSamples/lessonSamples';
-import { correctFixes, exerciseFile, variantSuites } from './exerciseFixtures';
+import { correctFixes, exerciseFile, variantSuites } from './exerciseHelpers';
 
 const LESSON = 'axa-non-life-unauthorized-access';
 const EXERCISE = 'alert-on-accounts-without-history';

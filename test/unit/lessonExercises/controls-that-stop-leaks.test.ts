@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
-import { editedVariant, exerciseFile, importTs, outcomes } from './exerciseFiles';
+import { editedVariants, exerciseFile, importTs, outcomes } from './exerciseHelpers';
 
 const LESSON = 'controls-that-stop-leaks';
 const FILE = 'exportCustomers.ts';
@@ -15,7 +15,7 @@ const RECORD_REFUSAL = '      await client.query(\n'
 	+ '        [actorId, JSON.stringify({ region, limit: MAX_EXPORT_ROWS })],\n      );\n';
 const THROW = '      throw new NeedsApproval(`over ${MAX_EXPORT_ROWS} rows`);\n';
 
-const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
+const variant = editedVariants(FILE, starter);
 
 const right: Variant[] = [
 	variant('record, commit, then throw inside the try',
@@ -97,7 +97,7 @@ const rateStarter = exerciseFile(LESSON, 'starter', RATE_FILE);
 const rateSolution = exerciseFile(LESSON, 'solution', RATE_FILE);
 const COUNT = '  if (recent.length >= MAX_ROWS_PER_WINDOW) return false;\n';
 const HIT = '    audit.log({ actorId: userId, action: \'read_limit_hit\', rowCount: rows, detail: { used } });\n';
-const rateVariant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, RATE_FILE, rateStarter, ...edits);
+const rateVariant = editedVariants(RATE_FILE, rateStarter);
 
 const rateRight: Variant[] = [
 	rateVariant('a running total, and the remaining allowance compared with the page',

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { fixtureVariantTables, meaningSuite } from './fixtureVariants';
+import { fixtureVariantTables, meaningSuite } from './exerciseHelpers';
 
 const right = ['right-logs-first', 'right-flow-style'];
 const wrong = [

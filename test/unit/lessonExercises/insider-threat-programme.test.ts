@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { fixtureVariantTables, meaningSuite } from './fixtureVariants';
+import { fixtureVariantTables, meaningSuite } from './exerciseHelpers';
 
 const right = ['right-block-lists', 'right-flow-route'];
 const wrong = [

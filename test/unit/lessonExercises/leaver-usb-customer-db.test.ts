@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
-import { edit, exerciseFile, importTs, outcomes } from './exerciseFiles';
+import { edit, exerciseFile, importTs, outcomes } from './exerciseHelpers';
 
 const LESSON = 'leaver-usb-customer-db';
 const FILE = 'onNoticeGiven.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { createAuditSchema } from '../lessonSamples/lessonSamples';
-import { correctFixes, exerciseFile, variantSuites } from './exerciseFixtures';
+import { correctFixes, exerciseFile, variantSuites } from './exerciseHelpers';
 
 const LESSON = 'long-dwell-intrusions';
 const EXERCISE = 'alert-on-slow-drip';

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
 import { asRole, count } from '../lessonSamples/lessonSamples';
-import { edit, exerciseFile } from './exerciseFiles';
+import { edit, exerciseFile } from './exerciseHelpers';
 
 const LESSON = 'non-life-insurers-insider-leak';
 const FILE = 'policies.sql';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { fixtureVariantTables, meaningSuite } from './fixtureVariants';
+import { fixtureVariantTables, meaningSuite } from './exerciseHelpers';
 
 const right = ['right-lists-and-dates', 'right-reordered-prose'];
 /** Wrong in what the notice says (caught by phrase), or in what it leaves out (caught by structure, below). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { exerciseVariantSuite, type Variant } from '../helpers/exerciseVariants';
-import { editedVariant, exerciseFile, importTs, outcomes } from './exerciseFiles';
+import { editedVariants, exerciseFile, importTs, outcomes } from './exerciseHelpers';
 
 const LESSON = 'private-gmail-customer-list';
 const FILE = 'outboundRule.ts';
@@ -12,7 +12,7 @@ const WAIVER = '  if (mail.autoForwarded) return \'deliver\'; // forwarding rule
 const BY_NAME = 'const customerData = mail.attachments.some((a) => /customer/i.test(a.name));';
 const BY_LABEL = 'const customerData = mail.attachments.some((a) => a.label === CUSTOMER_DATA_LABEL);';
 
-const variant = (name: string, ...edits: readonly (readonly [string, string])[]): Variant => editedVariant(name, FILE, starter, ...edits);
+const variant = editedVariants(FILE, starter);
 
 const right: Variant[] = [
 	variant('an isExternal helper, label only',

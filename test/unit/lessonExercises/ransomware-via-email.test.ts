@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
-import { allowed, correctFixes, exerciseFile, rolledBack, variantSuites } from './exerciseFixtures';
+import { allowed, correctFixes, exerciseFile, rolledBack, variantSuites } from './exerciseHelpers';
 
 const LESSON = 'ransomware-via-email';
 const EXERCISE = 'least-privilege-app-account';
