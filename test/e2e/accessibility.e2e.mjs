@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { codeServerFromEnv, openWorkbench, ROOT, run, runPaletteCommand, webviewFrame } from '../harness/codeServer.mjs';
+import { passExercises } from '../harness/exercises.mjs';
 import { axeAudit, checkFocusIndicators, describeViolations, lessonFrame, reviewColourItems, setTheme, THEMES } from '../harness/a11y.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
@@ -193,6 +194,14 @@ test('a passed lesson', { timeout: 300_000 }, async () => {
 			assert.equal(await submit(quiz), true, 'right after learning the answer');
 		}
 	}
+	// The exercise in progress: started, and checked once with the starter (failing checks and their hints shown).
+	const exercise = wv.locator('.il-exercise').first();
+	await exercise.locator('[data-action="start"]').click();
+	await page.locator('.tabs-container .tab', { hasText: 'Incident Lessons:' }).first().click();
+	await exercise.locator('[data-action="check"]').click();
+	await wv.locator('.il-exercise.is-failing').first().waitFor({ timeout: 30_000 });
+	await audit('6-exercise-failing', '.il-exercise');
+	await passExercises(page, 'axa-non-life-unauthorized-access');
 	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor();
 	await wv.locator('#il-live', { hasText: 'Lesson passed.' }).waitFor({ state: 'attached' });
 	await audit('7-passed', '#il-score');

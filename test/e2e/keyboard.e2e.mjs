@@ -194,9 +194,9 @@ test('every quiz type answered by keyboard alone; focus is never lost, and the s
 		await shotOnce(`${type}-answered`);
 	}
 	assert.deepEqual([...types].sort(), ['multiple', 'order', 'single']);
-	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor();
-	await wv.locator('#il-live', { hasText: 'Lesson passed.' }).waitFor({ state: 'attached', timeout: 5000 });
+	// Every quiz right: the score counts them all (the lesson's exercise, a question too, is still to do).
+	const quizCount = quizzes.length;
+	await wv.locator('#il-live', { hasText: new RegExp(`Score: ${quizCount} of ${quizCount + 1} questions right`) }).waitFor({ state: 'attached', timeout: 10_000 });
 	const live = await wv.locator('#il-live').textContent();
 	assert.match(live, /Score: \d+ of \d+ questions right \(\d+%\)/, `the live region says the score: ${live}`);
-	assert.match(live, /Lesson passed\./);
 });

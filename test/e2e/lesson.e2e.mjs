@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { codeServerFromEnv, openWorkbench, reloadWindow, webviewFrame } from '../harness/codeServer.mjs';
+import { passExercises } from '../harness/exercises.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const LESSON_TITLE = /AXA Non-Life Insurance/;
@@ -114,6 +115,9 @@ test('a wrong answer shows what was wrong and every explanation; retry and right
 		}
 	}
 	assert.ok(sawWrong, 'at least one answer was wrong first');
+	// Every quiz right; the lesson's exercise counts too.
+	assert.doesNotMatch(await wv.locator('#il-score').innerText(), /Lesson passed\./);
+	await passExercises(page, 'axa-non-life-unauthorized-access');
 	await wv.locator('#il-score', { hasText: 'Lesson passed.' }).waitFor();
 	await wv.locator('#il-score').scrollIntoViewIfNeeded();
 	await shot('4-passed');
