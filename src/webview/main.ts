@@ -156,11 +156,17 @@ function onMessage(msg: ToWebview): void {
 		case 'scrollTo':
 			scrollToSection(msg.section);
 			return;
-		case 'exercise':
+		case 'exercise': {
+			const wasPassed = document.body.dataset.status === 'passed';
 			showExercise(msg.view, strings);
 			announceIn(msg.view.exerciseId, msg.announce);
-			showSummary(msg.summary);
+			const summary = showSummary(msg.summary);
+			// The check that passes the lesson says so in the page's own live region too, as a quiz answer does.
+			if (!wasPassed && msg.summary.status === 'passed') {
+				announce(summary);
+			}
 			return;
+		}
 	}
 }
 
