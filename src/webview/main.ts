@@ -157,12 +157,11 @@ function onMessage(msg: ToWebview): void {
 			scrollToSection(msg.section);
 			return;
 		case 'exercise': {
-			const wasPassed = document.body.dataset.status === 'passed';
 			showExercise(msg.view, strings);
 			announceIn(msg.view.exerciseId, msg.announce);
 			const summary = showSummary(msg.summary);
-			// The check that passes the lesson says so in the page's own live region too, as a quiz answer does.
-			if (!wasPassed && msg.summary.status === 'passed') {
+			// A passing check on a passed lesson says so in the page's own live region too, as a quiz answer does.
+			if (msg.announce && msg.view.passed && msg.summary.status === 'passed') {
 				announce(summary);
 			}
 			return;
