@@ -85,7 +85,7 @@ function readInteractive(frame) {
 
 /**
  * Clicks the `index`-th lesson row of the Lessons view and returns ms from pointer down to the quizzes being
- * interactive in the new webview document.
+ * interactive in the webview (a new document, or the one on screen given the next lesson).
  */
 async function timeLessonOpen(page, index, previousOrigin) {
 	const rows = page.locator(`[id="${VIEWS.lessons.container}"] .monaco-list-row[aria-level="2"]`);
@@ -99,10 +99,12 @@ async function timeLessonOpen(page, index, previousOrigin) {
 	while (Date.now() < deadline) {
 		const frame = await activeLessonFrame(page);
 		const seen = frame ? await readInteractive(frame) : undefined;
-		if (seen?.at !== undefined && seen.origin !== previousOrigin) {
-			// The document's time origin splits the wait: before it, the extension renders and VS Code makes the
-			// webview; after it, the page loads its stylesheet and script and gets the stored answers.
-			return { ms: seen.at - down, untilDocumentMs: seen.origin - down, origin: seen.origin };
+		// A later lesson is written into the page on screen (a `show` message), which marks interactive again: any
+		// mark after the click counts, in a new document or the same one.
+		if (seen?.at !== undefined && seen.at > down) {
+			// For a new document its time origin splits the wait: before it, the extension renders and VS Code makes
+			// the webview; after it, the page loads its stylesheet and script and gets the stored answers.
+			return { ms: seen.at - down, untilDocumentMs: seen.origin !== previousOrigin ? seen.origin - down : 0, origin: seen.origin };
 		}
 		await sleep(50);
 	}
