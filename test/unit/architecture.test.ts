@@ -31,7 +31,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/findings': ['coverage', 'cweIds', 'findingLessons', 'sarif'],
 	'core/lessons': ['contentHash', 'diagnosticLimits', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['exerciseView', 'labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
-	'core/progress': ['compactRecords', 'exerciseProgress', 'progress', 'records'],
+	'core/progress': ['compactRecords', 'exerciseProgress', 'progress', 'progressExport', 'records'],
 	'core/reviews': ['reviewCards', 'reviewQueue'],
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/xapi': ['lrsClient', 'lrsConfig', 'statementQueue', 'statements', 'xapiEvents'],
