@@ -5,16 +5,20 @@ import { LessonStatusBar } from './statusBar';
 import type { Services } from '../services';
 import type { Team } from '../team/register';
 
-/** The learner's progress at a glance: the "Lessons 3/12" status bar, Show Progress and Show Assigned. */
+/**
+ * The learner's progress at a glance (the "Lessons 3/12" status bar, Show Progress and Show Assigned), and carried
+ * elsewhere: this workspace's earlier progress merged into the learner's.
+ */
 export interface ProgressView extends vscode.Disposable {
 	readonly statusBar: LessonStatusBar;
 }
 
 export function registerProgress(services: Services, team: Pick<Team, 'assigned'>): ProgressView {
-	const { library, progress, panel, config, trust } = services;
+	const { library, progress, panel, config, trust, log } = services;
 	const statusBar = new LessonStatusBar(library, progress, config);
 	const picks = { library, progress, panel, config, assigned: team.assigned, trust };
 	void statusBar.update();
+	void progress.adoptWorkspaceProgress().catch((e: unknown) => log.error(`Could not merge this workspace's earlier progress: ${String(e)}`));
 	const disposable = vscode.Disposable.from(
 		statusBar,
 		vscode.commands.registerCommand(Command.ShowProgress, () => showProgress(picks)),
