@@ -2,6 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDate } from '../core/team/dueDates';
+import type { Lesson } from '../core/lessons/lesson';
+import { analyzeItems, type ItemLesson, type ItemView } from '../core/team/itemAnalysis';
+import { formatItemsCsv, formatItemsMarkdown } from '../core/team/itemAnalysisFormat';
 import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/team/learnerReport';
 import { aggregateReports, type ReportFile, type SkippedReport } from '../core/team/teamReport';
 import { formatTeamCsv, formatTeamMarkdown } from '../core/team/teamReportFormat';
@@ -11,6 +14,21 @@ import { findFiles, isOwnName, type FoundFile } from './files';
 import { oneLine, type CliOutput } from './output';
 import { readCapped } from './readCapped';
 import type { ReportCommand } from './reportArgs';
+import { bundledLessonsDir, loadLessons } from './suggest';
+
+/** What the question analysis needs from a parsed lesson. */
+export function itemLesson(lesson: Lesson): ItemLesson {
+	return {
+		id: lesson.meta.id, title: lesson.meta.title, contentHash: lesson.contentHash, quizzes: lesson.quizzes,
+		checks: new Map(lesson.exercises.map((e) => [e.id, new Map(e.checks.map((c) => [c.id, c.hint]))])),
+	};
+}
+
+/** The lessons of `--lessons` (else the bundled ones) in `lang`, for the wording of questions and checks. */
+export async function readItemLessons(dirs: readonly string[], lang: string, cwd: string, output: CliOutput): Promise<Lesson[]> {
+	const bundled = bundledLessonsDir();
+	return loadLessons(dirs.length > 0 ? dirs : bundled ? [bundled] : [], cwd, lang, output);
+}
 
 /** The `*.json` files under the given paths (folders recursively; hidden folders and node_modules skipped). */
 async function findReportFiles(paths: readonly string[], cwd: string, skipped: SkippedReport[]): Promise<FoundFile[]> {
@@ -67,7 +85,7 @@ export async function readReports(paths: readonly string[], cwd: string, output:
 
 /**
  * Reads every report under `command.paths`, skipping (and naming on stderr) files that are not readable reports,
- * and prints the team view as Markdown or CSV; `--html` also writes the HTML page. Returns 0, or 1 when no
+ * and prints the team view (with `--items`, the question analysis) as Markdown or CSV; `--html` also writes the HTML page. Returns 0, or 1 when no
  * report could be read at all (or the HTML file could not be written).
  */
 export async function runReport(command: ReportCommand, cwd: string, output: CliOutput): Promise<number> {
@@ -76,10 +94,19 @@ export async function runReport(command: ReportCommand, cwd: string, output: Cli
 		return 1;
 	}
 	const view = aggregateReports(reports, command.today ?? localDate(new Date()), skipped);
-	output.stdout(command.format === 'csv' ? formatTeamCsv(view) : formatTeamMarkdown(view));
+	let items: ItemView | undefined;
+	if (command.items) {
+		// The newest report per learner, as the team table uses.
+		const used = new Set(view.learners.map((l) => l.file));
+		const lessons = await readItemLessons(command.lessons, command.lang, cwd, output);
+		items = analyzeItems(reports.filter((r) => used.has(r.file)), lessons.map(itemLesson));
+		output.stdout(command.format === 'csv' ? formatItemsCsv(items) : formatItemsMarkdown(items));
+	} else {
+		output.stdout(command.format === 'csv' ? formatTeamCsv(view) : formatTeamMarkdown(view));
+	}
 	if (command.html !== undefined) {
 		try {
-			await writeFile(path.resolve(cwd, command.html), formatTeamHtml(view), 'utf8');
+			await writeFile(path.resolve(cwd, command.html), formatTeamHtml(view, items), 'utf8');
 		} catch (error) {
 			output.stderr(`incident-lessons: cannot write ${oneLine(command.html)}: ${oneLine(describeError(error))}\n`);
 			return 1;

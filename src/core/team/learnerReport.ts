@@ -238,7 +238,11 @@ export function parseReportText(text: string): { report: ProgressReport } | { pr
 	try {
 		value = JSON.parse(body);
 	} catch (error) {
-		return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+		const message = error instanceof Error ? error.message : String(error);
+		// Engines name the offset; a person looks for the line.
+		const at = /at position (\d+)(?! \(line)/.exec(message);
+		const line = at ? ` (line ${createPositionMapper(body)(Number(at[1])).line})` : '';
+		return { problem: `not valid JSON (${message})${line}` };
 	}
 	return readReport(value);
 }

@@ -3,6 +3,8 @@
  * and the average score per lesson drawn as an inline SVG bar chart. Every string from a report is escaped. Pure.
  */
 import { escapeHtml } from '../shared/html';
+import type { ItemView } from './itemAnalysis';
+import { itemsSection } from './itemAnalysisHtml';
 import { describeCell } from './teamReportFormat';
 import type { TeamCell, TeamView } from './teamReport';
 
@@ -18,6 +20,7 @@ code { font-size: .92em; }
 td.overdue { color: var(--bad); background: rgba(198, 40, 40, .08); font-weight: 600; }
 svg text { fill: currentColor; font-size: 12px; } .bar { fill: var(--bar); } .bar.below { fill: var(--warn); } .track { fill: rgba(127, 127, 127, .15); }
 .passline { stroke: var(--bad); stroke-dasharray: 4 3; } .skipped, .warn { color: var(--bad); }
+figure { margin: 0 0 1rem; } figcaption, caption { color: var(--muted); text-align: left; padding: .25rem 0; }
 @media (prefers-color-scheme: dark) {
   :root { --ok: #81c995; --bad: #ff8a80; --warn: #ffb74d; --muted: #b0b0b0; --line: #5a5a5a; --bar: #8ab4f8; }
   body { background: #1e1e1e; color: #e8e8e8; }
@@ -78,8 +81,11 @@ function list(title: string, items: readonly string[], className = ''): string {
 	return items.length === 0 ? '' : `<h2>${escapeHtml(title)}</h2><ul${className ? ` class="${className}"` : ''}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 }
 
-/** The team view as a complete HTML document (UTF-8), safe to open from disk or attach to a message. */
-export function formatTeamHtml(view: TeamView): string {
+/**
+ * The team view as a complete HTML document (UTF-8), safe to open from disk or attach to a message; with `items`,
+ * the question-level analysis too.
+ */
+export function formatTeamHtml(view: TeamView, items?: ItemView): string {
 	const facts = [`${view.learners.length} learner${view.learners.length === 1 ? '' : 's'}`, `${view.lessons.length} lesson${view.lessons.length === 1 ? '' : 's'}`];
 	if (view.passMark !== undefined) {
 		facts.push(`pass mark ${view.passMark}%`);
@@ -101,6 +107,7 @@ export function formatTeamHtml(view: TeamView): string {
 <p class="facts">As of ${escapeHtml(view.today)} · ${facts.join(' · ')}</p>
 ${list('⚠ Check these reports', view.warnings, 'warn')}
 ${body}
+${items ? itemsSection(items) : ''}
 ${list('Notes', view.notes)}
 ${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}
 </body>

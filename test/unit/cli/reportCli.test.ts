@@ -87,7 +87,7 @@ describe('cli report', () => {
 			assert.equal(run.code, 2, args.join(' '));
 			assert.match(run.stderr, /^incident-lessons: .*report/);
 		}
-		assert.deepEqual(parseArgs(['report', '--', '--odd.json']), { kind: 'report', paths: ['--odd.json'], format: 'markdown' });
+		assert.deepEqual(parseArgs(['report', '--', '--odd.json']), { kind: 'report', paths: ['--odd.json'], format: 'markdown', items: false, lessons: [], lang: 'en' });
 		assert.match((await cli(['--help'])).stdout, /incident-lessons report <file\|dir>\.\.\. \[--csv\] \[--html <out\.html>\]/);
 	});
 });
