@@ -1,4 +1,5 @@
 /** `incident-lessons report <file|dir>...`: folds learners' progress reports into one team view. */
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDate } from '../core/team/dueDates';
@@ -14,7 +15,7 @@ import { findFiles, isOwnName, type FoundFile } from './files';
 import { oneLine, type CliOutput } from './output';
 import { readCapped } from './readCapped';
 import type { ReportCommand } from './reportArgs';
-import { bundledLessonsDir, loadLessons } from './suggest';
+import { lessonDirs, loadLessons } from './suggest';
 
 /** What the question analysis needs from a parsed lesson. */
 export function itemLesson(lesson: Lesson): ItemLesson {
@@ -26,8 +27,7 @@ export function itemLesson(lesson: Lesson): ItemLesson {
 
 /** The lessons of `--lessons` (else the bundled ones) in `lang`, for the wording of questions and checks. */
 export async function readItemLessons(dirs: readonly string[], lang: string, cwd: string, output: CliOutput): Promise<Lesson[]> {
-	const bundled = bundledLessonsDir();
-	return loadLessons(dirs.length > 0 ? dirs : bundled ? [bundled] : [], cwd, lang, output);
+	return loadLessons(lessonDirs(dirs), cwd, lang, output);
 }
 
 /** The `*.json` files under the given paths (folders recursively; hidden folders and node_modules skipped). */
@@ -37,8 +37,13 @@ async function findReportFiles(paths: readonly string[], cwd: string, skipped: S
 	return files;
 }
 
+/** The SHA-256 of `bytes`, as lowercase hex. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** Reads at most one byte over the limit, so a huge file costs nothing; then parses and checks the report. */
-async function readReportFile(absolute: string): Promise<{ report: ProgressReport } | { problem: string }> {
+async function readReportFile(absolute: string): Promise<{ report: ProgressReport; sha256: string } | { problem: string }> {
 	let bytes: Uint8Array;
 	try {
 		bytes = await readCapped(absolute, MAX_REPORT_BYTES);
@@ -54,22 +59,25 @@ async function readReportFile(absolute: string): Promise<{ report: ProgressRepor
 	} catch {
 		return { problem: 'not UTF-8 text' };
 	}
-	return parseReportText(text);
+	const read = parseReportText(text);
+	return 'report' in read ? { report: read.report, sha256: sha256Hex(bytes) } : read;
 }
 
 /**
- * Every readable report under `paths`; the files that are not (unreadable, too large, not a report) are named on
+ * Every readable report under `paths`, with the SHA-256 of each file's bytes; the files that are not (unreadable, too large, not a report) are named on
  * stderr and listed as skipped.
  */
-export async function readReports(paths: readonly string[], cwd: string, output: CliOutput): Promise<{ reports: ReportFile[]; skipped: SkippedReport[] }> {
+export async function readReports(paths: readonly string[], cwd: string, output: CliOutput): Promise<{ reports: ReportFile[]; skipped: SkippedReport[]; sha256: Map<string, string> }> {
 	const skipped: SkippedReport[] = [];
 	const files = await findReportFiles(paths, cwd, skipped);
 	const reports: ReportFile[] = [];
+	const sha256 = new Map<string, string>();
 	for (const file of files) {
 		// Whatever goes wrong with one file (even a failure nobody foresaw) skips that file, not the team's table.
 		const checked = await readReportFile(file.absolute).catch((error: unknown) => ({ problem: `cannot read: ${describeError(error)}` }));
 		if ('report' in checked) {
 			reports.push({ file: file.display, report: checked.report });
+			sha256.set(file.display, checked.sha256);
 		} else {
 			skipped.push({ file: file.display, reason: checked.problem });
 		}
@@ -80,7 +88,7 @@ export async function readReports(paths: readonly string[], cwd: string, output:
 	if (reports.length === 0) {
 		output.stderr(`incident-lessons: no progress report found in ${oneLine(paths.join(', '))}\n`);
 	}
-	return { reports, skipped };
+	return { reports, skipped, sha256 };
 }
 
 /**

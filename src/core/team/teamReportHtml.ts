@@ -8,6 +8,7 @@ import { itemsSection } from './itemAnalysisHtml';
 import { describeCell } from './teamReportFormat';
 import type { TeamCell, TeamView } from './teamReport';
 
+/** The team pages' styles: light and dark, no external resource. */
 const STYLE = `
 :root { color-scheme: light dark; --ok: #2e7d32; --bad: #c62828; --warn: #b26a00; --muted: #6b6b6b; --line: #d0d0d0; --bar: #1565c0; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
@@ -82,6 +83,27 @@ function list(title: string, items: readonly string[], className = ''): string {
 }
 
 /**
+ * A self-contained page (UTF-8) with the team pages' styles and `extraStyle`: no script and no request (a CSP says
+ * so). `title` is escaped here; `body` must already be escaped markup.
+ */
+export function standalonePage(title: string, body: string, extraStyle = ''): string {
+	return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}${extraStyle}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/**
  * The team view as a complete HTML document (UTF-8), safe to open from disk or attach to a message; with `items`,
  * the question-level analysis too.
  */
@@ -93,24 +115,11 @@ export function formatTeamHtml(view: TeamView, items?: ItemView): string {
 	const body = view.learners.length > 0 && view.lessons.length > 0
 		? `<h2>Average score per lesson</h2>${barChart(view)}<h2>Learners and assigned lessons</h2>${matrix(view)}<h2>Lessons</h2>${lessonTable(view)}`
 		: '<p>No assigned or started lessons in these reports.</p>';
-	return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Team progress (${escapeHtml(view.today)})</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>Team progress</h1>
+	return standalonePage(`Team progress (${view.today})`, `<h1>Team progress</h1>
 <p class="facts">As of ${escapeHtml(view.today)} · ${facts.join(' · ')}</p>
 ${list('⚠ Check these reports', view.warnings, 'warn')}
 ${body}
 ${items ? itemsSection(items) : ''}
 ${list('Notes', view.notes)}
-${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}
-</body>
-</html>
-`;
+${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}`);
 }
