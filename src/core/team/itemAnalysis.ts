@@ -10,6 +10,12 @@ import type { ReportFile } from './teamReport';
 /** Longest wording shown for a choice or a prompt: a report table is not the place for a paragraph. */
 const MAX_TEXT = 160;
 
+/**
+ * The most distinct questions (and exercise checks) tallied: real curricula have a few hundred, while reports written
+ * to exhaust memory could name millions of made-up ids. Ids first met beyond it are left out, and the view says so.
+ */
+export const MAX_ITEMS = 20_000;
+
 /** What the analysis needs from a lesson: its version and the wording of its quizzes and checks. */
 export interface ItemLesson {
 	readonly id: string;
@@ -67,6 +73,8 @@ export interface ItemView {
 	readonly questions: readonly QuestionRow[];
 	/** Most failing first. */
 	readonly checks: readonly CheckRow[];
+	/** Set when more than {@link MAX_ITEMS} distinct questions or checks were met: the rest are not counted. */
+	readonly truncated?: boolean;
 }
 
 /** `text` on one line and at most {@link MAX_TEXT} characters. */
@@ -112,6 +120,7 @@ export function analyzeItems(reports: readonly ReportFile[], lessons: readonly I
 	const tallies = new Map<string, Tally>();
 	const checks = new Map<string, CheckRow & { failing: number; checked: number; hintsUsed: number }>();
 	let withoutAnswers = 0;
+	let truncated = false;
 	for (const { report } of reports) {
 		withoutAnswers += report.schemaVersion < 2 ? 1 : 0;
 		const seen = new Set<string>();
@@ -123,6 +132,10 @@ export function analyzeItems(reports: readonly ReportFile[], lessons: readonly I
 				}
 				seen.add(key);
 				let tally = tallies.get(key);
+				if (!tally && tallies.size >= MAX_ITEMS) {
+					truncated = true;
+					continue;
+				}
 				if (!tally) {
 					tally = { lessonId: lesson.id, lessonTitle: byLesson.get(lesson.id)?.title ?? lesson.title, quizId: quiz.id, answered: 0, firstTry: 0, wrongNow: 0, wrong: new Map() };
 					tallies.set(key, tally);
@@ -151,6 +164,10 @@ export function analyzeItems(reports: readonly ReportFile[], lessons: readonly I
 				for (const checkId of new Set([...hints?.keys() ?? [], ...failed])) {
 					const key = JSON.stringify([lesson.id, exercise.id, checkId]);
 					const hint = hints?.get(checkId);
+					if (!checks.has(key) && checks.size >= MAX_ITEMS) {
+						truncated = true;
+						continue;
+					}
 					const row = checks.get(key) ?? { lessonId: lesson.id, exerciseId: exercise.id, checkId, ...(hint !== undefined ? { hint: short(hint) } : {}), failing: 0, checked: 0, hintsUsed: 0 };
 					row.checked++;
 					row.failing += failed.has(checkId) ? 1 : 0;
@@ -173,5 +190,5 @@ export function analyzeItems(reports: readonly ReportFile[], lessons: readonly I
 		|| a.lessonId.localeCompare(b.lessonId) || a.quizId.localeCompare(b.quizId));
 	const checkRows = [...checks.values()].sort((a, b) => b.failing * a.checked - a.failing * b.checked || b.failing - a.failing
 		|| a.lessonId.localeCompare(b.lessonId) || a.exerciseId.localeCompare(b.exerciseId) || a.checkId.localeCompare(b.checkId));
-	return { learners: reports.length, withoutAnswers, questions, checks: checkRows };
+	return { learners: reports.length, withoutAnswers, questions, checks: checkRows, ...(truncated ? { truncated } : {}) };
 }

@@ -1,6 +1,11 @@
 /** The question-level analysis as Markdown (terminal, pull request) and CSV (spreadsheet); text escaped per format. Pure. */
 import { markdownCell } from '../shared/markdownText';
-import type { ItemView, WrongAnswer } from './itemAnalysis';
+import { MAX_ITEMS, type ItemView, type WrongAnswer } from './itemAnalysis';
+
+/** The note for a view cut at {@link MAX_ITEMS}, or undefined. */
+export function truncatedNote(view: ItemView): string | undefined {
+	return view.truncated ? `These reports name more than ${MAX_ITEMS} distinct questions or checks; the ones met after that are not counted.` : undefined;
+}
 import { csvField } from './teamReportFormat';
 
 /** `choices 2 + 3` (1-based, as a person counts) with the wording when known. */
@@ -17,6 +22,10 @@ export function formatItemsMarkdown(view: ItemView): string {
 	const out = [`# Questions the team gets wrong (${view.learners} learner${view.learners === 1 ? '' : 's'})`, ''];
 	if (view.withoutAnswers > 0) {
 		out.push(`${view.withoutAnswers} report${view.withoutAnswers === 1 ? ' is' : 's are'} version 1 (no answers recorded) and not counted here.`, '');
+	}
+	const note = truncatedNote(view);
+	if (note !== undefined) {
+		out.push(`⚠ ${note}`, '');
 	}
 	if (view.questions.length === 0) {
 		out.push('No answers in these reports.');

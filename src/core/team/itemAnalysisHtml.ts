@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../shared/html';
 import type { ItemView } from './itemAnalysis';
-import { describeWrong } from './itemAnalysisFormat';
+import { describeWrong, truncatedNote } from './itemAnalysisFormat';
 
 /** Questions drawn in the chart: the hardest ones; the table lists them all. */
 export const CHART_QUESTIONS = 20;
@@ -54,7 +54,9 @@ function checkTable(view: ItemView): string {
 
 /** The section (`<h2>` and below) for the team page. */
 export function itemsSection(view: ItemView): string {
-	const note = view.withoutAnswers > 0 ? `<p>${view.withoutAnswers} version 1 report${view.withoutAnswers === 1 ? '' : 's'} (no answers recorded) not counted here.</p>` : '';
+	const cut = truncatedNote(view);
+	const note = (view.withoutAnswers > 0 ? `<p>${view.withoutAnswers} version 1 report${view.withoutAnswers === 1 ? '' : 's'} (no answers recorded) not counted here.</p>` : '')
+		+ (cut !== undefined ? `<p class="warn">⚠ ${escapeHtml(cut)}</p>` : '');
 	if (view.questions.length === 0 && view.checks.length === 0) {
 		return `<h2>Questions the team gets wrong</h2>${note}<p>No answers in these reports.</p>`;
 	}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeItems, answerText, type ItemLesson } from '../../../../src/core/team/itemAnalysis';
+import { analyzeItems, answerText, MAX_ITEMS, type ItemLesson } from '../../../../src/core/team/itemAnalysis';
 import { formatItemsCsv, formatItemsMarkdown } from '../../../../src/core/team/itemAnalysisFormat';
 import { itemsSection } from '../../../../src/core/team/itemAnalysisHtml';
 import type { ProgressReport, ReportLesson, ReportQuiz } from '../../../../src/core/team/learnerReport';
@@ -77,5 +77,16 @@ describe('question-level analysis', () => {
 		const csv = formatItemsCsv(analyzeItems([file('x', [quiz('q1', false, [0])])], [{ ...LESSON, quizzes: [{ ...LESSON.quizzes[0]!, choices: [{ text: '=HYPERLINK("x")', correct: false, explain: '' }] } as never] }]));
 		assert.match(csv, /"'=HYPERLINK\(""x""\)"/);
 		assert.equal(csv.split('\r\n')[0], 'lesson,question,prompt,answered,first_try,first_try_rate,wrong_now,top_wrong_answer,top_wrong_count,top_wrong_text');
+	});
+});
+
+describe('question-level analysis of hostile reports', () => {
+	it('tallies at most MAX_ITEMS distinct questions and says the rest were left out', () => {
+		const many = Array.from({ length: 3 }, (_, r) => file(`m${r}`, Array.from({ length: 10_000 }, (_, i) => quiz(`q${r}-${i}`, false, [0]))));
+		const view = analyzeItems(many);
+		assert.equal(view.questions.length, MAX_ITEMS);
+		assert.equal(view.truncated, true);
+		assert.match(formatItemsMarkdown(view), /more than 20000 distinct questions or checks; the ones met after that are not counted/);
+		assert.equal(analyzeItems([many[0] as ReportFile]).truncated, undefined);
 	});
 });
