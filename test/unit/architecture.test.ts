@@ -35,7 +35,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/reviews': ['reviewCards', 'reviewQueue'],
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/xapi': ['lrsClient', 'lrsConfig', 'statementQueue', 'statements', 'xapiEvents'],
-	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
+	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'evidence', 'evidenceHtml', 'itemAnalysis', 'itemAnalysisFormat', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],
 	'extension/exercises': ['register'],
 	'extension/catalog': ['lessonLibrary', 'lessonSources', 'workspaceLessons'],
 	'extension/findings': ['register'],
