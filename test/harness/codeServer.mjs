@@ -11,7 +11,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const TEST_DIR = path.join(ROOT, '.vscode-test');
 export const VSIX_PATH = path.join(TEST_DIR, 'incident-lessons.vsix');
 const CODE_SERVER = path.join(TEST_DIR, 'code-server/node_modules/.bin/code-server');
-const INSTALL_SCRIPT = path.join(ROOT, 'test/harness/installCodeServer.sh');
 
 /** Quiet, deterministic workbench: no welcome page or walkthroughs, no chat, no telemetry, no update checks. */
 const BASE_SETTINGS = {
@@ -45,12 +44,7 @@ export function run(command, args, { cwd = ROOT, env = process.env, quiet = fals
 	});
 }
 
-let installed;
-/** Installs code-server on first use; later calls share the same promise. */
-export function ensureCodeServer() {
-	installed ??= run('bash', [INSTALL_SCRIPT]);
-	return installed;
-}
+export { ensureCodeServer } from './setup.mjs';
 
 /**
  * Packages the extension without node_modules (esbuild already bundled the dependencies).
