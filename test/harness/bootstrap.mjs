@@ -45,7 +45,7 @@ function matchesLock() {
 /** Why node_modules needs `npm ci`, or undefined when it is up to date. */
 function staleReason() {
 	const installedAt = mtime(INSTALLED);
-	if (installedAt === undefined) return 'node_modules is missing';
+	if (installedAt === undefined) return mtime(MODULES) === undefined ? 'node_modules is missing' : 'node_modules was not installed by npm';
 	if (installedAt >= (mtime(LOCK) ?? 0)) return undefined;
 	try {
 		return matchesLock() ? undefined : 'node_modules does not match package-lock.json';
