@@ -19,9 +19,9 @@ export interface Team extends vscode.Disposable {
  * Lessons and Export Report. The status bar counts once the assignments are read.
  */
 export function registerTeam(services: Services): Team {
-	const { context, library, progress, config, log, trust } = services;
+	const { context, library, progress, config, log, trust, clock } = services;
 	const file = new AssignmentsFile(trust, log);
-	const assigned = new AssignedLessons(file, library, progress, config);
+	const assigned = new AssignedLessons(file, library, progress, config, clock);
 	const statusBar = new AssignedStatusBar(assigned, progress);
 	const { version } = context.extension.packageJSON as { version?: unknown };
 	const exportDeps = { library, progress, config, assigned, trust, log, extensionVersion: typeof version === 'string' ? version : '' };
