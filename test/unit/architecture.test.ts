@@ -45,7 +45,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'extension/progress': ['answers', 'lessonStatus', 'progressPicks', 'progressStore', 'register', 'statusBar'],
 	'extension/reviews': ['register', 'reviewService', 'reviewText'],
 	'extension/suggestions': ['register', 'suggestionProviders', 'suggestionScope'],
-	'extension/team': ['assignedLessons', 'assignmentsFile', 'dueLabels', 'register'],
+	'extension/team': ['assignedLessons', 'assignmentReminder', 'assignmentsFile', 'dueLabels', 'register'],
 	'extension/testing': ['index'],
 	'extension/xapi': ['register'],
 	'extension/tree': ['assignedNodes', 'lessonNodes', 'lessonTree', 'register', 'treeSnapshot'],
