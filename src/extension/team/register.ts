@@ -7,6 +7,7 @@ import { AssignmentReminder } from './assignmentReminder';
 import { AssignmentsFile } from './assignmentsFile';
 import { Command } from '../platform/ids';
 import { exportReport } from './reportExport';
+import { exportCertificate } from './certificateExport';
 import type { Services } from '../services';
 
 /** The team feature, registered: what the tree, the other features, the API and the settings listener reach. */
@@ -18,7 +19,7 @@ export interface Team extends vscode.Disposable {
 
 /**
  * Assignments (the workspace's file, the Assigned group's source, its status bar, the overdue decorations, the
- * reminders), Assign Lessons and Export Report. The status bar counts once the assignments are read.
+ * reminders), Assign Lessons, Export Report and Export Certificate. The status bar counts once the assignments are read.
  */
 export function registerTeam(services: Services): Team {
 	const { context, library, progress, config, log, trust, clock } = services;
@@ -33,6 +34,7 @@ export function registerTeam(services: Services): Team {
 		vscode.window.registerFileDecorationProvider(new OverdueDecorations()),
 		vscode.commands.registerCommand(Command.AssignLessons, (arg?: unknown) => assignLessons({ library, trust, log }, arg)),
 		vscode.commands.registerCommand(Command.ExportReport, (arg?: unknown) => exportReport(exportDeps, arg)),
+		vscode.commands.registerCommand(Command.ExportCertificate, (arg?: unknown) => exportCertificate(exportDeps, arg)),
 	);
 	void statusBar.update();
 	return { assigned, statusBar, reminder, dispose: () => { disposable.dispose(); } };
