@@ -2,7 +2,9 @@
 // A pass in this cycle counts; once the clock reaches the next cycle the status starts fresh, a reminder says the
 // new cycle's due date, and "Don't Remind Me for This Cycle" is remembered until the cycle after.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Command } from '../../src/extension/platform/ids';
 import { addPeriods, cycleAt } from '../../src/core/team/cycles';
 import { addDays, localDate } from '../../src/core/team/dueDates';
 import { correctAnswer, eventually, extensionApi as api, resetAllProgress, stubWindow, testingApi, workspaceFolderUri as folder } from './helpers';
@@ -59,6 +61,21 @@ suite('Recurring assignments and their reminders', () => {
 			await lessonsApi.answer('team-deploy-keys', quizId, await correctAnswer('team-deploy-keys', quizId));
 		}
 		await eventually(() => testing.assignedStatusBarText(), (t) => t === '$(checklist) Assigned 1/1', 'the pass to count in this cycle');
+
+		// every lesson of the cycle passed: the certificate is written with the report it was made from
+		const target = vscode.Uri.joinPath(folder(), '.incident-lessons', 'reports', 'pat-doe-certificate.html');
+		const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(Command.ExportCertificate, { learner: 'Pat <b>Doe</b>', uri: target });
+		assert.equal(written?.toString(), target.toString());
+		const html = await read(target);
+		const reportBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), '.incident-lessons', 'reports', 'pat-doe-certificate-report.json'));
+		const report = JSON.parse(new TextDecoder().decode(reportBytes)) as { learner: { name: string }; lessons: { id: string; status: string }[] };
+		assert.equal(report.lessons.find((l) => l.id === 'team-deploy-keys')?.status, 'passed');
+		assert.ok(html.includes(createHash('sha256').update(reportBytes).digest('hex')), 'the certificate carries the report\'s SHA-256');
+		assert.ok(html.includes('Pat &lt;b&gt;Doe&lt;/b&gt;') && !html.includes('<b>Doe'), 'the name is text');
+		assert.match(html, new RegExp(`training cycle ${recurrence.from} to ${addDays(addPeriods(recurrence.from, every, 1), -1)}`));
+		assert.match(html, /<td class="num">100%<\/td><td class="num">\d{4}-\d{2}-\d{2}<\/td><td><code>[0-9a-f]{64}<\/code>/);
+		await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.incident-lessons', 'reports'), { recursive: true });
+
 		const next = cycleAt(recurrence, 1);
 		assert.equal(next.start, addPeriods(recurrence.from, every, 1));
 		testing.setClock(noon(addDays(next.due, -3)));
@@ -68,6 +85,13 @@ suite('Recurring assignments and their reminders', () => {
 		const row = tree.find((n) => n.label === 'Assigned')?.children?.[0];
 		assert.match(row?.accessibilityLabel ?? '', /Not started$/);
 		assert.ok(lessonsApi.getProgress().lessons['team-deploy-keys'], 'the learner\'s history is kept');
+		const window = stubWindow();
+		try {
+			assert.equal(await vscode.commands.executeCommand(Command.ExportCertificate, { learner: 'Pat Doe', uri: target }), undefined, 'no certificate for the new cycle yet');
+			assert.deepEqual(window.calls.map((c) => c.args[0]), ['Pass every assigned lesson first: 0 of 1 passed.']);
+		} finally {
+			window.restore();
+		}
 	});
 
 	test('the reminder names the new cycle\'s due date; "Don\'t Remind Me for This Cycle" is remembered until the next cycle', async () => {
