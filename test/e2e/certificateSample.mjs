@@ -1,5 +1,5 @@
 // Writes the certificate the e2e test opens (run with node --import tsx): the shipped renderer (src/core/team/certificate.ts) on the test
-// workspace's lesson, with hashes computed as Export Certificate… computes them. Usage: <out.html>.
+// workspace's lesson, with hashes computed as Export Certificate… computes them. Usage: <out.html> [learner name].
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { certificateHtml, lessonContentText } from '../../src/core/team/certificate.ts';
@@ -13,7 +13,7 @@ if (!lesson) {
 }
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 writeFileSync(process.argv[2] ?? 'certificate.html', certificateHtml({
-	learner: 'Aiko Tanaka <script>alert(1)</script>', generatedAt: '2027-02-01T09:00:00.000Z', passMark: 80, due: '2027-03-31',
+	learner: process.argv[3] ?? 'Aiko Tanaka <script>alert(1)</script>', generatedAt: '2027-02-01T09:00:00.000Z', passMark: 80, due: '2027-03-31',
 	cycle: { start: '2027-01-15', end: '2028-01-14' },
 	lessons: [
 		{ id: lesson.meta.id, title: lesson.meta.title, score: 100, passedOn: '2027-01-20', contentSha256: sha(lessonContentText(lesson)) },

@@ -60,7 +60,7 @@ h1 { font-size: 2rem; text-align: center; letter-spacing: .04em; margin: 0 0 .25
 .statement { text-align: center; margin: 0 0 1.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #c9c9c9; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { font-family: system-ui, sans-serif; font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: #4d4d4d; }
+th { font-family: system-ui, sans-serif; font-size: .8rem; white-space: nowrap; text-transform: uppercase; letter-spacing: .05em; color: #4d4d4d; }
 td.num { text-align: right; white-space: nowrap; }
 code { font: .72rem/1.3 ui-monospace, Consolas, monospace; word-break: break-all; color: #333; }
 .check { font-family: system-ui, sans-serif; font-size: .8rem; color: #333; border-top: 1px solid #4a5a78; padding-top: .75rem; margin-top: 1.5rem; }
