@@ -126,7 +126,9 @@ export function progressSince(lp: LessonProgress | undefined, start: string, dat
 	const exercises = createRecord<NonNullable<LessonProgress['exercises']>[string]>();
 	for (const [id, exercise] of Object.entries(lp.exercises ?? {})) {
 		if (inCycle(exercise.checkedAt)) {
-			exercises[id] = exercise;
+			// A pass is kept for good, so one from an earlier cycle would outlive a failed check in this one: within a
+			// cycle, the latest check decides.
+			exercises[id] = { ...exercise, passed: exercise.passed && exercise.failedChecks.length === 0 };
 		}
 	}
 	const times = [...Object.values(quizzes).map((q) => q.answeredAt), ...Object.values(exercises).flatMap((e) => e.checkedAt ?? [])].sort();

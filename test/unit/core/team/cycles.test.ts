@@ -116,6 +116,8 @@ describe('a cycle starts fresh', () => {
 		};
 		assert.equal(progressSince(lp, '2027-01-15', utcDate), undefined);
 		assert.ok(progressSince(lp, '2027-01-01', utcDate)?.exercises?.e1);
+		const failedSince = { ...lp, exercises: { e1: { ...lp.exercises!.e1!, failedChecks: ['c1'], checkedAt: '2027-01-20T00:00:00.000Z' } } };
+		assert.equal(progressSince(failedSince, '2027-01-15', utcDate)?.exercises?.e1?.passed, false, 'a pass from an earlier cycle does not outlive a failed check in this one');
 	});
 });
 
