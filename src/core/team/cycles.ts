@@ -64,6 +64,14 @@ export function addPeriods(date: string, period: Period, n: number): string {
 	return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, daysInMonth(y, m)), 2)}`;
 }
 
+/** The last day a `YYYY-MM-DD` date can say: a cycle that would end later ends here. */
+const LAST_DAY = '9999-12-31';
+
+/** The day before `date`, or {@link LAST_DAY} when `date` is past what a date can say. */
+function dayBefore(date: string): string {
+	return isDueDate(date) ? addDays(date, -1) : LAST_DAY;
+}
+
 /** Roughly how many days a period lasts: only to guess the cycle of a date before checking it exactly. */
 function approximateDays(period: Period): number {
 	const unit = { day: 1, week: 7, month: 30.436875, year: 365.2425 }[period.unit];
@@ -76,8 +84,11 @@ export function recurrenceProblem(r: Recurrence): string | undefined {
 		return undefined; // reported as an invalid date
 	}
 	const next = addPeriods(r.from, r.every, 1);
+	if (!isDueDate(next)) {
+		return `the second cycle would start after ${LAST_DAY}: choose a shorter "every" or an earlier "from"`;
+	}
 	if (daysBetween(r.from, r.due) < 0 || daysBetween(next, r.due) >= 0) {
-		return `"due" must fall within the first cycle, from ${r.from} to ${addDays(next, -1)}`;
+		return `"due" must fall within the first cycle, from ${r.from} to ${dayBefore(next)}`;
 	}
 	return undefined;
 }
@@ -85,7 +96,7 @@ export function recurrenceProblem(r: Recurrence): string | undefined {
 /** Cycle number `index` of a recurrence (its due date kept within the cycle, whatever month ends do). */
 export function cycleAt(r: Recurrence, index: number): Cycle {
 	const start = addPeriods(r.from, r.every, index);
-	const end = addDays(addPeriods(r.from, r.every, index + 1), -1);
+	const end = dayBefore(addPeriods(r.from, r.every, index + 1));
 	const shifted = addPeriods(r.due, r.every, index);
 	const due = daysBetween(shifted, start) > 0 ? start : daysBetween(end, shifted) > 0 ? end : shifted;
 	return { index, start, end, due };

@@ -56,6 +56,9 @@ describe('cycle arithmetic', () => {
 		assert.match(recurrenceProblem({ ...yearly, due: '2026-01-14' }) ?? '', /within the first cycle, from 2026-01-15 to 2027-01-14/);
 		assert.match(recurrenceProblem({ ...yearly, due: '2027-01-15' }) ?? '', /within the first cycle/);
 		assert.equal(recurrenceProblem({ ...yearly, due: '2027-01-14' }), undefined);
+		assert.match(recurrenceProblem({ every: { count: 999, unit: 'year' }, from: '9999-01-01', due: '9999-01-02' }) ?? '', /after 9999-12-31/);
+		assert.equal(recurrenceProblem({ every: { count: 1, unit: 'year' }, from: '0001-01-01', due: '0001-01-02' }), undefined, 'years below 100 are not 19xx');
+		assert.deepEqual(cycleAt({ every: { count: 999, unit: 'year' }, from: '9000-01-01', due: '9000-01-02' }, 1).end, '9999-12-31');
 	});
 
 	const date = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
