@@ -12,6 +12,7 @@ import { registerFindings } from './findings/register';
 import { createServices, type OwnedServices } from './services';
 import { registerSuggestions } from './suggestions/register';
 import { registerTeam, type Team } from './team/register';
+import { REMINDER_STATE_KEY, reminderText } from './team/assignmentReminder';
 import type { IncidentLessonsApiWithTesting } from './testing';
 import { registerTree, type LessonsView } from './tree/register';
 import { registerXapi, type Xapi } from './xapi/register';
@@ -49,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWi
 		const config = services.config();
 		if (JSON.stringify(before.reviews) !== JSON.stringify(config.reviews)) {
 			reviews.settingsChanged();
+		}
+		if (JSON.stringify(before.reminders) !== JSON.stringify(config.reminders)) {
+			void team.reminder.maybeRemind();
 		}
 		if (before.suggestions !== config.suggestions) {
 			suggestions.settingsChanged();
@@ -98,6 +102,16 @@ function createApi(services: OwnedServices, features: { team: Team; tree: Lesson
 			testing: testing.hooks({
 				panel, progress, tree: tree.provider,
 				statusBars: { lessons: features.progress.statusBar, assigned: team.statusBar, reviews: features.reviews.statusBar },
+				reminders: {
+					remind: async () => {
+						const shown = await team.reminder.maybeRemind();
+						return shown && {
+							stage: shown.reminder.stage, text: reminderText(shown.reminder, team.assigned.today()),
+							lessonIds: shown.reminder.lessons.map((l) => l.lessonId), answered: shown.answered,
+						};
+					},
+					forget: () => Promise.resolve(services.context.workspaceState.update(REMINDER_STATE_KEY, undefined)),
+				},
 				xapi: { statusText: () => features.xapi.sync.text, sendNow: () => features.xapi.sync.sendNow(), setCredentials: features.xapi.setCredentials },
 			}),
 		} : {}),

@@ -11,7 +11,8 @@ import { ensureBrowser, ensureCodeServer, failureExitCode } from './setup.mjs';
 
 const E2E_DIR = path.join(ROOT, 'test/e2e');
 const SHOTS_DIR = path.join(ROOT, 'test-results/screenshots');
-const DEFAULT_SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern' };
+/** Assignment reminders off: the workspace's overdue assignment would add a toast to every test's screen. */
+const DEFAULT_SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern', 'incidentLessons.reminders.enabled': false };
 
 function selectFiles(args) {
 	const named = args.filter((arg) => arg.endsWith('.e2e.mjs')).map((arg) => path.resolve(arg));

@@ -47,8 +47,9 @@ async function main() {
 	await ensureCodeServer();
 	const started = Date.now();
 	// The web workbench saves a dirty editor after a second by default; the suites edit documents without saving
-	// them (problems as typed), and a save they did not ask for races the one they do.
-	const cs = await startCodeServer({ workspaceFrom: path.join(ROOT, 'test/fixtures/workspace'), settings: { 'files.autoSave': 'off' } });
+	// them (problems as typed), and a save they did not ask for races the one they do. Assignment reminders are
+	// off but in their own suite: the workspace's overdue assignment would otherwise add a notification to others'.
+	const cs = await startCodeServer({ workspaceFrom: path.join(ROOT, 'test/fixtures/workspace'), settings: { 'files.autoSave': 'off', 'incidentLessons.reminders.enabled': false } });
 	let browser;
 	let result = 'error';
 	const stopAll = async (clean = false) => {

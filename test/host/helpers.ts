@@ -40,7 +40,10 @@ async function quiz(lessonId: string, quizId: string): Promise<Quiz> {
 	if (!ext) {
 		throw new Error('extension not found');
 	}
-	const uri = vscode.Uri.joinPath(ext.extensionUri, 'lessons', 'en', `${lessonId}.md`);
+	// a bundled lesson, else one of the test workspace's own
+	const bundled = vscode.Uri.joinPath(ext.extensionUri, 'lessons', 'en', `${lessonId}.md`);
+	const uri = await Promise.resolve(vscode.workspace.fs.stat(bundled)).then(() => bundled,
+		() => vscode.Uri.joinPath(workspaceFolderUri(), '.incident-lessons', 'lessons', `${lessonId}.md`));
 	const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 	const found = parseLesson(text, `${lessonId}.md`).lesson?.quizzes.find((q) => q.id === quizId);
 	if (!found) {

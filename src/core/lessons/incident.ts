@@ -14,7 +14,8 @@ function field(value: unknown, key: string): unknown {
 	return isRecord(value) ? ownEntry(value, key) : undefined;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in `month` (1..12) of `year`, leap years included. */
+export function daysInMonth(year: number, month: number): number {
 	return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 

@@ -3,6 +3,7 @@
  * repository. Reading the file (with located diagnostics), expanding tracks, reporting unknown ids, and
  * where a learner stands. Pure; see docs/for-leads.md for the format.
  */
+import { cycleOn, parsePeriod, recurrenceProblem, type Cycle, type Recurrence } from './cycles';
 import { daysBetween, isDueDate, isOverdue } from './dueDates';
 import { parseJsonText, type ParsedJson } from '../shared/jsonText';
 import type { Diagnostic, Severity } from '../lessons/lesson';
@@ -23,6 +24,7 @@ export const ASSIGNMENT_RULES = {
 	'assignments-schema': 'error',
 	'assignments-unknown-key': 'warning',
 	'assignments-invalid-date': 'error',
+	'assignments-invalid-cycle': 'error',
 	'assignments-empty': 'error',
 	'assignments-unknown-lesson': 'warning',
 	'assignments-unknown-track': 'warning',
@@ -45,6 +47,8 @@ export interface Assignment {
 	readonly tracks: readonly string[];
 	/** `YYYY-MM-DD`, the last day. */
 	readonly due: string;
+	/** Present when the entry recurs (`every` and `from`); `due` is then the first cycle's. */
+	readonly recurrence?: Recurrence;
 	readonly audience?: string;
 	readonly note?: string;
 	readonly refs: readonly AssignmentRef[];
@@ -58,6 +62,8 @@ export interface AssignedLesson {
 	readonly note?: string;
 	/** Index of the entry that set `due`. */
 	readonly assignment: number;
+	/** The cycle `due` belongs to, for a recurring entry: only answers given since its start count. */
+	readonly cycle?: Cycle;
 }
 
 /** What resolving needs to know about a lesson. */
@@ -89,13 +95,28 @@ function checkEntry(entry: Readonly<Record<string, unknown>>, index: number, par
 	if (strings(entry.lessons).length === 0 && strings(entry.tracks).length === 0) {
 		problems.push(assignmentDiagnostic(file, 'assignments-empty', 'the assignment names no lesson and no track: add "lessons" or "tracks"', opening(parsed.spanOf(path))));
 	}
-	if (typeof entry.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.due) && !isDueDate(entry.due)) {
-		problems.push(assignmentDiagnostic(file, 'assignments-invalid-date', `"${entry.due}" is not a real date`, parsed.spanOf([...path, 'due'])));
+	for (const key of ['due', 'from'] as const) {
+		const date = entry[key];
+		if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isDueDate(date)) {
+			problems.push(assignmentDiagnostic(file, 'assignments-invalid-date', `"${date}" is not a real date`, parsed.spanOf([...path, key])));
+		}
+	}
+	const recurrence = recurrenceOf(entry);
+	const problem = recurrence && recurrenceProblem(recurrence);
+	if (problem) {
+		problems.push(assignmentDiagnostic(file, 'assignments-invalid-cycle', problem, parsed.spanOf([...path, 'due'])));
 	}
 	return problems;
 }
 
+/** The entry's recurrence when it has a well-formed `every` and `from` (the schema requires both or neither). */
+function recurrenceOf(entry: Readonly<Record<string, unknown>>): Recurrence | undefined {
+	const every = typeof entry.every === 'string' ? parsePeriod(entry.every) : undefined;
+	return every && typeof entry.from === 'string' && typeof entry.due === 'string' ? { every, from: entry.from, due: entry.due } : undefined;
+}
+
 function toAssignment(entry: Readonly<Record<string, unknown>>, index: number, parsed: ParsedJson): Assignment {
+	const recurrence = recurrenceOf(entry);
 	const refs = (kind: 'lesson' | 'track', key: 'lessons' | 'tracks'): AssignmentRef[] =>
 		strings(entry[key]).map((id, i) => ({ kind, id, span: parsed.spanOf(['assignments', index, key, i]) }));
 	return {
@@ -103,6 +124,7 @@ function toAssignment(entry: Readonly<Record<string, unknown>>, index: number, p
 		lessons: strings(entry.lessons),
 		tracks: strings(entry.tracks),
 		due: String(entry.due),
+		...(recurrence ? { recurrence } : {}),
 		...(typeof entry.audience === 'string' ? { audience: entry.audience } : {}),
 		...(typeof entry.note === 'string' && entry.note.trim() !== '' ? { note: entry.note } : {}),
 		refs: [...refs('lesson', 'lessons'), ...refs('track', 'tracks')],
@@ -159,10 +181,11 @@ export function appliesTo(assignment: Pick<Assignment, 'audience'>, audiences: r
 /**
  * The lessons assigned to a learner in `audiences`: lesson ids as listed, tracks expanded to their lessons in
  * the order of `lessons` (catalog order). A lesson assigned more than once keeps its earliest due date. Sorted by
- * due date, then catalog order. Lesson ids and tracks that match nothing are reported (as warnings, for every
+ * due date, then catalog order. A recurring entry counts with the cycle `today` falls in (its first cycle when
+ * `today` is not given). Lesson ids and tracks that match nothing are reported (as warnings, for every
  * audience: a teammate on an older release may lack a lesson a newer one has) and otherwise ignored.
  */
-export function resolveAssignments(assignments: readonly Assignment[], lessons: readonly AssignableLesson[], audiences: readonly string[], file: string): { assigned: AssignedLesson[]; diagnostics: Diagnostic[] } {
+export function resolveAssignments(assignments: readonly Assignment[], lessons: readonly AssignableLesson[], audiences: readonly string[], file: string, today?: string): { assigned: AssignedLesson[]; diagnostics: Diagnostic[] } {
 	const known = new Set(lessons.map((l) => l.id));
 	const tracks = new Set(lessons.map((l) => l.track));
 	const diagnostics: Diagnostic[] = [];
@@ -180,12 +203,15 @@ export function resolveAssignments(assignments: readonly Assignment[], lessons: 
 	const order = new Map(lessons.map((l, i) => [l.id, i]));
 	const chosen = new Map<string, AssignedLesson>();
 	for (const assignment of assignments.filter((a) => appliesTo(a, audiences))) {
+		const cycle = assignment.recurrence && cycleOn(assignment.recurrence, today ?? assignment.recurrence.from);
+		const due = cycle?.due ?? assignment.due;
 		const ids = new Set([...assignment.lessons.filter((id) => known.has(id)), ...lessons.filter((l) => assignment.tracks.includes(l.track)).map((l) => l.id)]);
 		for (const lessonId of ids) {
 			const current = chosen.get(lessonId);
-			if (!current || daysBetween(current.due, assignment.due) < 0) {
+			if (!current || daysBetween(current.due, due) < 0) {
 				chosen.set(lessonId, {
-					lessonId, due: assignment.due, assignment: assignment.index,
+					lessonId, due, assignment: assignment.index,
+					...(cycle ? { cycle } : {}),
 					...(assignment.audience !== undefined ? { audience: assignment.audience } : {}),
 					...(assignment.note !== undefined ? { note: assignment.note } : {}),
 				});
@@ -206,9 +232,9 @@ export interface AssignmentProgress {
 	readonly nextDue?: string;
 }
 
-/** Counts done (passed) and overdue lessons among `assigned` on `today` (`YYYY-MM-DD`). */
-export function assignmentProgress(assigned: readonly AssignedLesson[], isDone: (lessonId: string) => boolean, today: string): AssignmentProgress {
-	const open = assigned.filter((a) => !isDone(a.lessonId));
+/** Counts done (passed, within its cycle for a recurring one) and overdue lessons among `assigned` on `today` (`YYYY-MM-DD`). */
+export function assignmentProgress(assigned: readonly AssignedLesson[], isDone: (lessonId: string, assigned: AssignedLesson) => boolean, today: string): AssignmentProgress {
+	const open = assigned.filter((a) => !isDone(a.lessonId, a));
 	const nextDue = open.map((a) => a.due).sort()[0];
 	return {
 		total: assigned.length,

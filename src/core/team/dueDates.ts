@@ -24,7 +24,8 @@ function dayNumber(date: string): number {
 		return Number.NaN;
 	}
 	const [year, month, day] = date.split('-').map(Number);
-	return Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1) / 86_400_000;
+	// setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+	return new Date(0).setUTCFullYear(year ?? 0, (month ?? 1) - 1, day ?? 1) / 86_400_000;
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. NaN for invalid dates. */

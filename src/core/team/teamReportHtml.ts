@@ -3,8 +3,8 @@
  * and the average score per lesson drawn as an inline SVG bar chart. Every string from a report is escaped. Pure.
  */
 import { escapeHtml } from '../shared/html';
-import type { ItemView } from './itemAnalysis';
-import { itemsSection } from './itemAnalysisHtml';
+import type { ItemView } from '../audit/itemAnalysis';
+import { itemsSection } from '../audit/itemAnalysisHtml';
 import { describeCell } from './teamReportFormat';
 import type { TeamCell, TeamView } from './teamReport';
 

@@ -17,6 +17,8 @@ export interface ExtensionConfig {
 	readonly suggestions: 'codeLens' | 'hint' | 'off';
 	/** Offer a lesson as a Code Action on problems other tools report with a CWE id. */
 	readonly findings: boolean;
+	/** Reminders of assigned lessons: on or off, and how many days before the due date the first one comes. */
+	readonly reminders: { readonly enabled: boolean; readonly dueSoonDays: number };
 }
 
 export const CONFIG_SECTION = 'incidentLessons';
@@ -48,6 +50,7 @@ export function readConfig(trusted = true): ExtensionConfig {
 	const audiences: unknown = get<unknown>('audiences', []);
 	const newCardsPerDay = get<number>('reviews.newCardsPerDay', 20);
 	const suggestions = c.get<string>('suggestions.mode', 'codeLens');
+	const dueSoonDays = c.get<number>('reminders.dueSoonDays', 7);
 	return {
 		passMark: Number.isFinite(passMark) ? Math.min(100, Math.max(0, passMark)) : 80,
 		lessonLanguage: (LESSON_LOCALES as readonly string[]).includes(lessonLanguage) ? lessonLanguage as LessonLocale : 'auto',
@@ -60,6 +63,10 @@ export function readConfig(trusted = true): ExtensionConfig {
 		},
 		suggestions: suggestions === 'hint' || suggestions === 'off' ? suggestions : 'codeLens',
 		findings: c.get<boolean>('findings.codeActions', true) !== false,
+		reminders: {
+			enabled: c.get<boolean>('reminders.enabled', true) !== false,
+			dueSoonDays: Number.isFinite(dueSoonDays) ? Math.min(60, Math.max(0, Math.floor(dueSoonDays))) : 7,
+		},
 	};
 }
 

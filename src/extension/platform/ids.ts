@@ -16,6 +16,7 @@ export const Command = {
 	NewLesson: 'incidentLessons.newLesson',
 	PreviewLesson: 'incidentLessons.previewLesson',
 	ExportReport: 'incidentLessons.exportReport',
+	ExportCertificate: 'incidentLessons.exportCertificate',
 	ShowProgress: 'incidentLessons.showProgress',
 	ShowAssigned: 'incidentLessons.showAssigned',
 	ExportProgress: 'incidentLessons.exportProgress',

@@ -4,12 +4,11 @@ import type { Clock } from '../platform/clock';
 import { Command } from '../platform/ids';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
+import { scheduleDailyCheck } from '../platform/dailyCheck';
 import type { ReviewService } from './reviewService';
 
 /** globalState key of the last day a reminder was shown: once a day across every window, not once per workspace. */
 const LAST_REMINDER_KEY = 'incidentLessons.reviewReminderDay';
-/** Let the window settle before anything is said. */
-const FIRST_CHECK_MS = 15_000;
 
 /**
  * At most one gentle reminder a day that reviews are due, and only when the learner opted in
@@ -25,9 +24,7 @@ export class ReviewReminder extends Disposable {
 		private readonly clock: Clock,
 	) {
 		super();
-		const timer = setTimeout(() => void this.maybeRemind(), FIRST_CHECK_MS);
-		this.register({ dispose: () => clearTimeout(timer) });
-		this.register(vscode.window.onDidChangeWindowState((state) => state.focused && void this.maybeRemind()));
+		this.register(scheduleDailyCheck(() => void this.maybeRemind()));
 	}
 
 	/** Shows the reminder if it is on, something is due, and none was shown today. Resolves with whether it showed. */

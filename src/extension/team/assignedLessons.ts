@@ -6,9 +6,14 @@ import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { AssignmentsDocument, AssignmentsFile } from './assignmentsFile';
 import type { ExtensionConfig } from '../platform/config';
 import { Disposable } from '../platform/dispose';
+import type { Clock } from '../platform/clock';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
-import { summarizer } from '../progress/lessonStatus';
+import { exerciseIdsOf } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
+import { progressSince } from '../../core/team/cycles';
+import { lessonStatus } from '../../core/progress/progress';
+import { ownEntry } from '../../core/shared/records';
+import type { LessonSummary } from '../../protocol';
 
 /** An assigned lesson with the lesson itself and the file that assigned it. */
 export interface AssignedItem extends AssignedLesson {
@@ -32,22 +37,47 @@ export class AssignedLessons extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<void>());
 	readonly onDidChange = this._onDidChange.event;
 	private loading: Promise<AssignedState> | undefined;
+	/** The day `loading` was resolved for: a recurring entry's cycle depends on it. */
+	private loadedFor = '';
 
 	constructor(
 		private readonly file: AssignmentsFile,
 		private readonly library: LessonLibrary,
 		private readonly progress: ProgressStore,
 		private readonly config: () => ExtensionConfig,
+		private readonly clock: Clock,
 	) {
 		super();
 		this.register(file.onDidChange(() => this.invalidate()));
 		this.register(library.onDidChange(() => this.invalidate()));
+		this.register(clock.onDidChange(() => this.invalidate()));
 	}
 
-	/** The current assignments, resolved (cached until something they depend on changes). */
+	/** Today in the learner's time zone, by the clock the schedules run on. */
+	today(): string {
+		return localDate(this.clock.now());
+	}
+
+	/** The current assignments, resolved (cached until something they depend on changes, or the day changes). */
 	get(): Promise<AssignedState> {
-		this.loading ??= this.load();
+		const today = this.today();
+		if (today !== this.loadedFor) {
+			this.loading = undefined;
+			this.loadedFor = today;
+		}
+		this.loading ??= this.load(today);
 		return this.loading;
+	}
+
+	/**
+	 * Where the learner stands in an assigned lesson: for a recurring assignment only the answers given since its
+	 * cycle started count (in the learner's time zone), so the cycle starts fresh.
+	 */
+	summaryOf(item: AssignedItem): LessonSummary {
+		const { passMark } = this.config();
+		const stored = ownEntry(this.progress.get().lessons, item.lessonId);
+		const lp = item.cycle ? progressSince(stored, item.cycle.start, (iso) => localDate(new Date(iso))) : stored;
+		return { ...lessonStatus(item.lesson.quizIds, lp, passMark, exerciseIdsOf(item.lesson)), passMark };
 	}
 
 	/** Forgets the last result (a file, the library or the audiences changed) and tells listeners. */
@@ -63,15 +93,14 @@ export class AssignedLessons extends Disposable {
 			return { total: 0, done: 0, overdue: 0, items };
 		}
 		const { assignmentProgress } = await import('../../core/parserChunk');
-		const summaryOf = summarizer(this.progress, this.config);
 		const isDone = (id: string): boolean => {
 			const item = items.find((i) => i.lessonId === id);
-			return item !== undefined && summaryOf(item.lesson).status === 'passed';
+			return item !== undefined && this.summaryOf(item).status === 'passed';
 		};
-		return { ...assignmentProgress(items, isDone, localDate(new Date())), items };
+		return { ...assignmentProgress(items, isDone, this.today()), items };
 	}
 
-	private async load(): Promise<AssignedState> {
+	private async load(today: string): Promise<AssignedState> {
 		const [documents, lessons] = await Promise.all([this.file.read(), this.library.lessons()]);
 		if (documents.length === 0) {
 			return { items: [], documents: [] };
@@ -81,7 +110,7 @@ export class AssignedLessons extends Disposable {
 		const byId = new Map(lessons.map((l) => [l.meta.id, l]));
 		const chosen = new Map<string, AssignedItem>();
 		const resolved = documents.map((document) => {
-			const { assigned, diagnostics } = resolveAssignments(document.assignments, catalog, this.config().audiences, document.file);
+			const { assigned, diagnostics } = resolveAssignments(document.assignments, catalog, this.config().audiences, document.file, today);
 			for (const a of assigned) {
 				const lesson = byId.get(a.lessonId);
 				const current = chosen.get(a.lessonId);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { localDate } from '../../core/team/dueDates';
 import type { AssignedLessons } from './assignedLessons';
 import { Command } from '../platform/ids';
 import { Disposable } from '../platform/dispose';
@@ -38,7 +37,7 @@ export class AssignedStatusBar extends Disposable {
 			this.isShown = false;
 			return;
 		}
-		const summary = assignedSummary(progress, localDate(new Date()));
+		const summary = assignedSummary(progress, this.assigned.today());
 		this.item.text = `$(checklist) ${vscode.l10n.t('Assigned {0}', summary)}`;
 		this.item.tooltip = vscode.l10n.t('{0} of {1} assigned lessons passed, {2} overdue. Click to see them.', progress.done, progress.total, progress.overdue);
 		this.item.accessibilityInformation = { label: vscode.l10n.t('Assigned lessons: {0} of {1} passed, {2} overdue', progress.done, progress.total, progress.overdue) };

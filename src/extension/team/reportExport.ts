@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ASSIGNMENTS_PATH } from '../../core/shared/paths';
 import { localDate } from '../../core/team/dueDates';
 import { formatReportSummary, type ReportSummaryLabels } from '../../core/team/reportSummary';
+import type { ProgressReport } from '../../core/team/learnerReport';
 import { inertText } from '../../core/shared/text';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from '../platform/config';
@@ -14,7 +15,7 @@ import { exists } from '../platform/workspaceFs';
 /** Where reports go by default, relative to the workspace folder (committed, or handed in). */
 export const REPORTS_PATH = '.incident-lessons/reports';
 
-interface ExportDeps {
+export interface ExportDeps {
 	readonly library: LessonLibrary;
 	readonly progress: ProgressStore;
 	readonly config: () => ExtensionConfig;
@@ -50,11 +51,11 @@ function summaryLabels(): ReportSummaryLabels {
 }
 
 /** A file name from a person's name: letters and digits of any script, joined by hyphens. */
-function fileStem(name: string): string {
+export function fileStem(name: string): string {
 	return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'learner';
 }
 
-async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustGate): Promise<string | undefined> {
+export async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustGate): Promise<string | undefined> {
 	const fromGit = await gitUserName(folder?.uri, trust.isTrusted);
 	if (fromGit) {
 		return fromGit;
@@ -98,6 +99,20 @@ async function summaryTarget(markdown: vscode.Uri, canAsk: boolean): Promise<vsc
 	return picked === replace ? markdown : picked === keepBoth ? freeName(markdown) : undefined;
 }
 
+/** The learner's progress report as of `now`, as Export Progress Report writes it. */
+export async function learnerReport(deps: ExportDeps, learner: string, now: Date): Promise<ProgressReport> {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	const lessons = await deps.library.lessons();
+	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
+	const { buildReport } = await import('../../core/parserChunk');
+	return buildReport({
+		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
+		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds], ...(l.exerciseIds ? { exerciseIds: [...l.exerciseIds] } : {}) })),
+		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
+		...(folder ? { workspace: folder.name } : {}),
+	});
+}
+
 /**
  * Export Progress Report: writes the learner's progress as versioned JSON (for `incident-lessons report`) and a
  * Markdown summary next to it. The name comes from git or a prompt, the place from a save dialog (default
@@ -122,16 +137,8 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 	if (!markdown) {
 		return undefined;
 	}
-	const lessons = await deps.library.lessons();
-	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
 	const now = new Date();
-	const { buildReport } = await import('../../core/parserChunk');
-	const report = buildReport({
-		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
-		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds], ...(l.exerciseIds ? { exerciseIds: [...l.exerciseIds] } : {}) })),
-		assigned: { file: ASSIGNMENTS_PATH, lessons: items },
-		...(folder ? { workspace: folder.name } : {}),
-	});
+	const report = await learnerReport(deps, learner, now);
 	await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
 	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(report, undefined, '\t')}\n`));
 	await vscode.workspace.fs.writeFile(markdown, new TextEncoder().encode(formatReportSummary(report, localDate(now), summaryLabels())));

@@ -26,6 +26,11 @@ export interface TestedServices {
 	readonly progress: ProgressStore;
 	readonly tree: LessonTreeProvider;
 	readonly statusBars: { readonly lessons: ShownText; readonly assigned: ShownText; readonly reviews: ShownText };
+	/** The assignment reminder's check, and what it remembers cleared. */
+	readonly reminders: {
+		remind(): Promise<{ readonly stage: string; readonly text: string; readonly lessonIds: readonly string[]; readonly answered: Promise<string> } | undefined>;
+		forget(): Promise<void>;
+	};
 	readonly xapi: {
 		statusText(): string;
 		sendNow(): Promise<{ readonly sent: number; readonly pending: number; readonly problem?: string } | undefined>;
@@ -74,7 +79,7 @@ async function forgetProgress(memento: vscode.Memento): Promise<void> {
 }
 
 function testingHooks(context: vscode.ExtensionContext, services: TestedServices, clock: PinnableClock, trust: RestrictableTrust): IncidentLessonsTestingApi {
-	const { panel, progress, tree, statusBars, xapi } = services;
+	const { panel, progress, tree, statusBars, xapi, reminders } = services;
 	let lastSection: string | undefined;
 	// Every lesson the panel opens goes through `show`: wrapped, it tells where the latest one was opened at.
 	const show = panel.show.bind(panel);
@@ -126,5 +131,10 @@ function testingHooks(context: vscode.ExtensionContext, services: TestedServices
 		lrsStatusBarText: () => xapi.statusText(),
 		sendLearningRecords: () => xapi.sendNow(),
 		setLrsCredentials: (value) => xapi.setCredentials(value),
+		remindAssignments: async () => {
+			const shown = await reminders.remind();
+			return shown && { stage: shown.stage, text: shown.text, lessonIds: shown.lessonIds, choice: await shown.answered };
+		},
+		forgetAssignmentReminders: () => reminders.forget(),
 	};
 }

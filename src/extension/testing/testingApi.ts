@@ -76,6 +76,13 @@ export interface IncidentLessonsTestingApi {
 	sendLearningRecords(): Promise<{ readonly sent: number; readonly pending: number; readonly problem?: string } | undefined>;
 	/** Stores LRS credentials as Set LRS Credentials… does once they are typed ('' removes them). */
 	setLrsCredentials(value: string): Promise<void>;
+	/**
+	 * Runs the assignment reminder check as the window gaining focus does. Resolves with the reminder shown and the
+	 * learner's choice once the notification is answered (`open`, `later`, `mute` or `dismissed`); undefined when none.
+	 */
+	remindAssignments(): Promise<{ readonly stage: string; readonly text: string; readonly lessonIds: readonly string[]; readonly choice: string } | undefined>;
+	/** Forgets what assignment reminders were shown and muted in this workspace. */
+	forgetAssignmentReminders(): Promise<void>;
 }
 
 /** What `activate` returns outside production mode: the public API, and the tests' own. */

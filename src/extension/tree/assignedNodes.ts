@@ -47,6 +47,9 @@ export class AssignedLessonNode extends LessonNode {
 		const tooltip = new vscode.MarkdownString(undefined, false); // untrusted: the note is the lead's text
 		tooltip.appendMarkdown('**').appendText(item.lesson.meta.title).appendMarkdown('**\n\n')
 			.appendText(`${due} (${item.due}) · ${statusText(summary.status)}`);
+		if (item.cycle) {
+			tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('This cycle: {0} to {1}. Only answers given since it started count.', item.cycle.start, item.cycle.end));
+		}
 		if (item.audience !== undefined) {
 			tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('For: {0}', item.audience));
 		}

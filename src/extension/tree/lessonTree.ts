@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { LessonSummary } from '../../protocol';
-import { localDate } from '../../core/team/dueDates';
 import { AssignedGroupNode, AssignedLessonNode, RestrictedNode } from './assignedNodes';
 import type { AssignedLessons } from '../team/assignedLessons';
 import type { ExtensionConfig } from '../platform/config';
@@ -111,9 +110,9 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		if (reviewNodes && node instanceof reviewNodes.ReviewGroupNode) {
 			return node.queue.items.map((item) => new reviewNodes.ReviewItemNode(item, node.lessons.get(item.lessonId)));
 		}
-		if (node instanceof AssignedGroupNode) {
-			const today = localDate(new Date());
-			return node.items.map((item) => new AssignedLessonNode(item, this.summary(item.lesson), today));
+		if (node instanceof AssignedGroupNode && this.team) {
+			const { assigned } = this.team;
+			return node.items.map((item) => new AssignedLessonNode(item, assigned.summaryOf(item), assigned.today()));
 		}
 		if (node) {
 			return [];
@@ -155,7 +154,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		const nodes: Node[] = [];
 		const progress = await this.team.assigned.progressToday();
 		if (progress.items.length > 0) {
-			nodes.push(new AssignedGroupNode(progress.items, progress.done, assignedSummary(progress, localDate(new Date()))));
+			nodes.push(new AssignedGroupNode(progress.items, progress.done, assignedSummary(progress, this.team.assigned.today())));
 		}
 		if (!this.team.trust.isTrusted) {
 			nodes.push(new RestrictedNode());

@@ -6,7 +6,7 @@ import { MAX_ITEMS, type ItemView, type WrongAnswer } from './itemAnalysis';
 export function truncatedNote(view: ItemView): string | undefined {
 	return view.truncated ? `These reports name more than ${MAX_ITEMS} distinct questions or checks; the ones met after that are not counted.` : undefined;
 }
-import { csvField } from './teamReportFormat';
+import { csvField } from '../team/teamReportFormat';
 
 /** `choices 2 + 3` (1-based, as a person counts) with the wording when known. */
 export function describeWrong(wrong: WrongAnswer | undefined): string {

@@ -5,7 +5,7 @@
  * lesson version (content hash), since positions in another version may name other choices. Pure.
  */
 import type { Quiz } from '../lessons/lesson';
-import type { ReportFile } from './teamReport';
+import type { ReportFile } from '../team/teamReport';
 
 /** Longest wording shown for a choice or a prompt: a report table is not the place for a paragraph. */
 const MAX_TEXT = 160;

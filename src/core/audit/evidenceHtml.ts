@@ -5,8 +5,8 @@
  */
 import { escapeHtml } from '../shared/html';
 import { completedOn, type EvidenceInput, type EvidenceManifest } from './evidence';
-import { describeCell } from './teamReportFormat';
-import { standalonePage } from './teamReportHtml';
+import { describeCell } from '../team/teamReportFormat';
+import { standalonePage } from '../team/teamReportHtml';
 
 /** The plain statement of what the pack shows, on the page itself so it travels with it. */
 export const SELF_REPORTED = 'These are self-reported progress reports: evidence of completion as the learners\' editors reported it, not proof. '

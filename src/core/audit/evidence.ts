@@ -4,8 +4,8 @@
  * shown are the files given and which training content each completion refers to. Hashing is the caller's (I/O);
  * this module only arranges what it is given. Pure.
  */
-import type { TeamView } from './teamReport';
-import { csvField } from './teamReportFormat';
+import type { TeamView } from '../team/teamReport';
+import { csvField } from '../team/teamReportFormat';
 
 /** A report file read for the pack, with its hash and the lesson versions it answered. */
 export interface EvidenceReport {

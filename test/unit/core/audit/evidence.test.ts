@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { evidenceManifest, formatEvidenceCsv, type EvidenceInput, type EvidenceReport } from '../../../../src/core/team/evidence';
-import { formatEvidenceHtml, SELF_REPORTED } from '../../../../src/core/team/evidenceHtml';
+import { evidenceManifest, formatEvidenceCsv, type EvidenceInput, type EvidenceReport } from '../../../../src/core/audit/evidence';
+import { formatEvidenceHtml, SELF_REPORTED } from '../../../../src/core/audit/evidenceHtml';
 import type { ProgressReport } from '../../../../src/core/team/learnerReport';
 import { aggregateReports } from '../../../../src/core/team/teamReport';
 import { propertyParams } from '../../helpers/propertySeed';

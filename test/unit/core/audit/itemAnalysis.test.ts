@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeItems, answerText, MAX_ITEMS, type ItemLesson } from '../../../../src/core/team/itemAnalysis';
-import { formatItemsCsv, formatItemsMarkdown } from '../../../../src/core/team/itemAnalysisFormat';
-import { itemsSection } from '../../../../src/core/team/itemAnalysisHtml';
+import { analyzeItems, answerText, MAX_ITEMS, type ItemLesson } from '../../../../src/core/audit/itemAnalysis';
+import { formatItemsCsv, formatItemsMarkdown } from '../../../../src/core/audit/itemAnalysisFormat';
+import { itemsSection } from '../../../../src/core/audit/itemAnalysisHtml';
 import type { ProgressReport, ReportLesson, ReportQuiz } from '../../../../src/core/team/learnerReport';
 import type { ReportFile } from '../../../../src/core/team/teamReport';
 
