@@ -4,6 +4,8 @@
  * from a file that may be anything. Pure.
  */
 import type { AssignedLesson } from './assignments';
+import { progressSince } from './cycles';
+import { localDate } from './dueDates';
 import { jsonShape, TOO_DEEP_MESSAGE } from '../shared/jsonText';
 import { lessonStatus, type ExerciseProgress, type LessonStatus, type Progress } from '../progress/progress';
 import { validateReportData } from '../shared/schemaValidation';
@@ -79,7 +81,16 @@ export interface ReportLesson {
 export interface ReportAssignment {
 	/** The assignments file, relative to the workspace folder. */
 	readonly file: string;
-	readonly lessons: readonly { readonly id: string; readonly due: string; readonly audience?: string; readonly note?: string }[];
+	readonly lessons: readonly AssignedInReport[];
+}
+
+/** One assigned lesson; a recurring one carries its current cycle and the lesson's status counting only that cycle. */
+export interface AssignedInReport {
+	readonly id: string;
+	readonly due: string;
+	readonly audience?: string;
+	readonly note?: string;
+	readonly cycle?: { readonly start: string; readonly end: string; readonly status: LessonStatus };
 }
 
 /** The report (schemas/progress-report.schema.json), as written by this release or read from an older one. */
@@ -144,6 +155,19 @@ function reportLesson(lesson: ReportableLesson, progress: Progress, passMark: nu
 	};
 }
 
+/**
+ * A lesson's status counting only what was answered and checked since `start` (a cycle's first day, in the learner's
+ * calendar), as the Assigned group shows it: a pass in an earlier cycle does not count for this one.
+ */
+function statusInCycle(input: ReportInput, lessonId: string, start: string): LessonStatus {
+	const lesson = input.lessons.find((l) => l.id === lessonId);
+	if (!lesson) {
+		return 'notStarted';
+	}
+	const since = progressSince(ownEntry(input.progress.lessons, lessonId), start, (iso) => localDate(new Date(iso)));
+	return reportLesson(lesson, { ...input.progress, lessons: since ? { [lessonId]: since } : {} }, input.passMark).status;
+}
+
 /** The report for one learner: every lesson they can see, with status, score, attempts and times. */
 export function buildReport(input: ReportInput): ProgressReport {
 	const assigned = input.assigned;
@@ -158,10 +182,11 @@ export function buildReport(input: ReportInput): ProgressReport {
 		...(assigned && assigned.lessons.length > 0 ? {
 			assignment: {
 				file: assigned.file,
-				lessons: assigned.lessons.map((a) => ({
+				lessons: assigned.lessons.map((a): AssignedInReport => ({
 					id: a.lessonId, due: a.due,
 					...(a.audience !== undefined ? { audience: a.audience } : {}),
 					...(a.note !== undefined ? { note: a.note } : {}),
+					...(a.cycle ? { cycle: { start: a.cycle.start, end: a.cycle.end, status: statusInCycle(input, a.lessonId, a.cycle.start) } } : {}),
 				})),
 			},
 		} : {}),

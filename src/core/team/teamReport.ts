@@ -4,7 +4,7 @@
  */
 import { isOverdue } from './dueDates';
 import type { LessonStatus } from '../progress/progress';
-import type { ProgressReport, ReportLesson } from './learnerReport';
+import type { AssignedInReport, ProgressReport, ReportLesson } from './learnerReport';
 
 /** A learner's standing in one lesson; `notAssigned` when the lesson is neither assigned to them nor started. */
 export type CellStatus = LessonStatus | 'notAssigned';
@@ -175,10 +175,12 @@ function firstById<T extends { readonly id: string }>(items: readonly T[]): Map<
 	return byId;
 }
 
-function cellFor(lesson: ReportLesson | undefined, due: string | undefined, today: string): TeamCell {
+/** `entry`: the learner's assignment of the lesson; a recurring one is judged by its current cycle's status. */
+function cellFor(lesson: ReportLesson | undefined, entry: AssignedInReport | undefined, today: string): TeamCell {
+	const due = entry?.due;
 	const assigned = due !== undefined;
 	const started = lesson !== undefined && lesson.answered > 0;
-	const status: CellStatus = started ? lesson.status : assigned ? 'notStarted' : 'notAssigned';
+	const status: CellStatus = entry?.cycle ? entry.cycle.status : started ? lesson.status : assigned ? 'notStarted' : 'notAssigned';
 	return {
 		status, assigned,
 		...(due !== undefined ? { due } : {}),
@@ -203,7 +205,7 @@ export function aggregateReports(reports: readonly ReportFile[], today: string, 
 	const learners: TeamLearner[] = used.map(({ file, report, warning }) => {
 		const lessons = firstById(report.lessons);
 		const due = firstById(report.assignment?.lessons ?? []);
-		const cells = chosen.map((l) => cellFor(lessons.get(l.id), due.get(l.id)?.due, today));
+		const cells = chosen.map((l) => cellFor(lessons.get(l.id), due.get(l.id), today));
 		return {
 			name: report.learner.name, file, generatedAt: report.generatedAt, cells, ...(warning !== undefined ? { warning } : {}),
 			assigned: cells.filter((c) => c.assigned).length,

@@ -140,6 +140,38 @@ describe('team report aggregation', () => {
 	});
 });
 
+describe('a recurring assignment in reports', () => {
+	// Passed on 20 November; the yearly cycle turned on 22 November, so this cycle's status starts fresh.
+	const passed = answered(emptyProgress(), 'gmail', { q1: true, q2: true, q3: true, q4: true }, '2026-11-20T10:00:00.000Z');
+	const cycle = { index: 1, start: '2026-11-22', end: '2027-11-21', due: '2026-11-23' };
+	const build = (progress: Progress) => buildReport({
+		learner: 'Aiko Tanaka', now: new Date('2026-11-24T09:00:00.000Z'), passMark: 80, lessons: LESSONS, progress,
+		assigned: { file: '.incident-lessons/assignments.json', lessons: [{ lessonId: 'gmail', due: cycle.due, assignment: 0, cycle }] },
+	});
+
+	it('carries the current cycle and the status counting only its answers; the lesson keeps its whole history', () => {
+		const built = build(passed);
+		assert.deepEqual(built.assignment?.lessons, [{ id: 'gmail', due: '2026-11-23', cycle: { start: '2026-11-22', end: '2027-11-21', status: 'notStarted' } }]);
+		assert.equal(built.lessons.find((l) => l.id === 'gmail')?.status, 'passed');
+		const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'progress-report.schema.json'), 'utf8')) as object;
+		const validate = new Ajv({ allErrors: true }).compile(schema);
+		assert.ok(validate(JSON.parse(JSON.stringify(built))), JSON.stringify(validate.errors));
+		const read = readReport(JSON.parse(JSON.stringify(built)));
+		assert.ok('report' in read, JSON.stringify(read));
+		assert.equal(read.report.assignment?.lessons[0]?.cycle?.status, 'notStarted');
+		const forged = { ...built, assignment: { file: 'a.json', lessons: [{ id: 'gmail', due: '2026-11-23', cycle: { start: '2026-11-22', end: '2027-11-21', status: 'done' } }] } };
+		assert.ok('problem' in readReport(JSON.parse(JSON.stringify(forged))), 'a status outside the list is refused');
+	});
+
+	it('the team report judges the lesson by its cycle: last cycle\'s pass is overdue now, this cycle\'s pass counts', () => {
+		const lastCycle = aggregateReports([{ file: 'aiko.json', report: build(passed) }], '2026-11-24');
+		assert.deepEqual(lastCycle.learners.map((l) => [l.cells[0]?.status, l.cells[0]?.overdue, l.done]), [['notStarted', true, 0]]);
+		const again = answered(passed, 'gmail', { q1: true, q2: true, q3: true, q4: true }, '2026-11-23T10:00:00.000Z');
+		const thisCycle = aggregateReports([{ file: 'aiko.json', report: build(again) }], '2026-11-24');
+		assert.deepEqual(thisCycle.learners.map((l) => [l.cells[0]?.status, l.cells[0]?.overdue, l.done]), [['passed', false, 1]]);
+	});
+});
+
 describe('escaping learner-supplied text', () => {
 	it('CSV: quotes every text field (so `;` never splits a cell); defuses formulas', () => {
 		assert.equal(csvField('plain'), '"plain"');
