@@ -97,6 +97,10 @@ const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map(
 const configs = [
 	// The extension's own code is one bundle: activate() registers every feature, and the libraries above are its chunks.
 	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, precompiledValidators] },
+	// The web extension host's entry (package.json `browser`): the same features over the browser's host platform, no
+	// Node built-ins (test/unit/entryBundle.test.ts reads its metafile). It loads the same chunk files, through
+	// workspace.fs (src/extension/platform/browser/chunkLoader.ts), so the package holds one copy of each.
+	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators] },
 	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },

@@ -7,6 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { isBuiltin } from 'node:module';
+import { CHUNK_BUILTINS } from '../../src/extension/platform/browser/chunkBuiltins';
 import { Command } from '../../src/extension/platform/ids';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -51,9 +53,9 @@ describe('the extension entry and its library chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('builds the entry, the five library chunks, the webview script and the CLI, and nothing else', () => {
+	it('builds the two entries (Node, browser), the four library chunks, the webview script and the CLI, and nothing else', () => {
 		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
-		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
+		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', 'dist/extension-browser.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
 		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
 			assert.equal(outputs[file]?.entryPoint, source, file);
 		}
@@ -72,7 +74,7 @@ describe('the extension entry and its library chunks', () => {
 		const inputs = Object.keys(entry().inputs);
 		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
 		assert.ok(registers.length >= 8, `each feature registers itself: ${registers.join(', ')}`);
-		for (const needed of ['extension.ts', 'services.ts', 'commands.ts', ...registers]) {
+		for (const needed of ['extension.ts', 'activation.ts', 'services.ts', 'commands.ts', ...registers]) {
 			assert.ok(inputs.includes(`src/extension/${needed}`), needed);
 		}
 	});
@@ -83,6 +85,23 @@ describe('the extension entry and its library chunks', () => {
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);
 		const required = entry().imports.filter((i) => i.external && i.path.startsWith('.')).map((i) => i.path);
 		assert.deepEqual([...new Set(required)].sort(), Object.keys(LIBRARY_CHUNKS).map((file) => `./${path.posix.basename(file)}`).sort());
+	});
+
+	it('gives the browser entry no Node built-in: it imports the vscode API alone, and holds the browser host, not the Node one', () => {
+		const browser = outputs['dist/extension-browser.js'];
+		assert.ok(browser, 'dist/extension-browser.js is built');
+		assert.deepEqual(browser.imports.filter((i) => isBuiltin(i.path)).map((i) => i.path), []);
+		assert.deepEqual([...new Set(browser.imports.map((i) => i.path))], ['vscode']);
+		const inputs = Object.keys(browser.inputs);
+		assert.ok(inputs.includes('src/extension/platform/browser/browserHost.ts'));
+		assert.deepEqual(inputs.filter((input) => input.includes('/platform/node/') || Object.values(LIBRARY_CHUNKS).includes(input)), []);
+	});
+
+	it('lets the browser entry load the same chunk files: they name no built-in its loader does not stand in for', () => {
+		for (const file of Object.keys(LIBRARY_CHUNKS)) {
+			const builtins = (outputs[file]?.imports ?? []).filter((i) => isBuiltin(i.path)).map((i) => i.path);
+			assert.deepEqual(builtins.filter((b) => !Object.hasOwn(CHUNK_BUILTINS, b)), [], file);
+		}
 	});
 
 	it('keeps the precompiled validators: the parsers chunk holds no schema compiler', () => {
@@ -97,7 +116,7 @@ describe('the extension entry and its library chunks', () => {
 
 	it('splits by library, not by file: esbuild.mjs names no module of src/extension but the entry', () => {
 		const script = readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8');
-		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts']);
+		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts', 'src/extension/extensionBrowser.ts']);
 	});
 
 	it('registers each contributed command exactly once, in the feature that owns it, with no stand-ins', () => {

@@ -9,6 +9,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
+import { host } from '../platform/host';
 
 /** An assigned lesson with the lesson itself and the file that assigned it. */
 export interface AssignedItem extends AssignedLesson {
@@ -62,7 +63,7 @@ export class AssignedLessons extends Disposable {
 		if (items.length === 0) {
 			return { total: 0, done: 0, overdue: 0, items };
 		}
-		const { assignmentProgress } = await import('../../core/parserChunk');
+		const { assignmentProgress } = await host().chunk('parsers');
 		const summaryOf = summarizer(this.progress, this.config);
 		const isDone = (id: string): boolean => {
 			const item = items.find((i) => i.lessonId === id);
@@ -76,7 +77,7 @@ export class AssignedLessons extends Disposable {
 		if (documents.length === 0) {
 			return { items: [], documents: [] };
 		}
-		const { resolveAssignments } = await import('../../core/parserChunk');
+		const { resolveAssignments } = await host().chunk('parsers');
 		const catalog = lessons.map((l) => ({ id: l.meta.id, track: l.meta.track }));
 		const byId = new Map(lessons.map((l) => [l.meta.id, l]));
 		const chosen = new Map<string, AssignedItem>();

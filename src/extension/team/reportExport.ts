@@ -5,7 +5,7 @@ import { formatReportSummary, type ReportSummaryLabels } from '../../core/team/r
 import { inertText } from '../../core/shared/text';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from '../platform/config';
-import { gitUserName } from '../platform/learnerName';
+import { host } from '../platform/host';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { ProgressStore } from '../progress/progressStore';
 import type { TrustGate } from '../platform/trustGate';
@@ -55,7 +55,7 @@ function fileStem(name: string): string {
 }
 
 async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustGate): Promise<string | undefined> {
-	const fromGit = await gitUserName(folder?.uri, trust.isTrusted);
+	const fromGit = await host().gitUserName(folder?.uri, trust.isTrusted);
 	if (fromGit) {
 		return fromGit;
 	}
@@ -125,7 +125,7 @@ export async function exportReport(deps: ExportDeps, arg?: unknown): Promise<vsc
 	const lessons = await deps.library.lessons();
 	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
 	const now = new Date();
-	const { buildReport } = await import('../../core/parserChunk');
+	const { buildReport } = await host().chunk('parsers');
 	const report = buildReport({
 		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
 		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds], ...(l.exerciseIds ? { exerciseIds: [...l.exerciseIds] } : {}) })),
