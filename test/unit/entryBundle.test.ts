@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import ts from 'typescript';
 import { isBuiltin } from 'node:module';
 import { CHUNK_BUILTINS } from '../../src/extension/platform/browser/chunkBuiltins';
 import { Command } from '../../src/extension/platform/ids';
@@ -25,6 +26,23 @@ const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
 /** Every .ts file under src/extension, relative to it with forward slashes. */
 function extensionSources(): string[] {
 	return readdirSync(SRC_EXTENSION, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+}
+
+const NODE_GLOBALS = new Set(['setImmediate', 'clearImmediate', 'Buffer', 'process', 'global', '__dirname', '__filename', 'require']);
+
+/** The Node-only globals a source file names as values (not as property names, in comments or in strings). */
+function nodeGlobalsIn(file: string): string[] {
+	const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+	const found: string[] = [];
+	const visit = (node: ts.Node): void => {
+		if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)
+			&& !((ts.isPropertyAssignment(node.parent) || ts.isPropertySignature(node.parent) || ts.isMethodDeclaration(node.parent)) && node.parent.name === node)) {
+			found.push(node.text);
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(source);
+	return found;
 }
 
 interface Output {
@@ -95,6 +113,13 @@ describe('the extension entry and its library chunks', () => {
 		const inputs = Object.keys(browser.inputs);
 		assert.ok(inputs.includes('src/extension/platform/browser/browserHost.ts'));
 		assert.deepEqual(inputs.filter((input) => input.includes('/platform/node/') || Object.values(LIBRARY_CHUNKS).includes(input)), []);
+	});
+
+	it('uses no Node global in the browser entry (setImmediate, Buffer, process, __dirname): a web worker has none', () => {
+		const inputs = Object.keys(outputs['dist/extension-browser.js']?.inputs ?? {});
+		assert.deepEqual(inputs.filter((input) => !input.startsWith('src/') && input !== 'vscode-api:vscode'), [], 'no library code');
+		const used = inputs.filter((input) => input.startsWith('src/')).flatMap((input) => nodeGlobalsIn(input).map((name) => `${input}: ${name}`));
+		assert.deepEqual(used, []);
 	});
 
 	it('lets the browser entry load the same chunk files: they name no built-in its loader does not stand in for', () => {

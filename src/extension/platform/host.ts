@@ -36,6 +36,8 @@ export interface Host {
 	/** git's `user.name` (see ./node/learnerName); undefined where git cannot be run. */
 	gitUserName(folder: vscode.Uri | undefined, isTrusted: boolean): Promise<string | undefined>;
 	chunk<K extends keyof Chunks>(name: K): Promise<Chunks[K]>;
+	/** Runs `callback` in a later macrotask, after pending I/O (Node's setImmediate; a zero timeout in the browser). */
+	nextTurn(callback: () => void): void;
 }
 
 /** Thrown where the runtime cannot decode brotli: the lesson page says so instead of a stack. */

@@ -136,7 +136,7 @@ export class LessonSuggestions extends Disposable {
 		let result = scanDocument(index, doc, options);
 		// A cold engine (the first file after activation) can need more than one slice; later ones rarely do.
 		while (result.status === 'timedOut' && result.resumeAt !== undefined && performance.now() - started < MAX_SCAN_MS) {
-			await new Promise<void>((resolve) => setImmediate(resolve));
+			await new Promise<void>((resolve) => host().nextTurn(resolve));
 			if (document.isClosed || document.version !== version) {
 				return this.cached(document) ?? [];
 			}

@@ -27,5 +27,6 @@ export function browserHost(extensionUri: vscode.Uri): Host {
 		brotliDecompress,
 		gitUserName: () => Promise.resolve(undefined),
 		chunk: chunkLoader(vscode.Uri.joinPath(extensionUri, 'dist'), readExtensionFile),
+		nextTurn: (callback) => void setTimeout(callback, 0),
 	};
 }

@@ -29,4 +29,5 @@ export const nodeHost: Host = {
 	brotliDecompress: (bytes) => decompress(bytes),
 	gitUserName,
 	chunk: (name) => CHUNKS[name](),
+	nextTurn: (callback) => void setImmediate(callback),
 };
