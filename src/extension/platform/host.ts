@@ -33,6 +33,8 @@ export interface Host {
 	readExtensionFile(uri: vscode.Uri): Promise<Uint8Array>;
 	/** Brotli-decoded bytes (the lesson packs); rejects with a BrotliUnsupported error where the runtime has no decoder. */
 	brotliDecompress(bytes: Uint8Array): Promise<Uint8Array>;
+	/** Whether processes (git) can be run: false in the browser, where the UI says what it could not read. */
+	readonly runsProcesses: boolean;
 	/** git's `user.name` (see ./node/learnerName); undefined where git cannot be run. */
 	gitUserName(folder: vscode.Uri | undefined, isTrusted: boolean): Promise<string | undefined>;
 	chunk<K extends keyof Chunks>(name: K): Promise<Chunks[K]>;

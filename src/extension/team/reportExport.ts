@@ -60,7 +60,9 @@ async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustG
 		return fromGit;
 	}
 	const typed = await vscode.window.showInputBox({
-		title: vscode.l10n.t('Export Progress Report'), prompt: vscode.l10n.t('Your name, as your team lead knows you (git has no user.name)'),
+		title: vscode.l10n.t('Export Progress Report'), prompt: host().runsProcesses
+			? vscode.l10n.t('Your name, as your team lead knows you (git has no user.name)')
+			: vscode.l10n.t('Your name, as your team lead knows you (git\'s user.name cannot be read in the browser)'),
 		validateInput: (v) => v.trim() === '' ? vscode.l10n.t('Write your name.') : undefined,
 	});
 	return typed?.trim() || undefined;

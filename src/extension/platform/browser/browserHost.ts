@@ -25,6 +25,7 @@ export function browserHost(extensionUri: vscode.Uri): Host {
 	return {
 		readExtensionFile,
 		brotliDecompress,
+		runsProcesses: false,
 		gitUserName: () => Promise.resolve(undefined),
 		chunk: chunkLoader(vscode.Uri.joinPath(extensionUri, 'dist'), readExtensionFile),
 		nextTurn: (callback) => void setTimeout(callback, 0),

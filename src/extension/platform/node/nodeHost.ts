@@ -27,6 +27,7 @@ export const nodeHost: Host = {
 	disk: { readCapped: readLocalFileCapped, staysInside, readDirectory },
 	readExtensionFile: (uri) => readFile(uri.fsPath),
 	brotliDecompress: (bytes) => decompress(bytes),
+	runsProcesses: true,
 	gitUserName,
 	chunk: (name) => CHUNKS[name](),
 	nextTurn: (callback) => void setImmediate(callback),
