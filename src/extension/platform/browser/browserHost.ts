@@ -20,8 +20,27 @@ async function brotliDecompress(bytes: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(await decoded.arrayBuffer());
 }
 
+/**
+ * One of the extension's own files through `workspace.fs`. An extension installed from a location (vscode.dev's
+ * Install Extension from Location…) lives at an https URL, which the worker may have no file system provider for:
+ * that URL is fetched instead (it is served with CORS, or the workbench could not have installed it).
+ */
+async function readExtensionFile(uri: vscode.Uri): Promise<Uint8Array> {
+	try {
+		return await vscode.workspace.fs.readFile(uri);
+	} catch (error) {
+		if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+			throw error;
+		}
+		const response = await fetch(uri.toString(true));
+		if (!response.ok) {
+			throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+		}
+		return new Uint8Array(await response.arrayBuffer());
+	}
+}
+
 export function browserHost(extensionUri: vscode.Uri): Host {
-	const readExtensionFile = (uri: vscode.Uri): Promise<Uint8Array> => Promise.resolve(vscode.workspace.fs.readFile(uri));
 	return {
 		readExtensionFile,
 		brotliDecompress,
