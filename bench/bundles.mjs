@@ -82,6 +82,7 @@ export async function buildCoreBundles(outDir) {
 		`export { renderLesson } from './src/core/page/render';`,
 		`export { runChecks } from './src/core/exercises';`,
 		`export { default as markdownIt } from 'markdown-it';`,
+		`export { syncedProgressSizes } from './test/unit/helpers/learnerProgress';`,
 	].join('\n');
 	const common = {
 		absWorkingDir: ROOT,

@@ -5,6 +5,7 @@
 //            run, and against the line scan the catalog already does (front matter delimiters and fences, no YAML)
 //   render   the real lazy chunk (dist/render.js) on a typical and a large lesson, against bare markdown-it
 //   exercise runChecks over a 2,000-line TypeScript file (comments blanked, whitespace collapsed, positions mapped)
+//   synced   the size of the progress Settings Sync carries for 100 passed lessons (test/unit/helpers/learnerProgress)
 // With `profile` in the config it runs one workload only under the inspector's CPU profiler (written to
 // config.profileOut) and prints nothing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -239,6 +240,19 @@ function profileWorkload() {
 	}
 }
 
+/**
+ * What Settings Sync carries for a learner who passed 100 lessons (five quizzes with review cards and an exercise
+ * each), stored by the real progress store: its globalState keys and their JSON. VS Code warns when an extension's
+ * state passes 512 KB (ExtensionStorageService), and every globalState update sends the whole of it.
+ */
+async function syncedProgressBench() {
+	const lessons = 100;
+	const sizes = await core.syncedProgressSizes(lessons);
+	const limitBytes = 512 * 1024;
+	progress(`synced progress, ${lessons} lessons passed: ${(sizes.entries / 1024).toFixed(1)} KB in ${sizes.keys} globalState keys (${(sizes.base / 1024).toFixed(1)} KB as one base; export file ${(sizes.exportFile / 1024).toFixed(1)} KB); VS Code warns above ${limitBytes / 1024} KB`);
+	return { lessons, ...sizes, limitBytes };
+}
+
 /** Profiles only the workload (not the set reading or lesson generation around it) into config.profileOut. */
 async function profile() {
 	const { Session } = await import('node:inspector/promises');
@@ -259,5 +273,6 @@ if (config.profile) {
 	const render = renderBench();
 	const catalog = catalogBench();
 	const exercise = exerciseBench();
-	writeFileSync(config.out, JSON.stringify({ node: process.version, catalog, render, exercise }, null, '\t'));
+	const syncedProgress = await syncedProgressBench();
+	writeFileSync(config.out, JSON.stringify({ node: process.version, catalog, render, exercise, syncedProgress }, null, '\t'));
 }

@@ -1,6 +1,7 @@
 // Hostile-input figures: the trigger scan on a 400,000-character line against 20 workspace triggers (the editor's
 // slices and the CLI), lint of the worst YAML-alias and diagnostics-count inputs, and the team report on 1,000
-// learners × 50 lessons and on one 5 MiB hostile report. Inputs are generated under bench/tmp/hardening. Every CLI
+// learners × 50 lessons and on one 5 MiB hostile report, and `report --items` and `evidence` on 1,000 learners × 50
+// lessons of version 2 reports (with answers) and their 50 lessons. Inputs are generated under bench/tmp/hardening. Every CLI
 // run has a time limit, so a crash or a hang is a figure ("not met: crashed / timed out"), not a stuck bench.
 //   node bench/run.mjs --only hardening      these figures alone (written to bench/tmp/)
 import { spawn } from 'node:child_process';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { loadCore } from './triggers.mjs';
 
 /** Targets: the editor's slice and the CLI's per-file budget (src/extension/suggestions/lessonSuggestions.ts, src/cli/suggest.ts). */
-export const HARDENING_TARGETS = { sliceMs: 50, suggestMs: 1000, lintMs: 2000, reportMs: 5000, reportMb: 512 };
+export const HARDENING_TARGETS = { sliceMs: 50, suggestMs: 1000, lintMs: 2000, reportMs: 5000, reportMb: 512, itemsMs: 5000, evidenceMs: 5000 };
 const RUN_LIMIT_MS = 60_000;
 const QUIZ = '```quiz\nid: q\ntype: single\nprompt: P\nchoices:\n  - text: A\n    correct: true\n    explain: E\n  - text: B\n    explain: E\n```\n';
 
@@ -59,6 +60,38 @@ function generate(dir) {
 		learners,
 		hostileReport: path.dirname(file('report-hostile/mallory.json', hostileReport)),
 	};
+}
+
+const ITEM_QUIZZES = ['q1', 'q2'].map((id) => `\`\`\`quiz\nid: ${id}\ntype: single\nprompt: Question ${id}?\nchoices:\n  - text: Right\n    correct: true\n    explain: E\n  - text: Wrong one\n    explain: E\n  - text: Wrong two\n    explain: E\n\`\`\`\n`).join('\n');
+
+/**
+ * 50 lessons of two quizzes and 1,000 version 2 reports answering them (a third of the first answers wrong, spread
+ * over two wrong choices), every lesson assigned; `core` gives the lessons' content hash the reports answered.
+ */
+function generateItems(dir, core) {
+	const lessons = path.join(dir, 'items-lessons');
+	const reports = path.join(dir, 'items-1000');
+	mkdirSync(path.join(lessons, 'en'), { recursive: true });
+	mkdirSync(reports, { recursive: true });
+	const text = (i) => `---\nid: bench-lesson-${i}\ntitle: Bench lesson ${i}\nsummary: Bench input.\n---\n\n${ITEM_QUIZZES}`;
+	for (let i = 0; i < 50; i++) {
+		writeFileSync(path.join(lessons, 'en', `bench-lesson-${i}.md`), text(i));
+	}
+	const contentHash = core.parseLesson(text(0), 'bench-lesson-0.md').lesson?.contentHash ?? 'unknown';
+	const at = '2026-01-02T00:00:00.000Z';
+	const quiz = (id, wrong, n) => ({ id, correct: !wrong, attempts: 1, answeredAt: at, answer: wrong ? [1 + (n % 2)] : [0], contentHash });
+	for (let n = 0; n < 1000; n++) {
+		const lessonsOf = Array.from({ length: 50 }, (_, i) => {
+			const wrong = (n + i) % 3 === 0;
+			return { id: `bench-lesson-${i}`, title: `Bench lesson ${i}`, track: 'developer', origin: 'workspace', status: wrong ? 'failed' : 'passed', score: wrong ? 50 : 100, answered: 2, total: 2,
+				correct: wrong ? 1 : 2, attempts: 2, startedAt: '2026-01-01T00:00:00.000Z', updatedAt: at, contentHash, quizzes: [quiz('q1', wrong, n), quiz('q2', false, n)] };
+		});
+		writeFileSync(path.join(reports, `learner-${n}.json`), JSON.stringify({
+			format: 'incident-lessons-progress-report', schemaVersion: 2, generatedAt: '2026-01-03T00:00:00.000Z', learner: { name: `Learner ${n}` }, workspace: 'bench', passMark: 80,
+			assignment: { file: '.incident-lessons/assignments.json', lessons: Array.from({ length: 50 }, (_, i) => ({ id: `bench-lesson-${i}`, due: '2026-02-01' })) }, lessons: lessonsOf,
+		}, null, '\t'));
+	}
+	return { lessons, reports, contentHash };
 }
 
 /** Runs `node dist/cli.js …` with a time limit; resolves with its wall time, exit code or signal, and peak RSS. */
@@ -127,7 +160,11 @@ export async function measureHardening({ root, tmpDir, log = () => {} }) {
 	log('hardening: team reports');
 	const report1000 = await cli(root, dir, ['report', inputs.learners]);
 	const reportHostile = await cli(root, dir, ['report', inputs.hostileReport]);
-	return { targets: HARDENING_TARGETS, triggers: { ...slices, lessonParsed: lesson !== undefined }, triggersLines: slicesLines, suggest, lintAlias, lintTags, report1000, reportHostile };
+	log('hardening: question analysis and evidence pack (version 2 reports)');
+	const items = generateItems(dir, core);
+	const items1000 = await cli(root, dir, ['report', items.reports, '--items', '--lessons', items.lessons, '--html', path.join(dir, 'items.html')]);
+	const evidence1000 = await cli(root, dir, ['evidence', items.reports, '--lessons', items.lessons, '--out', path.join(dir, 'evidence'), '--force', '--requirement', 'PCI DSS 4.0 6.2.2']);
+	return { targets: HARDENING_TARGETS, triggers: { ...slices, lessonParsed: lesson !== undefined }, triggersLines: slicesLines, suggest, lintAlias, lintTags, report1000, reportHostile, items1000, evidence1000 };
 }
 
 const ms = (v) => (typeof v === 'number' ? `${v.toFixed(v < 100 ? 1 : 0)} ms` : 'n/a');
@@ -153,6 +190,11 @@ export function hardeningRows(h) {
 		{ id: 'hardening', figure: '`report`: 1,000 learners × 50 lessons (peak RSS)', value: failure(h.report1000) ?? memory(h.report1000), target: `≤ ${t.reportMb} MB`, met: !failure(h.report1000) && h.report1000.maxRssMb <= t.reportMb },
 		timed('hardening', '`report`: one 5 MiB report of 200,000 `{}` lessons (time)', h.reportHostile, t.reportMs),
 		{ id: 'hardening', figure: '`report`: one 5 MiB hostile report (peak RSS)', value: failure(h.reportHostile) ?? memory(h.reportHostile), target: `≤ ${t.reportMb} MB`, met: !failure(h.reportHostile) && h.reportHostile.maxRssMb <= t.reportMb },
+		// Both exit 1 when they wrote nothing (no report read, folder refused): only 0 is a result here.
+		...[['`report --items --html`', h.items1000, t.itemsMs], ['`evidence --out`', h.evidence1000, t.evidenceMs]].filter(([, run]) => run).flatMap(([name, run, limitMs]) => [
+			{ ...timed('hardening', `${name}: 1,000 learners × 50 lessons, version 2 reports (time)`, run, limitMs), ...(run.code === 0 || failure(run) ? {} : { value: `not met: exit ${run.code}`, met: false }) },
+			{ id: 'hardening', figure: `${name}: 1,000 learners × 50 lessons (peak RSS)`, value: failure(run) ?? memory(run), target: `≤ ${t.reportMb} MB`, met: !failure(run) && run.code === 0 && run.maxRssMb <= t.reportMb },
+		]),
 	];
 }
 

@@ -34,7 +34,7 @@ export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROO
 		.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
 	for (const pattern of shipped) {
 		// The set's catalog and packs are written below.
-		if (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons/')) {
+		if (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons')) {
 			continue;
 		}
 		// The bundles come from distDir (the readable build, for profiles) in dist/'s own layout.

@@ -1,7 +1,7 @@
 // The bundled lessons' catalog and packs, written at build time by the lesson parser itself (src/core/catalog/catalog.ts):
-// the catalog is what the Lessons view, the status bar and quick picks list before a lesson is opened; a locale's pack
-// (dist/lessons/<locale>.json.br, brotli: the lessons compress far better as one stream than file by file in the
-// .vsix) holds its parsed lessons, read when the first one is opened. The extension parses no bundled lesson file.
+// the catalog is what the Lessons view, the status bar and quick picks list before a lesson is opened; each locale's
+// pack of parsed lessons is a line of dist/lessons.json.br (brotli: the lessons compress far better as one stream than
+// file by file in the .vsix), read when the first lesson is opened. The extension parses no bundled lesson file.
 // A bundled lesson the parser rejects fails the build, naming file:line:column.
 // `node esbuild.mjs` calls writeCatalog(); after editing a lesson under --watch, build again.
 import * as esbuild from 'esbuild';
@@ -19,7 +19,7 @@ function loadCore() {
 		`export { buildBundledCatalog } from './src/core/catalog/catalog';`,
 		`export { decodeLessonBytes } from './src/core/shared/decode';`,
 		`export { LESSON_LOCALES } from './src/core/lessons/lesson';`,
-		`export { lessonPackFile } from './src/core/catalog/lessonPack';`,
+		`export { LESSON_PACKS_FILE, writeLessonPacks } from './src/core/catalog/lessonPack';`,
 		`export { resolveExercise } from './src/core/exercises/resolve';`,
 	].join('\n');
 	const [{ text }] = esbuild.buildSync({
@@ -82,8 +82,8 @@ async function inlineExerciseFiles(core, pack, lessonsDir) {
 }
 
 /**
- * Parses every lesson under `lessonsDir` and writes their catalog to `out` and each locale's pack beside it
- * (`lessons/<locale>.json.br` in the same folder). Throws, listing each error as
+ * Parses every lesson under `lessonsDir` and writes their catalog to `out` and the locales' packs beside it
+ * (`lessons.json.br` in the same folder). Throws, listing each error as
  * `lessons/en/name.md:line:column: message (code)`, when any lesson does not parse; writes nothing then. Warnings
  * are printed and returned.
  * @returns {{ lessons: number, warnings: string[] }}
@@ -108,12 +108,10 @@ export async function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), ou
 	}
 	mkdirSync(path.dirname(out), { recursive: true });
 	writeFileSync(out, `${JSON.stringify(catalog)}\n`);
-	rmSync(path.join(path.dirname(out), 'lessons'), { recursive: true, force: true });
-	for (const pack of packs) {
-		const file = path.join(path.dirname(out), core.lessonPackFile(pack.locale));
-		mkdirSync(path.dirname(file), { recursive: true });
-		const json = Buffer.from(JSON.stringify(pack));
-		writeFileSync(file, brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }));
-	}
+	rmSync(path.join(path.dirname(out), 'lessons'), { recursive: true, force: true }); // the per-locale files of older builds
+	const json = Buffer.from(core.writeLessonPacks(packs));
+	// The window spans the whole text, so a later locale's pack refers back to what it shares with the first.
+	const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: json.length };
+	writeFileSync(path.join(path.dirname(out), core.LESSON_PACKS_FILE), brotliCompressSync(json, { params }));
 	return { lessons: catalog.lessons.length, warnings };
 }

@@ -1,4 +1,5 @@
 /** Command-line arguments → what to do. Pure. */
+import { EVIDENCE_USAGE, parseEvidenceArgs, type EvidenceCommand } from './evidence/evidenceArgs';
 import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exercise/exerciseArgs';
 import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
 import { COVERAGE_USAGE, parseCoverageArgs, type CoverageCommand } from './sarif/coverage';
@@ -12,6 +13,7 @@ export type CliCommand =
 	| { readonly kind: 'render'; readonly file: string }
 	| { readonly kind: 'curriculum'; readonly paths: readonly string[] }
 	| ReportCommand
+	| EvidenceCommand
 	| SuggestCommand
 	| XapiCommand
 	| ExerciseCommand
@@ -24,6 +26,7 @@ export const USAGE = `Usage:
   incident-lessons curriculum <dir>...  print the curriculum overview (Markdown table)
 ${COVERAGE_USAGE}
 ${REPORT_USAGE}
+${EVIDENCE_USAGE}
 ${SUGGEST_USAGE}
 ${XAPI_USAGE}
 ${EXERCISE_USAGE}
@@ -49,6 +52,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 	// report has options of its own (--csv, --html, --today)
 	if (argv[0] === 'report') {
 		return parseReportArgs(argv.slice(1));
+	}
+	// evidence has options of its own (--out, --force, --cycle, --requirement, --today, --lessons)
+	if (argv[0] === 'evidence') {
+		return parseEvidenceArgs(argv.slice(1));
 	}
 	if (argv[0] === 'curriculum' && options.includes('--coverage')) {
 		return parseCoverageArgs(argv.slice(1));

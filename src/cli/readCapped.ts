@@ -21,17 +21,30 @@ export async function readCapped(absolute: string, maxBytes: number): Promise<Ui
 		if (info.size > maxBytes) {
 			return new Uint8Array(maxBytes + 1);
 		}
-		return await readHandleCapped(handle, maxBytes);
+		return await readHandleCapped(handle, maxBytes, info.size);
 	} finally {
 		await handle.close();
 	}
 }
 
-/** {@link readCapped} on a file already open (the caller checked what it is first, and closes it). */
-export async function readHandleCapped(handle: FileHandle, maxBytes: number): Promise<Uint8Array> {
-	const buffer = new Uint8Array(maxBytes + 1);
+/**
+ * {@link readCapped} on a file already open (the caller checked what it is first, and closes it). `expectedBytes`
+ * (the size `stat` gave) sizes the first buffer, so a folder of small files does not zero a `maxBytes` buffer for
+ * each; the buffer grows if the file grew since, never past `maxBytes + 1`.
+ */
+export async function readHandleCapped(handle: FileHandle, maxBytes: number, expectedBytes = maxBytes): Promise<Uint8Array> {
+	const limit = maxBytes + 1;
+	let buffer = new Uint8Array(Math.min(Math.max(expectedBytes, 0) + 1, limit));
 	let length = 0;
-	while (length < buffer.length) {
+	for (;;) {
+		if (length === buffer.length) {
+			if (buffer.length === limit) {
+				break;
+			}
+			const grown = new Uint8Array(Math.min(buffer.length * 2, limit));
+			grown.set(buffer);
+			buffer = grown;
+		}
 		const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
 		if (bytesRead === 0) {
 			break;

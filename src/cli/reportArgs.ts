@@ -1,5 +1,6 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
 import { appendAll } from '../core/shared/arrays';
+import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
 import { isDueDate } from '../core/team/dueDates';
 
 export interface ReportCommand {
@@ -12,13 +13,21 @@ export interface ReportCommand {
 	readonly html?: string;
 	/** The day overdue is measured against (`YYYY-MM-DD`); today when absent. */
 	readonly today?: string;
+	/** Print the question-level analysis instead of the team table (and add it to the HTML page). */
+	readonly items: boolean;
+	/** Lesson folders for the questions' wording instead of the bundled lessons. */
+	readonly lessons: readonly string[];
+	readonly lang: LessonLocale;
 }
 
 export const REPORT_USAGE = `  incident-lessons report <file|dir>... [--csv] [--html <out.html>] [--today <YYYY-MM-DD>]
-                                        fold learners' progress reports (*.json) into a team table`;
+                       [--items [--lessons <dir>]... [--lang en|ja]]
+                                        fold learners' progress reports (*.json) into a team table;
+                                        --items: per question, right first try and the most held wrong answer`;
 
 /**
- * Reads the arguments after `report`: paths, `--csv`, `--html <file>` (or `--html=<file>`) and `--today <date>`.
+ * Reads the arguments after `report`: paths, `--csv`, `--html <file>` (or `--html=<file>`), `--today <date>`,
+ * `--items`, `--lessons <dir>` (repeatable) and `--lang <en|ja>`.
  * `--` ends the options. Returns a usage error message for anything else.
  */
 export function parseReportArgs(args: readonly string[]): ReportCommand | { readonly kind: 'usageError'; readonly message: string } {
@@ -26,6 +35,9 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 	let format: ReportCommand['format'] = 'markdown';
 	let html: string | undefined;
 	let today: string | undefined;
+	let items = false;
+	const lessons: string[] = [];
+	let lang: LessonLocale = 'en';
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i] ?? '';
 		if (arg === '--') {
@@ -46,6 +58,20 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 			if (!today || !isDueDate(today)) {
 				return { kind: 'usageError', message: 'report --today needs a date written YYYY-MM-DD' };
 			}
+		} else if (name === '--items') {
+			items = true;
+		} else if (name === '--lessons') {
+			const dir = value();
+			if (!dir) {
+				return { kind: 'usageError', message: 'report --lessons needs a folder of lesson files' };
+			}
+			lessons.push(dir);
+		} else if (name === '--lang') {
+			const given = value();
+			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
+				return { kind: 'usageError', message: `report --lang needs one of: ${LESSON_LOCALES.join(', ')}` };
+			}
+			lang = given as LessonLocale;
 		} else if (arg.startsWith('-') && arg !== '-') {
 			return { kind: 'usageError', message: `unknown option "${arg}" for report` };
 		} else {
@@ -55,5 +81,8 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 	if (paths.length === 0) {
 		return { kind: 'usageError', message: 'report needs at least one report file or folder' };
 	}
-	return { kind: 'report', paths, format, ...(html !== undefined ? { html } : {}), ...(today !== undefined ? { today } : {}) };
+	if (!items && (lessons.length > 0 || lang !== 'en')) {
+		return { kind: 'usageError', message: 'report --lessons and --lang go with --items' };
+	}
+	return { kind: 'report', paths, format, items, lessons, lang, ...(html !== undefined ? { html } : {}), ...(today !== undefined ? { today } : {}) };
 }

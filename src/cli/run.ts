@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { parseArgs, USAGE } from './args';
 import { runCurriculum } from './curriculum';
+import { runEvidence } from './evidence/evidence';
 import { runExercise } from './exercise/exerciseCommand';
 import { runLint } from './lint';
 import { oneLine, terminalSafe, type CliOutput } from './output';
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[], cwd: string, raw: CliOutpu
 				return await runCurriculum(command.paths, cwd, output);
 			case 'report':
 				return await runReport(command, cwd, output);
+			case 'evidence':
+				return await runEvidence(command, cwd, output);
 			case 'suggest':
 				return await runSuggest(command, cwd, output);
 			case 'xapi':

@@ -22,6 +22,12 @@ export function bundledLessonsDir(): string | undefined {
 		.find((dir) => existsSync(path.join(dir, 'en')));
 }
 
+/** The lesson folders given, or the bundled one when none is (none at all when it is missing). */
+export function lessonDirs(given: readonly string[]): readonly string[] {
+	const bundled = given.length > 0 ? undefined : bundledLessonsDir();
+	return bundled ? [bundled] : given;
+}
+
 /** The lessons under `dirs` in `lang` (else English); files with errors are left out, with a note on stderr. */
 export async function loadLessons(dirs: readonly string[], cwd: string, lang: string, output: CliOutput): Promise<Lesson[]> {
 	const { files, problems } = await findLessonFiles(dirs, cwd);
@@ -52,9 +58,7 @@ function reportProblems(index: TriggerIndex, output: CliOutput): void {
  * (with or without matches) and 2 when a path cannot be read or no lessons were found.
  */
 export async function runSuggest(command: SuggestCommand, cwd: string, output: CliOutput): Promise<number> {
-	const bundled = bundledLessonsDir();
-	const dirs = command.lessons.length > 0 ? command.lessons : bundled ? [bundled] : [];
-	const lessons = await loadLessons(dirs, cwd, command.lang, output);
+	const lessons = await loadLessons(lessonDirs(command.lessons), cwd, command.lang, output);
 	if (lessons.length === 0) {
 		output.stderr('incident-lessons: no lessons found to take triggers from\n');
 		return 2;

@@ -44,8 +44,11 @@ export function createServices(context: vscode.ExtensionContext): OwnedServices 
 	const config = (): ExtensionConfig => current;
 	const workspaceLessons = new WorkspaceLessonSource(trust, log);
 	const library = new LessonLibrary(context.extensionUri, log, () => lessonLocale(current), workspaceLessons);
-	const progress = new ProgressStore({ shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId() }, log,
-		(message) => void vscode.window.showWarningMessage(message));
+	const storage = {
+		shared: context.globalState, workspace: context.workspaceState, workspaceId: currentWorkspaceId(),
+		syncKeys: (keys: readonly string[]) => { context.globalState.setKeysForSync(keys); },
+	};
+	const progress = new ProgressStore(storage, log, (message) => void vscode.window.showWarningMessage(message));
 	const clock = testing?.clock ?? systemClock;
 	const reviews = new ReviewService(library, progress, config, clock);
 	const answers = new Answers(progress, log, reviews);

@@ -1,6 +1,6 @@
 // Windows where nothing has woken the extension yet (an empty folder: no team lessons, no code open), so the
-// learner's first action activates it. Activation registers stand-ins for the commands and the Lessons view
-// (src/extension/extension.ts); the first command or view must still do its real work.
+// learner's first action activates it (src/extension/extension.ts registers every command and the Lessons view at
+// once); the command or view that woke it must do its real work, not be lost while the extension starts.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';

@@ -11,7 +11,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const TEST_DIR = path.join(ROOT, '.vscode-test');
 export const VSIX_PATH = path.join(TEST_DIR, 'incident-lessons.vsix');
 const CODE_SERVER = path.join(TEST_DIR, 'code-server/node_modules/.bin/code-server');
-const INSTALL_SCRIPT = path.join(ROOT, 'test/harness/installCodeServer.sh');
 
 /** Quiet, deterministic workbench: no welcome page or walkthroughs, no chat, no telemetry, no update checks. */
 const BASE_SETTINGS = {
@@ -45,12 +44,7 @@ export function run(command, args, { cwd = ROOT, env = process.env, quiet = fals
 	});
 }
 
-let installed;
-/** Installs code-server on first use; later calls share the same promise. */
-export function ensureCodeServer() {
-	installed ??= run('bash', [INSTALL_SCRIPT]);
-	return installed;
-}
+export { ensureCodeServer } from './setup.mjs';
 
 /**
  * Packages the extension without node_modules (esbuild already bundled the dependencies).
@@ -150,8 +144,9 @@ function stopper(child) {
  * @param {string} [options.workspaceFrom] template copied into the default workspace folder
  * @param {string} [options.stateDir]
  * @param {boolean} [options.fresh] wipe the state dir first (default true)
+ * @param {string} [options.locale] VS Code's display language (`--locale`)
  */
-export async function startCodeServer({ port, vsixPaths = [], settings = {}, workspace, workspaceFrom, stateDir, fresh = true } = {}) {
+export async function startCodeServer({ port, vsixPaths = [], settings = {}, workspace, workspaceFrom, stateDir, fresh = true, locale } = {}) {
 	// a busy port would let another server answer our /healthz probe
 	port = await freePort(port ?? 0);
 	stateDir = path.resolve(stateDir ?? path.join(TEST_DIR, `state-${port}`));
@@ -173,7 +168,7 @@ export async function startCodeServer({ port, vsixPaths = [], settings = {}, wor
 	const fd = openSync(log, 'a');
 	const child = spawn(CODE_SERVER, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...dirs,
 		'--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-		'--ignore-last-opened', workspace], { env, stdio: ['ignore', fd, fd], detached: true });
+		'--ignore-last-opened', ...(locale ? ['--locale', locale] : []), workspace], { env, stdio: ['ignore', fd, fd], detached: true });
 	closeSync(fd);
 	// Its own process group lets stop() reach the extension host too; a runner that exits without
 	// stopping (uncaught error, process.exit) must still not leave a server holding the port.
@@ -232,9 +227,7 @@ export function remoteUri(cs, absolutePath) {
 	return `vscode-remote://${new URL(urlOf(cs)).host}${encoded}`;
 }
 
-function urlOf(cs) {
-	return typeof cs === 'string' ? cs : cs.url;
-}
+const urlOf = (cs) => (typeof cs === 'string' ? cs : cs.url);
 
 /**
  * Workbench URL opening `folder` (default: the server's workspace). `payload` entries (object or [key, value] pairs)

@@ -10,29 +10,17 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PREFIX=$ROOT/.vscode-test/code-server
 BIN=$PREFIX/node_modules/.bin/code-server
 
+fail() {
+	echo "installCodeServer: $1" >&2
+	exit 1
+}
+
 installed_version() {
 	node -p "require('$PREFIX/node_modules/code-server/package.json').version" 2>/dev/null || true
 }
 
 is_installed() {
 	[ -x "$BIN" ] && [ "$(installed_version)" = "$VERSION" ]
-}
-
-# chromium drives the workbench in UI tests; libkrb5-dev provides gssapi.h for the `kerberos`
-# native module, which has no reachable prebuild and compiles from source.
-ensure_system_packages() {
-	local missing=()
-	command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ] || missing+=(chromium)
-	if ! is_installed; then dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev); fi
-	[ ${#missing[@]} -eq 0 ] && return 0
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "installCodeServer: missing ${missing[*]}; install them with apt-get (needs root)" >&2
-		return 1
-	fi
-	echo "installCodeServer: apt-get install ${missing[*]}"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
-	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # code-server 4.100.3 pins @vscode/ripgrep 1.15.11, whose postinstall downloads rg from api.github.com.
@@ -43,7 +31,8 @@ seed_ripgrep_cache() {
 	[ -s "$archive" ] && return 0
 	local work
 	work=$(mktemp -d)
-	(cd "$work" && npm pack --silent "@vscode/ripgrep-linux-x64@$RIPGREP_NPM" >/dev/null && tar xzf ./*.tgz)
+	(cd "$work" && npm pack --silent "@vscode/ripgrep-linux-x64@$RIPGREP_NPM" >/dev/null && tar xzf ./*.tgz) \
+		|| fail "npm could not fetch @vscode/ripgrep-linux-x64@$RIPGREP_NPM, which code-server's install needs"
 	mkdir -p "$cache"
 	tar czf "$archive" -C "$work/package/bin" rg
 	rm -rf "$work"
@@ -58,12 +47,13 @@ install_code_server() {
 	# npm_config_yes: node-pty's postinstall runs `npx node-gyp`, which a user `yes=false` would cancel.
 	# npm_config_unsafe_perm: as root, code-server's postinstall refuses to run without it.
 	(cd "$PREFIX" && npm_config_yes=true npm_config_unsafe_perm=true \
-		npm install --no-audit --no-fund --loglevel=error "code-server@$VERSION")
-	is_installed || { echo "installCodeServer: code-server $VERSION did not install" >&2; return 1; }
+		npm install --no-audit --no-fund --loglevel=error "code-server@$VERSION") || true
+	is_installed || fail "npm could not install code-server@$VERSION into .vscode-test/code-server (npm's errors are above)"
 }
 
-ensure_system_packages
 is_installed && exit 0
+# its native modules compile during the install; systemPackages.sh names what is missing
+"$ROOT/test/harness/systemPackages.sh" code-server || exit 1
 
 # Serialise concurrent runners (test:host and test:e2e started together) on one install.
 mkdir -p "$ROOT/.vscode-test"

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, ensureCodeServer, logTail, packageExtension, startCodeServer } from './codeServer.mjs';
+import { ROOT, logTail, packageExtension, startCodeServer } from './codeServer.mjs';
+import { ensureBrowser, ensureCodeServer, failureExitCode } from './setup.mjs';
 
 const E2E_DIR = path.join(ROOT, 'test/e2e');
 const SHOTS_DIR = path.join(ROOT, 'test-results/screenshots');
@@ -33,6 +34,7 @@ async function main() {
 		console.log('no e2e tests (test/e2e/*.e2e.mjs): nothing to run');
 		return 0;
 	}
+	await ensureBrowser();
 	await ensureCodeServer();
 	const vsix = process.env.E2E_VSIX ? path.resolve(process.env.E2E_VSIX) : await packageExtension();
 	const settings = { ...DEFAULT_SETTINGS, ...JSON.parse(process.env.E2E_SETTINGS ?? '{}') };
@@ -57,4 +59,4 @@ async function main() {
 	return code;
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch(failureExitCode);

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { ROOT, ensureCodeServer, launchBrowser, logTail, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ROOT, launchBrowser, logTail, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ensureBrowser, ensureCodeServer, failureExitCode } from './setup.mjs';
 
 const extensionPath = path.resolve(process.env.EXT_DEV_PATH ?? ROOT);
 const testsPath = path.resolve(process.env.EXT_TESTS_PATH ?? path.join(ROOT, 'out/test/host/index.js'));
@@ -42,6 +43,7 @@ async function main() {
 		console.error(`${path.relative(ROOT, testsPath)} is missing: run \`npm run build\` first`);
 		return 1;
 	}
+	await ensureBrowser();
 	await ensureCodeServer();
 	const started = Date.now();
 	// The web workbench saves a dirty editor after a second by default; the suites edit documents without saving
@@ -72,4 +74,4 @@ async function main() {
 	return 1;
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch(failureExitCode);

@@ -4,7 +4,8 @@
 // between runs (settings, installed extensions); progress kept by the extension lives in the browser's storage.
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { ROOT, TEST_DIR, ensureCodeServer, packageExtension, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ROOT, TEST_DIR, packageExtension, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { SetupError, ensureCodeServer } from './setup.mjs';
 
 // npm runs scripts from the package root; INIT_CWD is where `npm start` was typed
 const invokedFrom = process.env.INIT_CWD ?? process.cwd();
@@ -54,7 +55,8 @@ if (hasDesktopCode()) {
 	openInDesktop();
 } else {
 	await serveInBrowser().catch((error) => {
-		console.error(error instanceof Error ? error.message : error);
+		// a SetupError's script has printed what is missing
+		if (!(error instanceof SetupError)) console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	});
 }

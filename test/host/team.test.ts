@@ -236,7 +236,7 @@ suite('Team assignments and workspace lessons', () => {
 		assert.equal(uri?.toString(), target.toString());
 		const report = JSON.parse(await read(target)) as { format: string; schemaVersion: number; learner: { name: string }; passMark: number; assignment?: { lessons: { id: string; due: string }[] }; lessons: { id: string; origin: string }[] };
 		assert.equal(report.format, 'incident-lessons-progress-report');
-		assert.equal(report.schemaVersion, 1);
+		assert.equal(report.schemaVersion, 2);
 		assert.equal(report.learner.name, 'Test Learner');
 		assert.equal(report.passMark, 80);
 		assert.deepEqual(report.assignment?.lessons.map((l) => l.id), assigned);

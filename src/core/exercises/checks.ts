@@ -28,6 +28,9 @@ export interface CheckReport {
 	readonly results: readonly CheckResult[];
 }
 
+/** Time all of an exercise's checks may take together; a 2,000-line file takes a few milliseconds. */
+export const CHECK_BUDGET_MS = 2_000;
+
 /** Compiled patterns by source: a learner checks the same exercise again and again. Bounded, cleared when full. */
 const compiled = new Map<string, CompiledPattern>();
 const MAX_CACHED = 512;
@@ -114,7 +117,10 @@ function result(check: ExerciseCheck, passed: boolean, range: TextRange, hint = 
 	return { checkId: check.id, passed, hint, file: check.file, ...range };
 }
 
-function runCheck(check: ExerciseCheck, source: string | undefined, views: () => FileViews): CheckResult {
+/** Thrown when a check would start a pattern after the checks' time is spent. */
+class OutOfTime extends Error {}
+
+function runCheck(check: ExerciseCheck, source: string | undefined, views: () => FileViews, inTime: () => void): CheckResult {
 	if (source === undefined) {
 		return result(check, false, firstLine(''), `${check.file} is missing`);
 	}
@@ -132,7 +138,10 @@ function runCheck(check: ExerciseCheck, source: string | undefined, views: () =>
 	const text: CheckText = views()(check.ignoreComments, check.ignoreWhitespace);
 	// test() runs on re2js's DFA and is many times faster than finding where a match is (the NFA); positions are
 	// found only where a diagnostic needs one: the first match of a failing mustNot, the `at` of a failing must.
-	const matching = patterns.filter((re) => re.test(text.text));
+	const matching = patterns.filter((re) => {
+		inTime();
+		return re.test(text.text);
+	});
 	if (check.kind === 'must') {
 		if (matching.length > 0) {
 			return result(check, true, firstLine(source));
@@ -149,9 +158,17 @@ function runCheck(check: ExerciseCheck, source: string | undefined, views: () =>
 /**
  * Runs every check of `exercise` on `files` (path → current text). A missing file, a file over
  * {@link EXERCISE_LIMITS.checkedBytes} or a pattern that does not compile fails its check with a hint saying so.
- * Never throws.
+ * Each pattern is linear in the text, but a lesson may hold many on a large file: once {@link CHECK_BUDGET_MS} is
+ * spent, the checks not yet run fail with a hint saying so, rather than holding up the editor. Never throws.
+ * `now` is the clock in milliseconds (tests pass their own).
  */
-export function runChecks(exercise: Exercise, files: ReadonlyMap<string, string>): CheckReport {
+export function runChecks(exercise: Exercise, files: ReadonlyMap<string, string>, now: () => number = Date.now): CheckReport {
+	const deadline = now() + CHECK_BUDGET_MS;
+	const inTime = (): void => {
+		if (now() > deadline) {
+			throw new OutOfTime();
+		}
+	};
 	const languages = new Map(exercise.files.map((f) => [f.path, f.language]));
 	const prepared = new Map<string, FileViews>();
 	const results = exercise.checks.map((check) => {
@@ -165,8 +182,11 @@ export function runChecks(exercise: Exercise, files: ReadonlyMap<string, string>
 			return found;
 		};
 		try {
-			return runCheck(check, source, views);
+			return runCheck(check, source, views, inTime);
 		} catch (error) {
+			if (error instanceof OutOfTime) {
+				return result(check, false, firstLine(source ?? ''), `not checked: the checks took over ${CHECK_BUDGET_MS / 1000} s (is ${check.file} very large?)`);
+			}
 			return result(check, false, firstLine(source ?? ''), `this check could not run: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	});

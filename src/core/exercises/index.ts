@@ -7,6 +7,6 @@ export { DEFAULT_SOLUTION_AFTER, EXERCISE_LIMITS, isExercisePath, isExerciseRef 
 export type { Exercise, ExerciseCheck, ExerciseFileSpec, FileSource } from './exercise';
 export { resolveExercise } from './resolve';
 export type { ReadRelative, ResolvedExercise } from './resolve';
-export { compileExercisePattern, runChecks } from './checks';
+export { CHECK_BUDGET_MS, compileExercisePattern, runChecks } from './checks';
 export type { CheckReport, CheckResult } from './checks';
 export { lintExercise, lintExercises } from './exerciseLint';

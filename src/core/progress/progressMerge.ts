@@ -1,8 +1,10 @@
 /**
- * Recovering answers that one window stored in its workspace copy but never got into the shared copy (the window
- * closed or crashed before its coalesced shared write) while another window changed the same lesson there. Pure.
+ * Adding answers to progress without losing any: those one window stored in its workspace copy but never got into
+ * the shared copy (the window closed or crashed before its coalesced shared write) while another window changed the
+ * same lesson there, and whole progress from elsewhere (an imported file, a workspace's progress kept before it
+ * followed the learner). Pure.
  */
-import type { ExerciseProgress, LessonParts, QuizProgress } from './progress';
+import { lessonParts, withLessons, type ExerciseProgress, type LessonParts, type Progress, type QuizProgress } from './progress';
 import { createRecord, ownEntry } from '../shared/records';
 import type { ReviewCard } from '../reviews/reviewCards';
 
@@ -61,4 +63,48 @@ export function addUnsharedAnswers(ours: LessonParts, theirs: LessonParts, since
 	}
 	const lesson = { quizzes, ...(Object.keys(exercises).length > 0 ? { exercises } : {}), ...(contentHash !== undefined ? { contentHash } : {}), startedAt: other.startedAt, updatedAt };
 	return { parts: { lesson, cards: Object.keys(cards).length > 0 ? cards : undefined }, took };
+}
+
+/** What a merge added: lessons changed, answers, exercise records and review cards taken. */
+export interface MergeCounts {
+	readonly lessons: number;
+	readonly answers: number;
+	readonly exercises: number;
+	readonly cards: number;
+}
+
+/** How many entries of `merged` are not the very entries of `before` (a merge hands on the ones it keeps unchanged). */
+function changedEntries<T>(merged: Readonly<Record<string, T>> | undefined, before: Readonly<Record<string, T>> | undefined): number {
+	return Object.keys(merged ?? {}).filter((id) => ownEntry(before, id) !== ownEntry(merged, id)).length;
+}
+
+/**
+ * `current` with everything of `incoming` it lacks or holds an older version of: a lesson it has no record of is
+ * taken whole; otherwise every answer (with its card) and exercise check later than its own, as
+ * {@link addUnsharedAnswers} adds a window's answers. Never drops or replaces a later answer of `current`, so
+ * merging twice adds nothing the second time. `lessonIds` are the lessons that changed.
+ */
+export function mergeProgress(current: Progress, incoming: Progress): { progress: Progress; counts: MergeCounts; lessonIds: string[] } {
+	const changes = new Map<string, LessonParts>();
+	let answers = 0;
+	let exercises = 0;
+	let cards = 0;
+	for (const lessonId of Object.keys(incoming.lessons)) {
+		const theirs = lessonParts(current, lessonId);
+		const ours = lessonParts(incoming, lessonId);
+		const parts = theirs.lesson === undefined ? ours : addUnsharedAnswers(ours, theirs, Number.NEGATIVE_INFINITY).parts;
+		const added = [
+			changedEntries(parts.lesson?.quizzes, theirs.lesson?.quizzes),
+			changedEntries(parts.lesson?.exercises, theirs.lesson?.exercises),
+			changedEntries(parts.cards, theirs.cards),
+		] as const;
+		if (added.some((n) => n > 0)) {
+			changes.set(lessonId, parts);
+			answers += added[0];
+			exercises += added[1];
+			cards += added[2];
+		}
+	}
+	const progress = changes.size > 0 ? withLessons(current, changes) : current;
+	return { progress, counts: { lessons: changes.size, answers, exercises, cards }, lessonIds: [...changes.keys()] };
 }

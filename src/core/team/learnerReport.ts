@@ -13,8 +13,11 @@ import { createPositionMapper, stripBom } from '../shared/text';
 /** The value of `format`: what tells a report apart from any other JSON file. */
 export const REPORT_FORMAT = 'incident-lessons-progress-report';
 
-/** The version of {@link ProgressReport} this release writes and the newest it reads. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * The version of {@link ProgressReport} this release writes and the newest it reads. Version 2 adds each quiz's
+ * chosen answer and the lesson versions answered; version 1 reports (without them) are still read.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** The largest report file `readReport` callers should accept (a report of every lesson is a few kB). */
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
@@ -25,14 +28,24 @@ export const MAX_REPORT_LESSONS = 2000;
 /** The most quiz answers a report may list, over all its lessons (a real one has a few hundred at most). */
 export const MAX_REPORT_QUIZZES = 10_000;
 
-/** The most arrays and objects a report within the limits above can hold (a few more for the top-level fields). */
-const MAX_REPORT_CONTAINERS = 3 * MAX_REPORT_LESSONS + MAX_REPORT_QUIZZES + 16;
+/**
+ * The most arrays and objects a report within the limits above can hold: per lesson its object, quiz and exercise
+ * arrays and up to four exercises with their failed checks; per quiz its object and answer; a few top-level ones.
+ */
+const MAX_REPORT_CONTAINERS = 11 * MAX_REPORT_LESSONS + 2 * MAX_REPORT_QUIZZES + 16;
 
 export interface ReportQuiz {
 	readonly id: string;
 	readonly correct: boolean;
 	readonly attempts: number;
 	readonly answeredAt: string;
+	/**
+	 * The latest answer: 0-based choice positions (an order quiz: step positions in the order given), never their
+	 * text. Absent in version 1 reports.
+	 */
+	readonly answer?: readonly number[];
+	/** The lesson's content hash (`hashQuizContent`) the answer was given to; absent when unknown. */
+	readonly contentHash?: string;
 }
 
 /** An exercise the learner checked or asked help for: its stored record without the lesson version. */
@@ -56,6 +69,8 @@ export interface ReportLesson {
 	readonly attempts: number;
 	readonly startedAt?: string;
 	readonly updatedAt?: string;
+	/** The lesson's content hash at the latest answer or check (version 2); absent when not started. */
+	readonly contentHash?: string;
 	readonly quizzes: readonly ReportQuiz[];
 	/** Absent when the lesson has no exercise the learner touched. */
 	readonly exercises?: readonly ReportExercise[];
@@ -67,10 +82,10 @@ export interface ReportAssignment {
 	readonly lessons: readonly { readonly id: string; readonly due: string; readonly audience?: string; readonly note?: string }[];
 }
 
-/** Version 1 of the report (schemas/progress-report.schema.json). */
+/** The report (schemas/progress-report.schema.json), as written by this release or read from an older one. */
 export interface ProgressReport {
 	readonly format: typeof REPORT_FORMAT;
-	readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+	readonly schemaVersion: 1 | typeof REPORT_SCHEMA_VERSION;
 	/** ISO 8601. */
 	readonly generatedAt: string;
 	readonly learner: { readonly name: string };
@@ -108,7 +123,8 @@ function reportLesson(lesson: ReportableLesson, progress: Progress, passMark: nu
 	const { status, score, answered, total, correct } = lessonStatus(lesson.quizIds, lp, passMark, lesson.exerciseIds);
 	const quizzes = lesson.quizIds.flatMap((id): ReportQuiz[] => {
 		const q = ownEntry(lp?.quizzes, id);
-		return q ? [{ id, correct: q.correct, attempts: q.attempts, answeredAt: q.answeredAt }] : [];
+		const hash = q?.contentHash ?? lp?.contentHash;
+		return q ? [{ id, correct: q.correct, attempts: q.attempts, answeredAt: q.answeredAt, answer: [...q.answer], ...(hash !== undefined ? { contentHash: hash } : {}) }] : [];
 	});
 	const exercises = (lesson.exerciseIds ?? []).flatMap((id): ReportExercise[] => {
 		const e = ownEntry(lp?.exercises, id);
@@ -122,6 +138,7 @@ function reportLesson(lesson: ReportableLesson, progress: Progress, passMark: nu
 		status, score, answered, total, correct,
 		attempts: quizzes.reduce((sum, q) => sum + q.attempts, 0) + exercises.reduce((sum, e) => sum + e.attempts, 0),
 		...(lp && answered > 0 ? { startedAt: lp.startedAt, updatedAt: lp.updatedAt } : {}),
+		...(lp?.contentHash !== undefined && answered > 0 ? { contentHash: lp.contentHash } : {}),
 		quizzes,
 		...(exercises.length > 0 ? { exercises } : {}),
 	};
@@ -196,7 +213,7 @@ export function readReport(value: unknown): { report: ProgressReport } | { probl
 	}
 	const [first] = validateReportData(value);
 	if (first) {
-		return { problem: `not a valid version ${REPORT_SCHEMA_VERSION} report: ${first.message}` };
+		return { problem: `not a valid version ${typeof version === 'number' ? version : REPORT_SCHEMA_VERSION} report: ${first.message}` };
 	}
 	return { report: value as unknown as ProgressReport };
 }
@@ -221,7 +238,11 @@ export function parseReportText(text: string): { report: ProgressReport } | { pr
 	try {
 		value = JSON.parse(body);
 	} catch (error) {
-		return { problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+		const message = error instanceof Error ? error.message : String(error);
+		// Engines name the offset; a person looks for the line.
+		const at = /at position (\d+)(?! \(line)/.exec(message);
+		const line = at ? ` (line ${createPositionMapper(body)(Number(at[1])).line})` : '';
+		return { problem: `not valid JSON (${message})${line}` };
 	}
 	return readReport(value);
 }

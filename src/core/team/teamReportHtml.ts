@@ -3,9 +3,12 @@
  * and the average score per lesson drawn as an inline SVG bar chart. Every string from a report is escaped. Pure.
  */
 import { escapeHtml } from '../shared/html';
+import type { ItemView } from './itemAnalysis';
+import { itemsSection } from './itemAnalysisHtml';
 import { describeCell } from './teamReportFormat';
 import type { TeamCell, TeamView } from './teamReport';
 
+/** The team pages' styles: light and dark, no external resource. */
 const STYLE = `
 :root { color-scheme: light dark; --ok: #2e7d32; --bad: #c62828; --warn: #b26a00; --muted: #6b6b6b; --line: #d0d0d0; --bar: #1565c0; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
@@ -18,6 +21,7 @@ code { font-size: .92em; }
 td.overdue { color: var(--bad); background: rgba(198, 40, 40, .08); font-weight: 600; }
 svg text { fill: currentColor; font-size: 12px; } .bar { fill: var(--bar); } .bar.below { fill: var(--warn); } .track { fill: rgba(127, 127, 127, .15); }
 .passline { stroke: var(--bad); stroke-dasharray: 4 3; } .skipped, .warn { color: var(--bad); }
+figure { margin: 0 0 1rem; } figcaption, caption { color: var(--muted); text-align: left; padding: .25rem 0; }
 @media (prefers-color-scheme: dark) {
   :root { --ok: #81c995; --bad: #ff8a80; --warn: #ffb74d; --muted: #b0b0b0; --line: #5a5a5a; --bar: #8ab4f8; }
   body { background: #1e1e1e; color: #e8e8e8; }
@@ -78,8 +82,32 @@ function list(title: string, items: readonly string[], className = ''): string {
 	return items.length === 0 ? '' : `<h2>${escapeHtml(title)}</h2><ul${className ? ` class="${className}"` : ''}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 }
 
-/** The team view as a complete HTML document (UTF-8), safe to open from disk or attach to a message. */
-export function formatTeamHtml(view: TeamView): string {
+/**
+ * A self-contained page (UTF-8) with the team pages' styles and `extraStyle`: no script and no request (a CSP says
+ * so). `title` is escaped here; `body` must already be escaped markup.
+ */
+export function standalonePage(title: string, body: string, extraStyle = ''): string {
+	return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}${extraStyle}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/**
+ * The team view as a complete HTML document (UTF-8), safe to open from disk or attach to a message; with `items`,
+ * the question-level analysis too.
+ */
+export function formatTeamHtml(view: TeamView, items?: ItemView): string {
 	const facts = [`${view.learners.length} learner${view.learners.length === 1 ? '' : 's'}`, `${view.lessons.length} lesson${view.lessons.length === 1 ? '' : 's'}`];
 	if (view.passMark !== undefined) {
 		facts.push(`pass mark ${view.passMark}%`);
@@ -87,23 +115,11 @@ export function formatTeamHtml(view: TeamView): string {
 	const body = view.learners.length > 0 && view.lessons.length > 0
 		? `<h2>Average score per lesson</h2>${barChart(view)}<h2>Learners and assigned lessons</h2>${matrix(view)}<h2>Lessons</h2>${lessonTable(view)}`
 		: '<p>No assigned or started lessons in these reports.</p>';
-	return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Team progress (${escapeHtml(view.today)})</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>Team progress</h1>
+	return standalonePage(`Team progress (${view.today})`, `<h1>Team progress</h1>
 <p class="facts">As of ${escapeHtml(view.today)} · ${facts.join(' · ')}</p>
 ${list('⚠ Check these reports', view.warnings, 'warn')}
 ${body}
+${items ? itemsSection(items) : ''}
 ${list('Notes', view.notes)}
-${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}
-</body>
-</html>
-`;
+${list('Skipped files', view.skipped.map((s) => `${s.file}: ${s.reason}`), 'skipped')}`);
 }

@@ -1,13 +1,13 @@
 /**
  * What the lesson library reads: the bundled lessons' list from the catalog the build wrote (dist/catalog.json), a
- * locale's parsed bundled lessons from its pack (dist/lessons/<locale>.json.br) when one is opened, and the
+ * locale's parsed bundled lessons from its pack (in dist/lessons.json.br) when one is opened, and the
  * workspace's lessons, read and parsed. Holds no state: what was read is kept by the library.
  */
 import * as vscode from 'vscode';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
 import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type LessonEntry } from '../../core/catalog/lessonEntry';
-import { lessonPackFile, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
+import { LESSON_PACKS_FILE, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
 import { BrotliUnsupported, host } from '../platform/host';
@@ -41,7 +41,7 @@ export async function loadLessons(sources: LessonSources): Promise<LoadedLessons
 
 /** A locale's pack of bundled lessons, parsed by the build; rejects with the file and the reason when it cannot be read. */
 export async function readBundledPack(sources: LessonSources, locale: string): Promise<LessonPack> {
-	const file = lessonPackFile(locale);
+	const file = LESSON_PACKS_FILE;
 	try {
 		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
 		return readLessonPack(new TextDecoder().decode(await host().brotliDecompress(bytes)), locale);

@@ -7,7 +7,7 @@ import { BrotliUnsupported } from '../platform/host';
 import type { LessonSources, LoadedLessons, WorkspaceLessonsState } from './lessonSources';
 import type { WorkspaceLessonSource } from './workspaceLessons';
 import { loadLessons, readBundledPack } from './lessonFiles';
-import { lessonPackFile } from '../../core/catalog/lessonPack';
+import { LESSON_PACKS_FILE } from '../../core/catalog/lessonPack';
 
 const NO_WORKSPACE_LESSONS: WorkspaceLessonsState = { bundledIds: new Set(), uris: new Map(), problems: new Map() };
 
@@ -33,7 +33,7 @@ export class LessonLibrary extends Disposable {
 	private readonly sources: LessonSources;
 
 	constructor(
-		/** The extension's folder: the bundled lessons' catalog in dist/catalog.json, their packs in dist/lessons/. */
+		/** The extension's folder: the bundled lessons' catalog in dist/catalog.json, their packs in dist/lessons.json.br. */
 		extensionRoot: vscode.Uri,
 		private readonly log: vscode.LogOutputChannel,
 		locale: () => LessonLocale,
@@ -79,7 +79,7 @@ export class LessonLibrary extends Disposable {
 		try {
 			const lesson = (await pack).lessons[lessonId];
 			if (!lesson) {
-				throw new Error(`dist/${lessonPackFile(locale)}: the pack has no lesson "${lessonId}": reinstall or rebuild the extension`);
+				throw new Error(`dist/${LESSON_PACKS_FILE}: the ${locale} pack has no lesson "${lessonId}": reinstall or rebuild the extension`);
 			}
 			return lesson;
 		} catch (error) {

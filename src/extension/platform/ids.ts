@@ -18,6 +18,8 @@ export const Command = {
 	ExportReport: 'incidentLessons.exportReport',
 	ShowProgress: 'incidentLessons.showProgress',
 	ShowAssigned: 'incidentLessons.showAssigned',
+	ExportProgress: 'incidentLessons.exportProgress',
+	ImportProgress: 'incidentLessons.importProgress',
 	StartOnboarding: 'incidentLessons.startOnboarding',
 	// reviews: src/extension/reviews/register.ts
 	StartReview: 'incidentLessons.startReview',

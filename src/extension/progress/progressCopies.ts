@@ -20,7 +20,7 @@
 import { lessonParts, withLessons, type Progress } from '../../core/progress/progress';
 import { isId } from '../../core/shared/text';
 import { baseGeneration, baseValue, entryValue, readLaidOut, refreshLaidOut, type LaidOutProgress } from '../../core/progress/progressLayout';
-import { BACKUP_KEY_PREFIX, pairs, PROGRESS_KEY, sharedBaseKey, StoredCopy, type ProgressStorage } from './storedCopy';
+import { BACKUP_KEY_PREFIX, LEARNER_SCOPE, pairs, PROGRESS_KEY, sharedBaseKey, StoredCopy, type ProgressStorage } from './storedCopy';
 import { UnsharedChanges, type Unshared } from './unsharedChanges';
 
 export { PROGRESS_KEY, type ProgressMemento, type ProgressStorage } from './storedCopy';
@@ -30,7 +30,7 @@ export type ReadKind = 'whole' | 'entries';
 
 /** Reads and writes progress in both copies. Writes must not overlap (ProgressStore queues them). */
 export class ProgressCopies {
-	/** The key of this workspace's base in the shared storage. */
+	/** The key of the learner's base in the shared storage. */
 	readonly sharedKey: string;
 	private readonly shared: StoredCopy;
 	private readonly workspace: StoredCopy;
@@ -49,8 +49,8 @@ export class ProgressCopies {
 
 	/** `onRead` hears of every read of storage that changed what is held: a whole read, with its problems, or a refresh by entries. */
 	constructor(storage: ProgressStorage, private readonly onRead: (read: LaidOutProgress, kind: ReadKind) => void) {
-		this.sharedKey = sharedBaseKey(storage.workspaceId);
-		this.shared = new StoredCopy(storage.shared, this.sharedKey, `:${storage.workspaceId}`);
+		this.sharedKey = sharedBaseKey(LEARNER_SCOPE);
+		this.shared = new StoredCopy(storage.shared, this.sharedKey, `:${LEARNER_SCOPE}`);
 		this.workspace = new StoredCopy(storage.workspace, PROGRESS_KEY, '');
 		this.source = this.shared;
 	}
@@ -172,6 +172,11 @@ export class ProgressCopies {
 	/** Both copies as single raw values (see `flattenStored`). */
 	stored(): { shared: unknown; workspace: unknown } {
 		return { shared: this.shared.flattened(), workspace: this.workspace.flattened() };
+	}
+
+	/** The keys the shared copy stores under now: what Settings Sync is to carry. */
+	sharedKeys(): string[] {
+		return this.shared.keys();
 	}
 
 	/** Keys of the backups taken of progress that could not be read as it was. */

@@ -3,17 +3,30 @@ import type { Answer, QuizResult } from '../../core/lessons/lesson';
 import { emptyProgress, hasLessons, lessonParts, recordAnswer, resetLesson, withLessons, type Progress } from '../../core/progress/progress';
 import { withExerciseEvent, type ExerciseEvent } from '../../core/progress/exerciseProgress';
 import type { LaidOutProgress } from '../../core/progress/progressLayout';
+import { mergeProgress, type MergeCounts } from '../../core/progress/progressMerge';
 import { Disposable } from '../platform/dispose';
 import { learnerSeed } from './learnerSeed';
 import { ProgressCopies, type ReadKind } from './progressCopies';
-import type { ProgressStorage } from './storedCopy';
+import { entryKey, LEARNER_SCOPE, type ProgressStorage } from './storedCopy';
 import { ProgressWrites } from './progressWrites';
+import { SyncedKeys } from './syncedKeys';
+import { markAdopted, workspaceProgressToAdopt } from './workspaceAdoption';
 
 export { PROGRESS_KEY, type ProgressStorage } from './storedCopy';
 
 const HAS_PROGRESS_CONTEXT = 'incidentLessons:hasProgress';
 /** Garbage can hold thousands of bad entries; the log gets a sample and a count. */
 const MAX_LOGGED_PROBLEMS = 20;
+/**
+ * A merge of up to this many lessons writes each lesson's entry, as answers do, so that Settings Sync, which carries
+ * each key on its own, merges it with another machine's; more (each update sends the whole state) start over with a new base.
+ */
+const MAX_MERGED_ENTRIES = 50;
+
+/** Progress as a window with `storage` would read it at startup, without writing anything (for the tests' seams). */
+export function readStoredProgress(storage: ProgressStorage): Progress {
+	return new ProgressCopies(storage, () => undefined).current();
+}
 
 /** Names the open workspace: its .code-workspace file, else its first folder, else none. */
 export function currentWorkspaceId(): string {
@@ -33,7 +46,7 @@ export class ProgressStore extends Disposable {
 	private readonly _onDidChange = this.register(new vscode.EventEmitter<string | undefined>());
 	/** Fires with the lesson id that changed, or undefined when everything may have (a reset, another window). */
 	readonly onDidChange = this._onDidChange.event;
-	/** The key of this workspace's base in the shared storage. */
+	/** The key of the learner's base in the shared storage. */
 	readonly sharedKey: string;
 	private readonly copies: ProgressCopies;
 	private hasNotified = false;
@@ -42,6 +55,9 @@ export class ProgressStore extends Disposable {
 	private hasProgress: boolean | undefined;
 	private readonly writes: ProgressWrites;
 	private seed: string | undefined;
+	private readonly synced: SyncedKeys;
+	/** This workspace's progress of earlier releases, read before any write can make its workspace copy the learner's mirror. */
+	private toAdopt: Progress[] | undefined;
 
 	constructor(
 		private readonly storage: ProgressStorage,
@@ -52,6 +68,8 @@ export class ProgressStore extends Disposable {
 		this.copies = new ProgressCopies(storage, (read, kind) => this.report(read, kind));
 		this.writes = new ProgressWrites(this.copies, (e) => this.log.error(`Could not save progress: ${String(e)}`));
 		this.sharedKey = this.copies.sharedKey;
+		this.synced = new SyncedKeys(storage.syncKeys);
+		this.toAdopt = workspaceProgressToAdopt(storage);
 		this.register(vscode.window.onDidChangeWindowState((state) => {
 			if (state.focused) {
 				this.checkForChanges();
@@ -94,6 +112,45 @@ export class ProgressStore extends Disposable {
 			const { lesson, cards } = lessonParts(p, lessonId);
 			return withLessons(p, new Map([[lessonId, { lesson: withExerciseEvent(lesson, exerciseId, event, contentHash, now), cards }]]));
 		}, true);
+	}
+
+	/**
+	 * Adds `incoming` (an imported file, a workspace's earlier progress) to progress, never replacing a later answer;
+	 * resolves once stored with what it added, or undefined when stored progress is read-only.
+	 */
+	async merge(incoming: Progress): Promise<MergeCounts | undefined> {
+		if (this.isReadOnly()) {
+			return undefined;
+		}
+		const { counts, lessonIds } = mergeProgress(this.get(), incoming);
+		const merged = (p: Progress): Progress => mergeProgress(p, incoming).progress;
+		if (lessonIds.length > MAX_MERGED_ENTRIES) {
+			await this.write(undefined, merged);
+			return counts;
+		}
+		for (const lessonId of lessonIds) {
+			await this.write(lessonId, (p) => withLessons(p, new Map([[lessonId, lessonParts(merged(p), lessonId)]])));
+		}
+		return counts;
+	}
+
+	/** Merges this workspace's progress of earlier releases into the learner's, once (./workspaceAdoption). */
+	async adoptWorkspaceProgress(): Promise<void> {
+		const found = this.toAdopt;
+		if (found === undefined || this.isReadOnly()) {
+			return;
+		}
+		this.toAdopt = undefined;
+		let lessons = 0;
+		for (const p of found) {
+			lessons += (await this.merge(p))?.lessons ?? 0;
+		}
+		if (this.storage.shared.get(this.sharedKey) === undefined && hasLessons(this.get())) {
+			// Read from this workspace's copy with nothing new to add: stored as the learner's all the same.
+			await this.write(undefined, (p) => p);
+		}
+		await markAdopted(this.storage);
+		this.log.info(`This workspace's earlier progress was merged into the learner's: ${lessons} lessons changed.`);
 	}
 
 	resetLesson(lessonId: string): Promise<void> {
@@ -165,6 +222,7 @@ export class ProgressStore extends Disposable {
 			this.notify(message);
 		}
 		void this.setHasProgress(progress);
+		this.synced.reset(this.copies.sharedKeys());
 		// A first read can take back answers a closed window never shared.
 		this.writes.schedule();
 	}
@@ -182,6 +240,8 @@ export class ProgressStore extends Disposable {
 		if (after === undefined) {
 			return;
 		}
+		// A shared entry may be written later (shareLater), so its key is registered now.
+		this.synced.add(lessonId === undefined ? this.sharedKey : entryKey(lessonId, `:${LEARNER_SCOPE}`));
 		await this.setHasProgress(after);
 		// Another window's changes read on the way are announced with this one.
 		this._onDidChange.fire(this.copies.takeChanges() ? undefined : lessonId);

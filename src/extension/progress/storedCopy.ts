@@ -15,8 +15,9 @@ export interface ProgressMemento {
 /** Where progress is kept. */
 export interface ProgressStorage {
 	/**
-	 * globalState, under keys per workspace: every window sees the others' writes, so two windows on one workspace
-	 * add to the same progress instead of overwriting each other's (workspaceState is one copy per window).
+	 * globalState, under keys of the learner's (LEARNER_SCOPE), not of a workspace: every window on every workspace sees
+	 * the others' writes and adds to the same progress, and Settings Sync carries those keys to the learner's other
+	 * machines (`syncKeys`).
 	 */
 	readonly shared: ProgressMemento;
 	/**
@@ -24,9 +25,14 @@ export interface ProgressStorage {
 	 * multi-root workspace), and where release 0.1.0 kept the only copy. Read only while the shared base is missing.
 	 */
 	readonly workspace: ProgressMemento;
-	/** Names this workspace in `shared`. */
+	/** Names this workspace: where earlier releases kept its progress in `shared` (see ./workspaceAdoption). */
 	readonly workspaceId: string;
+	/** Registers the keys of `shared` that Settings Sync carries (globalState.setKeysForSync); absent in tests. */
+	readonly syncKeys?: (keys: readonly string[]) => void;
 }
+
+/** Names the learner's progress in the shared storage; earlier releases kept one progress per workspace there. */
+export const LEARNER_SCOPE = 'learner';
 
 /** The workspaceState key of the workspace copy's base (where release 0.1.0 kept its whole value). */
 export const PROGRESS_KEY = 'incidentLessons.progress';
@@ -35,8 +41,11 @@ const SHARED_KEY_PREFIX = 'incidentLessons.progress:';
 const ENTRY_KEY_PREFIX = 'incidentLessons.progressLesson:';
 export const BACKUP_KEY_PREFIX = 'incidentLessons.progressBackup.';
 
-/** The key of a workspace's base in the shared storage. */
-export const sharedBaseKey = (workspaceId: string): string => `${SHARED_KEY_PREFIX}${workspaceId}`;
+/** The key of a base in the shared storage: the learner's, or a workspace's in earlier releases. */
+export const sharedBaseKey = (scope: string): string => `${SHARED_KEY_PREFIX}${scope}`;
+
+/** The key of a lesson's entry in a copy whose keys end in `suffix` ('' in workspaceState). */
+export const entryKey = (lessonId: string, suffix: string): string => `${ENTRY_KEY_PREFIX}${lessonId}${suffix}`;
 
 export interface EntryRef {
 	readonly lessonId: string;
@@ -60,7 +69,12 @@ export class StoredCopy {
 	}
 
 	entryKey(lessonId: string): string {
-		return `${ENTRY_KEY_PREFIX}${lessonId}${this.keySuffix}`;
+		return entryKey(lessonId, this.keySuffix);
+	}
+
+	/** The keys this copy stores under now: its base's and its entries'. */
+	keys(): string[] {
+		return [this.baseKey, ...[...this.entries()].map(({ key }) => key)];
 	}
 
 	/** Every entry of this copy, of any generation (lazily: a base without a generation needs none). */

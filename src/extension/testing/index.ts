@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../platform/clock';
 import type { TrustSource } from '../platform/trustGate';
 import type { LessonPanel } from '../page/lessonPanel';
-import { PROGRESS_KEY, type ProgressStore } from '../progress/progressStore';
+import { PROGRESS_KEY, readStoredProgress, type ProgressStore } from '../progress/progressStore';
 import type { LessonTreeProvider } from '../tree/lessonTree';
 import { PinnableClock, RestrictableTrust } from './inputs';
 import type { IncidentLessonsTestingApi } from './testingApi';
@@ -53,6 +53,26 @@ export function createTesting(context: vscode.ExtensionContext): Testing | undef
 	return { trust, clock, hooks: (services) => testingHooks(context, services, clock, trust) };
 }
 
+/** A workspaceState of a workspace never opened before. */
+class MapMemento {
+	private readonly values = new Map<string, unknown>();
+	get(key: string): unknown {
+		return this.values.get(key);
+	}
+	keys(): readonly string[] {
+		return [...this.values.keys()];
+	}
+	update(key: string, value: unknown): Promise<void> {
+		this.values.set(key, value);
+		return Promise.resolve();
+	}
+}
+
+/** Removes every progress key of `memento` (copies, entries, backups, the adoption mark): they all start with PROGRESS_KEY. */
+async function forgetProgress(memento: vscode.Memento): Promise<void> {
+	await Promise.all(memento.keys().filter((key) => key.startsWith(PROGRESS_KEY)).map((key) => memento.update(key, undefined)));
+}
+
 function testingHooks(context: vscode.ExtensionContext, services: TestedServices, clock: PinnableClock, trust: RestrictableTrust): IncidentLessonsTestingApi {
 	const { panel, progress, tree, statusBars, xapi } = services;
 	let lastSection: string | undefined;
@@ -70,6 +90,18 @@ function testingHooks(context: vscode.ExtensionContext, services: TestedServices
 			await context.workspaceState.update(PROGRESS_KEY, workspace);
 			return progress.reload();
 		},
+		simulateOtherWorkspace: async () => {
+			await progress.flush();
+			await forgetProgress(context.workspaceState);
+			return progress.reload();
+		},
+		simulateEmptyProfile: async () => {
+			await progress.flush();
+			await Promise.all([forgetProgress(context.globalState), forgetProgress(context.workspaceState)]);
+			return progress.reload();
+		},
+		readAsAnotherWorkspace: (workspaceId) => readStoredProgress({ shared: context.globalState, workspace: new MapMemento(), workspaceId }),
+		globalProgressKeys: () => context.globalState.keys().filter((key) => key.startsWith(PROGRESS_KEY)),
 		writeAsAnotherWindow: async (raw) => {
 			await context.globalState.update(progress.sharedKey, raw);
 		},

@@ -15,6 +15,20 @@ export interface IncidentLessonsTestingApi {
 	 * progress as a new window would at startup.
 	 */
 	plantStoredProgress(shared: unknown, workspace: unknown): Promise<Progress>;
+	/**
+	 * Removes everything this workspace keeps of progress (its workspaceState) and reads progress again as a window on
+	 * another workspace, or a fresh clone, would at startup: what the learner's globalState holds.
+	 */
+	simulateOtherWorkspace(): Promise<Progress>;
+	/**
+	 * Progress as a new window on the workspace `workspaceId` (another folder, another clone), with nothing in its
+	 * workspaceState, reads it from this window's globalState at startup. Reads only.
+	 */
+	readAsAnotherWorkspace(workspaceId: string): Progress;
+	/** Removes every progress key from both globalState and workspaceState, as in a new profile, and reads again. */
+	simulateEmptyProfile(): Promise<Progress>;
+	/** The globalState keys progress is stored under now (what Settings Sync is told to carry). */
+	globalProgressKeys(): readonly string[];
 	/** Stores `raw` as the shared copy the way another window's write arrives: without reading it here. */
 	writeAsAnotherWindow(raw: unknown): Promise<void>;
 	/** Reads stored progress again as a new window would (a window reload). */

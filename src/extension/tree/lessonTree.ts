@@ -121,10 +121,12 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		}
 		// The empty-state text (package.json's viewsWelcome) shows only once the list is known to be empty or could
 		// not be read: a key that is still unset while the list loads must not show it. Not awaited: it need not hold up the rows.
-		const lessons = await this.library.lessons().catch((error: unknown) => {
+		const listed = this.library.lessons().catch((error: unknown) => {
 			void vscode.commands.executeCommand('setContext', NO_LESSONS_CONTEXT, true);
 			throw error;
 		});
+		// The three parts each wait on the workbench (files, state): asked together, the root costs the slowest, not the sum.
+		const [lessons, teamRows, reviewRows] = await Promise.all([listed, this.teamNodes(), this.reviewNodes()]);
 		void vscode.commands.executeCommand('setContext', NO_LESSONS_CONTEXT, lessons.length === 0);
 		const workspace = lessons.filter((l) => this.library.originOf(l.meta.id) === 'workspace');
 		const bundled = lessons.filter((l) => this.library.originOf(l.meta.id) !== 'workspace');
@@ -135,7 +137,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 		if (!groups.some((g) => g.lessons.length <= EXPANDED_GROUP_MAX)) {
 			this.answeredFirstRows();
 		}
-		return [...await this.teamNodes(), ...await this.reviewNodes(), ...groups];
+		return [...teamRows, ...reviewRows, ...groups];
 	}
 
 	/** After this answer is on its way (a macrotask runs after the reply's promise callbacks). */

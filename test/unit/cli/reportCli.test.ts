@@ -60,7 +60,7 @@ describe('cli report', () => {
 		assert.match(none.stderr, /skipped no\/such\/folder: cannot read: no such file or folder\n/);
 		assert.match(none.stderr, /no progress report found in/);
 		writeFileSync(path.join(tmp, 'newer.json'), JSON.stringify({ format: 'incident-lessons-progress-report', schemaVersion: 9 }));
-		assert.match((await cli(['report', path.join(tmp, 'newer.json')])).stderr, /report schema version 9 is newer than this tool reads \(1\); update incident-lessons/);
+		assert.match((await cli(['report', path.join(tmp, 'newer.json')])).stderr, /report schema version 9 is newer than this tool reads \(2\); update incident-lessons/);
 	});
 
 	it('skips a deeply nested or oversized report with its name (and line), and reports the others', async () => {
@@ -75,7 +75,7 @@ describe('cli report', () => {
 		assert.match(run.stdout, /^1 learner · 3 lessons/m);
 		assert.equal(run.stderr, [
 			`skipped ${path.join(dir, 'deep.json')}: invalid JSON: arrays and objects nested more than 100 levels deep (line 2)`,
-			`skipped ${path.join(dir, 'many.json')}: too large: 200011 arrays and objects, more than the 16016 a report may hold`,
+			`skipped ${path.join(dir, 'many.json')}: too large: 200011 arrays and objects, more than the 42016 a report may hold`,
 			'1 report read, 2 skipped',
 			'',
 		].join('\n'));
@@ -87,7 +87,7 @@ describe('cli report', () => {
 			assert.equal(run.code, 2, args.join(' '));
 			assert.match(run.stderr, /^incident-lessons: .*report/);
 		}
-		assert.deepEqual(parseArgs(['report', '--', '--odd.json']), { kind: 'report', paths: ['--odd.json'], format: 'markdown' });
+		assert.deepEqual(parseArgs(['report', '--', '--odd.json']), { kind: 'report', paths: ['--odd.json'], format: 'markdown', items: false, lessons: [], lang: 'en' });
 		assert.match((await cli(['--help'])).stdout, /incident-lessons report <file\|dir>\.\.\. \[--csv\] \[--html <out\.html>\]/);
 	});
 });

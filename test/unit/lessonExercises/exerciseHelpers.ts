@@ -4,10 +4,8 @@
  * run it instead of only matching it, and a PostgreSQL sandbox whose changes (roles included) are rolled back.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { type PGlite } from '@electric-sql/pglite';
 import { runChecks } from '../../../src/core/exercises';
@@ -55,16 +53,7 @@ export async function outcomes<T>(
 	return results;
 }
 
-let moduleDir: string | undefined;
-let counter = 0;
-
-/** Writes TypeScript `text` to a fresh temporary .ts module and imports it (tsx compiles it), so each version loads on its own. */
-export async function importTs<T>(text: string): Promise<T> {
-	moduleDir ??= mkdtempSync(join(tmpdir(), 'lesson-exercises-'));
-	const file = join(moduleDir, `module${++counter}.ts`);
-	writeFileSync(file, text);
-	return await import(pathToFileURL(file).href) as T;
-}
+export { importTs } from '../helpers/importTs';
 
 /** One version of the learner file. */
 export interface Fix {

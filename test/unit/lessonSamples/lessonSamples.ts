@@ -2,13 +2,12 @@
  * Reads the code samples out of the bundled lessons, so the tests run exactly the code a learner sees, and loads
  * TypeScript samples as modules. Samples are addressed by lesson id and their index among the lesson's code blocks.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type PGlite, type Transaction } from '@electric-sql/pglite';
 import { scanFences } from '../../../src/core/lessons/fences';
 import { splitLines } from '../../../src/core/shared/text';
+import { importTs } from '../helpers/importTs';
 import { TS_SAMPLES, type TsSampleSpec } from './lessonSamplePreludes';
 
 export type LessonLanguage = 'en' | 'ja';
@@ -106,18 +105,13 @@ function stripLineComment(line: string, marker: string): string {
 	return line;
 }
 
-let moduleDir: string | undefined;
-
 /**
  * Writes a TypeScript sample with its prelude and an export list to a temporary .ts module and imports it (tsx
  * compiles it). The prelude's `declare`d services must be set on globalThis first.
  */
 export async function importTsSample<T>(name: keyof typeof TS_SAMPLES): Promise<T> {
 	const spec: TsSampleSpec = TS_SAMPLES[name];
-	moduleDir ??= mkdtempSync(join(tmpdir(), 'lesson-samples-'));
-	const file = join(moduleDir, `${name}.ts`);
-	writeFileSync(file, tsModuleText(spec.prelude, sample(spec.lesson, spec.index, 'ts'), spec.exportNames));
-	return await import(pathToFileURL(file).href) as T;
+	return importTs<T>(tsModuleText(spec.prelude, sample(spec.lesson, spec.index, 'ts'), spec.exportNames));
 }
 
 export function tsModuleText(prelude: string, code: string, exportNames: readonly string[]): string {

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { buildBundledCatalog, buildCatalog, type LessonFile } from '../../../../src/core/catalog/catalog';
 import { bundledEntries, entryOf, readBundledCatalog } from '../../../../src/core/catalog/lessonEntry';
 import { parseLesson } from '../../../../src/core/lessons/parseLesson';
-import { lessonPackFile, readLessonPack } from '../../../../src/core/catalog/lessonPack';
+import { buildLessonPacks, LESSON_PACKS_FILE, readLessonPack } from '../../../../src/core/catalog/lessonPack';
 import { brotliDecompressSync } from 'node:zlib';
 
 const LESSONS = path.join(__dirname, '..', '..', '..', '..', 'lessons');
@@ -90,20 +90,21 @@ describe('build/catalog.mjs', () => {
 		assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), buildBundledCatalog(files).catalog);
 	});
 
-	it('writes one pack per locale holding each lesson exactly as the parser returns it', async () => {
+	it('writes one file of packs, a pack per locale holding each lesson as the parser returns it for packing', async () => {
 		const { writeCatalog } = await import(SCRIPT) as CatalogScript;
 		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
 		await writeCatalog({ lessonsDir: LESSONS, out });
-		const packs = readdirSync(path.join(path.dirname(out), 'lessons')).sort();
-		assert.deepEqual(packs, ['en.json.br', 'ja.json.br']);
+		assert.deepEqual(readdirSync(path.dirname(out)).sort(), ['catalog.json', LESSON_PACKS_FILE]);
+		const packed = brotliDecompressSync(readFileSync(path.join(path.dirname(out), LESSON_PACKS_FILE))).toString('utf8');
 		for (const { file, locale, text } of bundledFiles()) {
-			const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), lessonPackFile(locale)))).toString('utf8'), locale);
+			const pack = readLessonPack(packed, locale);
 			const id = path.basename(file, '.md');
 			// Through JSON, as the extension reads it: a lesson holds nothing JSON would change. Exercise files are
 			// read into the pack (next test), so exercises are compared by id here.
 			const parsed = parseLesson(text, file, { expectedId: id, locale }).lesson;
-			assert.ok(parsed && pack.lessons[id], file);
-			assert.deepEqual({ ...pack.lessons[id], exercises: [] }, JSON.parse(JSON.stringify({ ...parsed, exercises: [] })), file);
+			const forPack = parsed && buildLessonPacks([parsed])[0]?.lessons[id];
+			assert.ok(parsed && forPack && pack.lessons[id], file);
+			assert.deepEqual({ ...pack.lessons[id], exercises: [] }, JSON.parse(JSON.stringify({ ...forPack, exercises: [] })), file);
 			assert.deepEqual(pack.lessons[id].exercises.map((e) => e.id), parsed.exercises.map((e) => e.id), file);
 		}
 	});
@@ -113,7 +114,7 @@ describe('build/catalog.mjs', () => {
 		const fixture = path.join(__dirname, '..', '..', '..', 'fixtures', 'exercises', 'lessons');
 		const out = path.join(lessonsDir({}), 'dist', 'catalog.json');
 		await writeCatalog({ lessonsDir: fixture, out });
-		const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), lessonPackFile('en')))).toString('utf8'), 'en');
+		const pack = readLessonPack(brotliDecompressSync(readFileSync(path.join(path.dirname(out), LESSON_PACKS_FILE))).toString('utf8'), 'en');
 		const exercises = Object.values(pack.lessons).flatMap((l) => l.exercises);
 		assert.ok(exercises.length > 0);
 		for (const exercise of exercises) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { runChecks, type Exercise, type ExerciseCheck } from '../../../../src/core/exercises';
+import { CHECK_BUDGET_MS, runChecks, type Exercise, type ExerciseCheck } from '../../../../src/core/exercises';
 import { blankComments } from '../../../../src/core/exercises/comments';
 import { checkText, collapseWhitespace } from '../../../../src/core/exercises/checkText';
 import { propertyParams } from '../../helpers/propertySeed';
@@ -95,6 +95,19 @@ describe('runChecks', () => {
 		}
 		const elapsed = performance.now() - started;
 		assert.ok(elapsed < 5_000, `${elapsed} ms`);
+	});
+
+	it('stops once the checks\' time is spent: the checks not yet run fail, saying why, and the report is not a pass', () => {
+		// Each reading of the clock moves it on by a third of the budget: the fourth pattern starts after it is spent.
+		let clock = 0;
+		const now = () => (clock += CHECK_BUDGET_MS / 3);
+		const checks = ['a', 'b', 'c', 'd', 'e'].map((id) => check({ id, patterns: ['x'] }));
+		const report = runChecks(exercise(checks), new Map([['a.ts', 'x']]), now);
+		assert.deepEqual(report.results.map((r) => [r.checkId, r.passed]), [['a', true], ['b', true], ['c', true], ['d', false], ['e', false]]);
+		assert.match(report.results[3]?.hint ?? '', /^not checked: the checks took over 2 s \(is a\.ts very large\?\)$/);
+		assert.equal(report.passed, false);
+		// The real clock: the same checks pass within the budget.
+		assert.equal(runChecks(exercise(checks), new Map([['a.ts', 'x']])).passed, true);
 	});
 
 	it('reports no pass for an exercise with no checks and never throws on odd input', () => {

@@ -28,7 +28,7 @@ const CASES: Readonly<Record<string, { input: TeamInput; outcome: RegExp }>> = {
 	'assignments nested 100,000 deep': { input: { kind: 'assignments', text: `{"version": 1,\n"x": {"y": ${nested(100_000)}}}` }, outcome: /^2:assignments-json-syntax: .*nested more than 100 levels/ },
 	'a report nested 10,000 deep': { input: { kind: 'report', text: `${head}"lessons": ${nested(10_000)}}` }, outcome: /nested more than 100 levels deep \(line 2\)/ },
 	'a report nested 100,000 deep (objects)': { input: { kind: 'report', text: `${head}"lessons": [${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}]}` }, outcome: /nested more than 100 levels deep \(line 2\)/ },
-	'a report of 200,000 {} lessons': { input: { kind: 'report', text: `${head}"lessons": ${list('{}', 200_000)}}` }, outcome: /^too large: 200003 arrays and objects, more than the 16016 a report may hold$/ },
+	'a report of 200,000 {} lessons': { input: { kind: 'report', text: `${head}"lessons": ${list('{}', 200_000)}}` }, outcome: /^too large: 200003 arrays and objects, more than the 42016 a report may hold$/ },
 	'a 5 MiB report of {} lessons': { input: { kind: 'report', text: `${head}"lessons": ${fill('{}', MAX_REPORT_BYTES - 200)}}` }, outcome: /^too large: \d{7} arrays and objects/ },
 	'a 5 MiB report of 2,000 lessons with {} quizzes': { input: { kind: 'report', text: `${head}"lessons": ${list(`{"quizzes": ${fill('{}', 2_600)}}`, 2_000)}}` }, outcome: /^too large: \d{7} arrays and objects/ },
 	'the worst report within the limits: 2,000 {} lessons and 10,000 {} quizzes': {

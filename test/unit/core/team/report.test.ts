@@ -41,9 +41,9 @@ describe('progress report', () => {
 	const built = report('Aiko Tanaka', progress, ASSIGNED);
 
 	it('is versioned and names its format', () => {
-		assert.equal(REPORT_SCHEMA_VERSION, 1);
+		assert.equal(REPORT_SCHEMA_VERSION, 2);
 		assert.equal(built.format, 'incident-lessons-progress-report');
-		assert.equal(built.schemaVersion, 1);
+		assert.equal(built.schemaVersion, 2);
 		assert.equal(built.generatedAt, '2026-11-23T09:00:00.000Z');
 		assert.deepEqual(built.learner, { name: 'Aiko Tanaka' });
 		assert.deepEqual(built.tool, { name: 'incident-lessons', version: '0.1.0' });
@@ -53,8 +53,9 @@ describe('progress report', () => {
 		const gmail = built.lessons.find((l) => l.id === 'gmail');
 		assert.deepEqual({ ...gmail, quizzes: gmail?.quizzes.length }, {
 			id: 'gmail', title: 'The customer list in Gmail', track: 'onboarding', origin: 'bundled', status: 'passed', score: 100,
-			answered: 4, total: 4, correct: 4, attempts: 5, startedAt: '2026-11-19T08:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', quizzes: 4,
+			answered: 4, total: 4, correct: 4, attempts: 5, startedAt: '2026-11-19T08:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', contentHash: 'hash', quizzes: 4,
 		});
+		assert.deepEqual(gmail?.quizzes[0], { id: 'q1', correct: true, attempts: 2, answeredAt: '2026-11-20T10:00:00.000Z', answer: [0], contentHash: 'hash' });
 		assert.deepEqual(built.lessons.find((l) => l.id === 'appi'), {
 			id: 'appi', title: 'APPI reporting', track: 'lead', origin: 'bundled', status: 'notStarted', score: 0, answered: 0, total: 2, correct: 0, attempts: 0, quizzes: [],
 		});
@@ -78,8 +79,9 @@ describe('progress report', () => {
 		};
 		assert.match(problem([1, 2]), /not an Incident Lessons progress report \(the file is not a JSON object\)/);
 		assert.match(problem({ name: 'package', version: '1.0.0' }), /no "format": "incident-lessons-progress-report"/);
-		assert.match(problem({ ...built, schemaVersion: 2 }), /report schema version 2 is newer than this tool reads \(1\)/);
-		assert.match(problem({ ...built, learner: {} }), /not a valid version 1 report: missing required field "learner\.name"/);
+		assert.match(problem({ ...built, schemaVersion: 3 }), /report schema version 3 is newer than this tool reads \(2\)/);
+		assert.match(problem({ ...built, learner: {} }), /not a valid version 2 report: missing required field "learner\.name"/);
+		assert.match(problem({ ...built, lessons: [{ ...built.lessons[0], quizzes: [{ id: 'q', correct: false, attempts: 1, answeredAt: 'x', answer: [99] }] }] }), /answer\[0\]/);
 		assert.match(problem({ ...built, lessons: [{ ...built.lessons[0], score: 'high' }] }), /"lessons\[0\]\.score" must be a number/);
 		assert.equal(REPORT_FORMAT, 'incident-lessons-progress-report');
 	});
@@ -243,6 +245,6 @@ describe('reading a report file of unknown origin', () => {
 		assert.deepEqual(readReport({ ...valid, assignment: { lessons: many(2001) } }), { problem: 'too large: 2001 assigned lessons, more than the 2000 a report may list' });
 		const quizzes = Array.from({ length: 51 }, () => ({ quizzes: many(200) }));
 		assert.deepEqual(readReport({ ...valid, lessons: quizzes }), { problem: 'too large: 10200 quiz answers, more than the 10000 a report may list' });
-		assert.deepEqual(readReport({ ...valid, lessons: many(2000) }), { problem: 'not a valid version 1 report: missing required field "lessons[0].id"' });
+		assert.deepEqual(readReport({ ...valid, lessons: many(2000) }), { problem: 'not a valid version 2 report: missing required field "lessons[0].id"' });
 	});
 });

@@ -13,6 +13,7 @@ import { baseValue, entryValue, flattenStored, readLaidOut } from '../../../../s
 import { cardOf, withCard, type ReviewCard } from '../../../../src/core/reviews/reviewCards';
 import { scheduleCard } from '../../../../src/core/reviews/reviewScheduler';
 import { ProgressCopies, PROGRESS_KEY } from '../../../../src/extension/progress/progressCopies';
+import { LEARNER_SCOPE } from '../../../../src/extension/progress/storedCopy';
 import { FakeMemento, SharedState, windowStorage } from '../../helpers/fakeMementos';
 import { propertyParams } from '../../helpers/propertySeed';
 
@@ -206,10 +207,10 @@ describe('compact records: a version 3 layout', () => {
 		const unshared = answerAt(shared, 'a', 'q2', T + 2000);
 		const key = (lessonId: string, suffix: string): string => `incidentLessons.progressLesson:${lessonId}${suffix}`;
 		const v3Base = plain({ schemaVersion: 3, generation: 'g3', lessons: {}, reviews: {} });
-		await storage.shared.update(`incidentLessons.progress:${storage.workspaceId}`, v3Base);
+		await storage.shared.update(`incidentLessons.progress:${LEARNER_SCOPE}`, v3Base);
 		await workspace.update(PROGRESS_KEY, v3Base);
 		for (const [n, lessonId] of ['a', 'b'].entries()) {
-			await storage.shared.update(key(lessonId, `:${storage.workspaceId}`), v3Entry(shared, lessonId, `s${n}`));
+			await storage.shared.update(key(lessonId, `:${LEARNER_SCOPE}`), v3Entry(shared, lessonId, `s${n}`));
 			await workspace.update(key(lessonId, ''), v3Entry(shared, lessonId, `s${n}`));
 		}
 		await workspace.update(key('a', ''), v3Entry(unshared, 'a', 'w1', { base: 's0', since: T + 2000 }));
@@ -219,7 +220,7 @@ describe('compact records: a version 3 layout', () => {
 		assert.equal(copies.hasUnshared(), true);
 		await copies.flushShared();
 		for (const memento of [storage.shared, workspace]) {
-			const base = memento.get(memento === workspace ? PROGRESS_KEY : `incidentLessons.progress:${storage.workspaceId}`) as { schemaVersion: number; lessons: Record<string, { startedAt: unknown }> };
+			const base = memento.get(memento === workspace ? PROGRESS_KEY : `incidentLessons.progress:${LEARNER_SCOPE}`) as { schemaVersion: number; lessons: Record<string, { startedAt: unknown }> };
 			assert.equal(base.schemaVersion, CURRENT_PROGRESS_VERSION);
 			assert.equal(base.lessons.a?.startedAt, T, 'compact');
 			assert.deepEqual(memento.keys().filter((k) => k.startsWith('incidentLessons.progressLesson:')), [], 'the version 3 entries are gone');

@@ -53,7 +53,7 @@ describe('shared write later: one workspace write per answer, one shared write p
 		assert.deepEqual(quizzesOf(sharedOnly(global), 'lesson-1'), [], 'another window does not see them yet');
 		const workspace = storage.workspace.updates.length;
 		await copies.flushShared();
-		assert.deepEqual(storage.shared.since(shared).map((u) => u.key).sort(), Array.from({ length: 8 }, (_, n) => `incidentLessons.progressLesson:lesson-${n}:file:///work/project`).sort(), 'one entry per lesson changed');
+		assert.deepEqual(storage.shared.since(shared).map((u) => u.key).sort(), Array.from({ length: 8 }, (_, n) => `incidentLessons.progressLesson:lesson-${n}:learner`).sort(), 'one entry per lesson changed');
 		assert.equal(storage.workspace.updates.length, workspace, 'the workspace copy had them already');
 		assert.equal(copies.hasUnshared(), false);
 		assert.deepEqual(plain(sharedOnly(global)), plain(copies.current()), 'another window now reads everything');
