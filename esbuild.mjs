@@ -1,6 +1,6 @@
 // Builds one minified bundle per entry point. `--watch` rebuilds on change; `--production` drops source maps.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -89,6 +89,19 @@ const precompiledValidators = {
 	},
 };
 
+/** Writes the browser entry's metafile to out/extension-browser.meta.json, to see what it is made of (esbuild's analyzer). */
+const browserMetafile = {
+	name: 'browser-metafile',
+	setup(build) {
+		build.onEnd((result) => {
+			if (result.metafile) {
+				mkdirSync('out', { recursive: true });
+				writeFileSync('out/extension-browser.meta.json', JSON.stringify(result.metafile));
+			}
+		});
+	},
+};
+
 // ES modules first: jsonc-parser's UMD `main` requires its own files at run time, which a bundle cannot follow.
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', target: 'es2022', legalComments: 'none', mainFields: ['module', 'main'] };
 
@@ -97,6 +110,10 @@ const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map(
 const configs = [
 	// The extension's own code is one bundle: activate() registers every feature, and the libraries above are its chunks.
 	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, precompiledValidators] },
+	// The web extension host's entry (package.json `browser`): the same features over the browser's host platform, no
+	// Node built-ins (test/unit/entryBundle.test.ts checks its metafile, also written to out/extension-browser.meta.json).
+	// It loads the same chunk files through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
+	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
 	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { codeServerFromEnv, openWorkbench, reloadWindow, webviewFrame } from '../harness/codeServer.mjs';
 import { passExercises } from '../harness/exercises.mjs';
+import { enterAnswer as enterAnswerOn, learnAnswer, submit } from '../harness/quizzes.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const LESSON_TITLE = /AXA Non-Life Insurance/;
@@ -23,47 +24,10 @@ after(async () => {
 	await browser?.close();
 });
 
+const enterAnswer = (quiz, answer) => enterAnswerOn(page, quiz, answer);
+
 function lessonRow() {
 	return page.locator('.monaco-list-row', { hasText: LESSON_TITLE });
-}
-
-/** Reads what the feedback says is right: choice indices, or step indices in their right order. */
-async function learnAnswer(quiz) {
-	if (await quiz.getAttribute('data-quiz-type') === 'order') {
-		const count = await quiz.locator('.il-step').count();
-		return Array.from({ length: count }, (_, i) => i);
-	}
-	const right = quiz.locator('.il-choice.is-correct');
-	return Promise.all((await right.all()).map(async (c) => Number(await c.getAttribute('data-index'))));
-}
-
-/** Selects choices by clicking their labels, or orders steps with Alt+Up on the keyboard. */
-async function enterAnswer(quiz, answer) {
-	if (await quiz.getAttribute('data-quiz-type') === 'order') {
-		// insertion sort by keyboard: move each wanted step up into place
-		for (let target = 0; target < answer.length; target++) {
-			const step = quiz.locator(`.il-step[data-index="${answer[target]}"]`);
-			const position = await step.evaluate((el) => [...el.parentElement.children].indexOf(el));
-			await step.focus();
-			for (let i = position; i > target; i--) {
-				await page.keyboard.press('Alt+ArrowUp');
-			}
-		}
-		return;
-	}
-	for (const choice of await quiz.locator('.il-choice').all()) {
-		const index = Number(await choice.getAttribute('data-index'));
-		const input = choice.locator('input');
-		if ((await input.isChecked()) !== answer.includes(index)) {
-			await choice.locator('label').click();
-		}
-	}
-}
-
-async function submit(quiz) {
-	await quiz.locator('.il-check').click();
-	await quiz.locator('.il-verdict:not(:empty)').waitFor();
-	return (await quiz.getAttribute('class')).includes('is-right');
 }
 
 test('the activity bar opens the Lessons view with the bundled lessons', async () => {

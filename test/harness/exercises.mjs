@@ -20,13 +20,16 @@ export function solutionFiles(lessonId, exerciseId, locale = 'en') {
 	return files;
 }
 
-/** Passes every exercise of the lesson open in the panel (`lessonId`, bundled, in `locale`). */
-export async function passExercises(page, lessonId, locale = 'en') {
+/**
+ * Passes every exercise of the lesson open in the panel (`lessonId`, bundled, in `locale`); `solutions` gives an
+ * exercise's fixed files (a workspace lesson's come from its own file).
+ */
+export async function passExercises(page, lessonId, locale = 'en', solutions = (exerciseId) => solutionFiles(lessonId, exerciseId, locale)) {
 	const wv = webviewFrame(page);
 	for (const section of await wv.locator('.il-exercise').all()) {
 		const exerciseId = await section.getAttribute('data-exercise-id');
 		await section.locator('[data-action="start"]').click();
-		for (const [file, text] of solutionFiles(lessonId, exerciseId, locale)) {
+		for (const [file, text] of solutions(exerciseId)) {
 			const tab = page.locator('.tabs-container .tab', { hasText: file.split('/').at(-1) }).first();
 			await tab.waitFor({ timeout: 30_000 });
 			await tab.click();

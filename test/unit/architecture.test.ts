@@ -32,7 +32,7 @@ const PUBLIC: Readonly<Record<string, readonly string[]>> = {
 	'core/lessons': ['contentHash', 'diagnosticLimits', 'fences', 'grade', 'incident', 'lesson', 'parseLesson', 'quizCues', 'readingTime', 'rules', 'translations'],
 	'core/page': ['exerciseView', 'labels', 'messageRouting', 'quizHtml', 'render', 'shuffle', 'slug'],
 	'core/progress': ['compactRecords', 'exerciseProgress', 'progress', 'progressExport', 'records'],
-	'core/reviews': ['reviewCards', 'reviewQueue'],
+	'core/reviews': ['reviewCards', 'reviewQueue', 'reviewScheduler'],
 	'core/suggestions': ['languages', 'trigger', 'triggerFrontMatter', 'triggerLint', 'triggerMatch'],
 	'core/xapi': ['lrsClient', 'lrsConfig', 'statementQueue', 'statements', 'xapiEvents'],
 	'core/team': ['assignments', 'assignmentsEdit', 'dueDates', 'learnerReport', 'teamReport', 'teamReportFormat', 'teamReportHtml'],

@@ -7,6 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import ts from 'typescript';
+import { isBuiltin } from 'node:module';
+import { CHUNK_BUILTINS } from '../../src/extension/platform/browser/chunkBuiltins';
 import { Command } from '../../src/extension/platform/ids';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,6 +26,23 @@ const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
 /** Every .ts file under src/extension, relative to it with forward slashes. */
 function extensionSources(): string[] {
 	return readdirSync(SRC_EXTENSION, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+}
+
+const NODE_GLOBALS = new Set(['setImmediate', 'clearImmediate', 'Buffer', 'process', 'global', '__dirname', '__filename', 'require']);
+
+/** The Node-only globals a source file names as values (not as property names, in comments or in strings). */
+function nodeGlobalsIn(file: string): string[] {
+	const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+	const found: string[] = [];
+	const visit = (node: ts.Node): void => {
+		if (ts.isIdentifier(node) && NODE_GLOBALS.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)
+			&& !((ts.isPropertyAssignment(node.parent) || ts.isPropertySignature(node.parent) || ts.isMethodDeclaration(node.parent)) && node.parent.name === node)) {
+			found.push(node.text);
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(source);
+	return found;
 }
 
 interface Output {
@@ -51,9 +71,9 @@ describe('the extension entry and its library chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('builds the entry, the five library chunks, the webview script and the CLI, and nothing else', () => {
+	it('builds the two entries (Node, browser), the four library chunks, the webview script and the CLI, and nothing else', () => {
 		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
-		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
+		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', 'dist/extension-browser.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
 		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
 			assert.equal(outputs[file]?.entryPoint, source, file);
 		}
@@ -72,7 +92,7 @@ describe('the extension entry and its library chunks', () => {
 		const inputs = Object.keys(entry().inputs);
 		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
 		assert.ok(registers.length >= 8, `each feature registers itself: ${registers.join(', ')}`);
-		for (const needed of ['extension.ts', 'services.ts', 'commands.ts', ...registers]) {
+		for (const needed of ['extension.ts', 'activation.ts', 'services.ts', 'commands.ts', ...registers]) {
 			assert.ok(inputs.includes(`src/extension/${needed}`), needed);
 		}
 	});
@@ -83,6 +103,30 @@ describe('the extension entry and its library chunks', () => {
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);
 		const required = entry().imports.filter((i) => i.external && i.path.startsWith('.')).map((i) => i.path);
 		assert.deepEqual([...new Set(required)].sort(), Object.keys(LIBRARY_CHUNKS).map((file) => `./${path.posix.basename(file)}`).sort());
+	});
+
+	it('gives the browser entry no Node built-in: it imports the vscode API alone, and holds the browser host, not the Node one', () => {
+		const browser = outputs['dist/extension-browser.js'];
+		assert.ok(browser, 'dist/extension-browser.js is built');
+		assert.deepEqual(browser.imports.filter((i) => isBuiltin(i.path)).map((i) => i.path), []);
+		assert.deepEqual([...new Set(browser.imports.map((i) => i.path))], ['vscode']);
+		const inputs = Object.keys(browser.inputs);
+		assert.ok(inputs.includes('src/extension/platform/browser/browserHost.ts'));
+		assert.deepEqual(inputs.filter((input) => input.includes('/platform/node/') || Object.values(LIBRARY_CHUNKS).includes(input)), []);
+	});
+
+	it('uses no Node global in the browser entry (setImmediate, Buffer, process, __dirname): a web worker has none', () => {
+		const inputs = Object.keys(outputs['dist/extension-browser.js']?.inputs ?? {});
+		assert.deepEqual(inputs.filter((input) => !input.startsWith('src/') && input !== 'vscode-api:vscode'), [], 'no library code');
+		const used = inputs.filter((input) => input.startsWith('src/')).flatMap((input) => nodeGlobalsIn(input).map((name) => `${input}: ${name}`));
+		assert.deepEqual(used, []);
+	});
+
+	it('lets the browser entry load the same chunk files: they name no built-in its loader does not stand in for', () => {
+		for (const file of Object.keys(LIBRARY_CHUNKS)) {
+			const builtins = (outputs[file]?.imports ?? []).filter((i) => isBuiltin(i.path)).map((i) => i.path);
+			assert.deepEqual(builtins.filter((b) => !Object.hasOwn(CHUNK_BUILTINS, b)), [], file);
+		}
 	});
 
 	it('keeps the precompiled validators: the parsers chunk holds no schema compiler', () => {
@@ -97,7 +141,7 @@ describe('the extension entry and its library chunks', () => {
 
 	it('splits by library, not by file: esbuild.mjs names no module of src/extension but the entry', () => {
 		const script = readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8');
-		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts']);
+		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts', 'src/extension/extensionBrowser.ts']);
 	});
 
 	it('registers each contributed command exactly once, in the feature that owns it, with no stand-ins', () => {

@@ -3,9 +3,6 @@
  * locale's parsed bundled lessons from its pack (in dist/lessons.json.br) when one is opened, and the
  * workspace's lessons, read and parsed. Holds no state: what was read is kept by the library.
  */
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { brotliDecompress } from 'node:zlib';
 import * as vscode from 'vscode';
 import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
@@ -13,6 +10,7 @@ import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type L
 import { LESSON_PACKS_FILE, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
+import { BrotliUnsupported, host } from '../platform/host';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
 
@@ -28,7 +26,7 @@ export async function loadLessons(sources: LessonSources): Promise<LoadedLessons
 	// The workspace's files are looked for while the catalog is read (the first goes through the workbench).
 	const reading = sources.workspace?.read();
 	reading?.catch(() => undefined); // a failure is met when it is awaited below, not as an unhandled rejection meanwhile
-	const entries = bundledEntries(readBundledCatalog(await readFile(sources.catalogFile.fsPath, 'utf8')), sources.locale());
+	const entries = bundledEntries(readBundledCatalog(new TextDecoder().decode(await host().readExtensionFile(sources.catalogFile))), sources.locale());
 	const { lessons: workspace, state } = reading
 		? await loadWorkspace(sources, await reading, new Set(entries.map((l) => l.meta.id)))
 		: { lessons: [], state: { bundledIds: new Set<string>(), uris: new Map(), problems: new Map() } };
@@ -41,15 +39,16 @@ export async function loadLessons(sources: LessonSources): Promise<LoadedLessons
 	};
 }
 
-const decompress = promisify(brotliDecompress);
-
 /** A locale's pack of bundled lessons, parsed by the build; rejects with the file and the reason when it cannot be read. */
 export async function readBundledPack(sources: LessonSources, locale: string): Promise<LessonPack> {
 	const file = LESSON_PACKS_FILE;
 	try {
-		const bytes = await readFile(vscode.Uri.joinPath(sources.distRoot, file).fsPath);
-		return readLessonPack((await decompress(bytes)).toString('utf8'), locale);
+		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
+		return readLessonPack(new TextDecoder().decode(await host().brotliDecompress(bytes)), locale);
 	} catch (error) {
+		if (error instanceof BrotliUnsupported) {
+			throw error;
+		}
 		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}
 }
@@ -59,7 +58,7 @@ async function loadWorkspace(sources: LessonSources, { files, problems }: Awaite
 	if (files.length === 0 && problems.length === 0) {
 		return { lessons: [], state: { bundledIds, uris: new Map(), problems: new Map() } };
 	}
-	const { buildWorkspaceCatalog } = await import('../../core/parserChunk');
+	const { buildWorkspaceCatalog } = await host().chunk('parsers');
 	const { lessons, diagnostics, fileOf } = buildWorkspaceCatalog(files, sources.locale(), bundledIds);
 	sources.report(diagnostics);
 	const byFile = new Map(files.map((f) => [f.file, f.uri]));

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Exercise, ReadRelative, ResolvedExercise } from '../../core/exercises';
 import type { Diagnostic } from '../../core/lessons/lesson';
 import { exists, readWorkspaceFileCapped } from '../platform/workspaceFs';
+import { host } from '../platform/host';
 
 /** The most a referenced starter or solution file may hold (the lesson format's limit). */
 export const MAX_REFERENCED_BYTES = 64 * 1024;
@@ -60,7 +61,7 @@ function relativeReader(lessonFile: vscode.Uri): ReadRelative {
  * its pack); a workspace lesson's are read relative to `lessonFile`.
  */
 export async function resolveFromFile(exercise: Exercise, lessonFile: vscode.Uri | undefined, name: string): Promise<{ exercise?: ResolvedExercise; diagnostics: Diagnostic[] }> {
-	const { resolveExercise } = await import('../../core/patternChunk');
+	const { resolveExercise } = await host().chunk('patterns');
 	return resolveExercise(exercise, lessonFile ? relativeReader(lessonFile) : () => Promise.resolve(undefined), name);
 }
 

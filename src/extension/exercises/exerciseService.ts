@@ -12,6 +12,7 @@ import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { currentTexts, ensureStarter, replaceText, resolveFromFile, scratchFile, scratchFolder } from './exerciseFiles';
 import { saveCopy } from './exerciseCopy';
+import { host } from '../platform/host';
 
 /** The scheme of the reference solution's read-only documents: `incident-lessons-solution:/<lesson>/<exercise>/<path>`. */
 export const SOLUTION_SCHEME = 'incident-lessons-solution';
@@ -122,7 +123,7 @@ export class ExerciseService extends Disposable {
 	/** Runs the checks on the learner's current text, shows the results (panel, diagnostics) and records the attempt. */
 	async check(lesson: Lesson, exercise: Exercise, origin: Origin): Promise<CheckReport> {
 		const folder = this.folder(lesson.meta.id, exercise.id);
-		const { runChecks } = await import('../../core/patternChunk');
+		const { runChecks } = await host().chunk('patterns');
 		const report = runChecks(exercise, await currentTexts(folder, exercise));
 		this.diagnostics.set(this.diagnosticsOf(folder, exercise, report));
 		await this.deps.answers.recordExercise(lesson, exercise.id, { kind: 'check', failedChecks: report.results.filter((r) => !r.passed).map((r) => r.checkId) });

@@ -9,6 +9,7 @@ import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { TrustGate } from '../platform/trustGate';
 import { workspaceFileName, workspaceLocale } from '../catalog/lessonSources';
 import { isWorkspaceLessonUri } from '../catalog/workspaceLessons';
+import { host } from '../platform/host';
 
 /**
  * Turns a core diagnostic (1-based, inclusive end) into an editor diagnostic. Without an end it covers the rest
@@ -115,7 +116,7 @@ export class LessonDiagnostics extends Disposable {
 			return;
 		}
 		const lessons = await this.library.lessons();
-		const { lintWorkspaceLesson, parseAssignments, resolveAssignments } = await import('../../core/parserChunk');
+		const { lintWorkspaceLesson, parseAssignments, resolveAssignments } = await host().chunk('parsers');
 		const file = workspaceFileName(document.uri);
 		const text = document.getText();
 		const diagnostics = isAssignmentsUri(document.uri)

@@ -2,7 +2,7 @@
  * What the lesson panel does with its page: building the page (the renderer is a chunk, loaded with the first page
  * or ahead of it, see preparePage) and reading its messages.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { gradeAnswer } from '../../core/lessons/grade';
 import type { Lesson } from '../../core/lessons/lesson';
 import type { Progress } from '../../core/progress/progress';
@@ -11,19 +11,25 @@ import { exerciseView } from '../../core/page/exerciseView';
 import type { GradedAnswer, PageConfig, StoredAnswers } from '../../protocol';
 import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
-import { webviewAssets } from './webviewAssets';
+import { webviewAssets, type WebviewAssets } from './webviewAssets';
 import { lessonDocument, reviewDoneDocument } from './webviewHtml';
+import { host } from '../platform/host';
 
 export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
+
+/** The page's script and stylesheet, read from the extension's folder by the host (fs on Node, `workspace.fs` in the browser). */
+function pageAssets(extensionUri: vscode.Uri): Promise<WebviewAssets> {
+	return webviewAssets(extensionUri, async (...segments) => new TextDecoder().decode(await host().readExtensionFile(vscode.Uri.joinPath(extensionUri, ...segments))));
+}
 
 /**
  * Loads the renderer chunk and the page's script and stylesheet ahead of the first lesson opened, so that click
  * does not wait for them. Loading twice costs nothing: each is read once.
  */
 export function preparePage(extensionUri: vscode.Uri): void {
-	void import('../../core/page/render');
-	void webviewAssets(extensionUri).catch(() => undefined);
+	void host().chunk('render').catch(() => undefined);
+	void pageAssets(extensionUri).catch(() => undefined);
 }
 
 /**
@@ -31,13 +37,13 @@ export function preparePage(extensionUri: vscode.Uri): void {
  * the latest): its quizzes are ready when its script runs, without a round trip.
  */
 export async function lessonPageHtml(extensionUri: vscode.Uri, lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<string> {
-	const [{ bodyHtml, config }, assets] = await Promise.all([lessonPageParts(lesson, stored, learner), webviewAssets(extensionUri)]);
+	const [{ bodyHtml, config }, assets] = await Promise.all([lessonPageParts(lesson, stored, learner), pageAssets(extensionUri)]);
 	return lessonDocument(bodyHtml, lesson.locale, lesson.meta.title, config, assets);
 }
 
 /** What a lesson page holds: the rendered lesson and the data its script starts from (see lessonPageHtml). */
 export async function lessonPageParts(lesson: Lesson, stored: () => StoredAnswers, learner: LearnerProgress): Promise<{ bodyHtml: string; config: PageConfig }> {
-	const { renderLesson } = await import('../../core/page/render');
+	const { renderLesson } = await host().chunk('render');
 	const answers = stored();
 	const bodyHtml = renderLesson(lesson, { labels: renderLabels(), learner: learner.learnerSeed(), attempts: shownAttempts(lesson, learner.get(), answers) });
 	return { bodyHtml, config: { lessonId: lesson.meta.id, strings: webviewStrings(), stored: answers } };
@@ -65,13 +71,13 @@ export function shownAttempts(lesson: Lesson, progress: Progress, stored: Stored
 
 /** The page of one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */
 export async function reviewPageHtml(extensionUri: vscode.Uri, lesson: Lesson, bodyHtml: string, title: string): Promise<string> {
-	const assets = await webviewAssets(extensionUri);
+	const assets = await pageAssets(extensionUri);
 	return lessonDocument(bodyHtml, lesson.locale, title, { lessonId: lesson.meta.id, strings: webviewStrings() }, assets);
 }
 
 /** The page after a review session's last card: `bodyHtml` (core/reviewHtml renderReviewDone), in the display language `lang`. */
 export async function reviewDonePageHtml(extensionUri: vscode.Uri, bodyHtml: string, lang: string, title: string): Promise<string> {
-	return reviewDoneDocument(bodyHtml, lang, title, await webviewAssets(extensionUri));
+	return reviewDoneDocument(bodyHtml, lang, title, await pageAssets(extensionUri));
 }
 
 /**

@@ -10,8 +10,10 @@ import type { Answers } from '../progress/answers';
 import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { panelEffects, type PanelHost } from './panelMessages';
+import { unavailableText } from './labels';
 import { webviewOptions } from './webviewHtml';
 import { PanelDocument } from './panelDocument';
+import { host } from '../platform/host';
 
 export const LESSON_VIEW_TYPE = 'incidentLessons.lesson';
 
@@ -109,7 +111,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 		}
 		// The panel's frames are made while the lesson is read and the renderer loads, not after.
 		const parsing = this.deps.library.get(lessonId);
-		void import('../../core/page/render');
+		void host().chunk('render').catch(() => undefined);
 		this.pendingSection = section;
 		this.openPanel(preserveFocus, vscode.ViewColumn.Active);
 		if (this.panel) {
@@ -120,8 +122,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			await this.render(lesson);
 		} else if (this.panel) {
 			this.lesson = undefined;
-			this.showError(this.panel, vscode.l10n.t('Lesson not available'),
-				vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
+			this.showError(this.panel, vscode.l10n.t('Lesson not available'), unavailableText(this.deps.library.packsUnsupported));
 		}
 		return true;
 	}

@@ -5,6 +5,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonPanel } from './lessonPanel';
 import type { TrustGate } from '../platform/trustGate';
 import { workspaceLocale } from '../catalog/lessonSources';
+import { host } from '../platform/host';
 
 /**
  * Preview Lesson: renders the lesson file being edited in the lesson panel (parsed from the editor's text, so it
@@ -50,7 +51,7 @@ export class LessonPreview extends Disposable {
 	/** The lesson in `document`, or undefined when it has errors (then, if `tell`, the first one is shown). */
 	private async parse(document: vscode.TextDocument, tell = false): Promise<Lesson | undefined> {
 		const file = vscode.workspace.asRelativePath(document.uri);
-		const { parseLesson } = await import('../../core/parserChunk');
+		const { parseLesson } = await host().chunk('parsers');
 		const { lesson, diagnostics } = parseLesson(document.getText(), file, { expectedId: lessonIdFromPath(document.uri.path), locale: workspaceLocale(document.uri) });
 		const errors = diagnostics.filter((d) => d.severity === 'error');
 		if (!lesson && tell) {

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 
 /** The lesson page's script and stylesheet, as text to write into each page (see webviewHtml). */
@@ -13,13 +11,14 @@ const loaded = new Map<string, Promise<WebviewAssets>>();
 /**
  * Reads dist/webview.js and media/lesson.css once per extension folder. They go into the page inline, under the
  * page's nonce: a page that fetched them would wait for two more loads through the webview's resource server before
- * its quizzes answer clicks. They are the extension's own files, on the extension host's disk, so Node's fs reads them.
+ * its quizzes answer clicks. `readText` reads one of the extension's own files by its path in the extension's folder
+ * (see ../platform/host: fs on Node, `workspace.fs` in the browser).
  */
-export function webviewAssets(extensionUri: vscode.Uri): Promise<WebviewAssets> {
+export function webviewAssets(extensionUri: vscode.Uri, readText: (...segments: string[]) => Promise<string>): Promise<WebviewAssets> {
 	const root = extensionUri.fsPath;
 	let assets = loaded.get(root);
 	if (!assets) {
-		assets = Promise.all([readFile(path.join(root, 'dist', 'webview.js'), 'utf8'), readFile(path.join(root, 'media', 'lesson.css'), 'utf8')])
+		assets = Promise.all([readText('dist', 'webview.js'), readText('media', 'lesson.css')])
 			.then(([script, css]) => ({ script: closingTagsEscaped(script, 'script'), css: closingTagsEscaped(css, 'style') }));
 		assets.catch(() => loaded.delete(root)); // a failed read is tried again on the next page
 		loaded.set(root, assets);

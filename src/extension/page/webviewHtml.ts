@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../core/shared/html';
 import type { WebviewAssets } from './webviewAssets';
@@ -28,7 +27,7 @@ function pageCsp(nonce: string): string {
 
 /** A complete page under a fresh nonce: `lang` and `title` name it for assistive technology (axe `html-has-lang`, `document-title`). */
 function pageDocument(lang: string, title: string, css: string, body: (nonce: string) => string): string {
-	const nonce = randomBytes(16).toString('base64');
+	const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))); // Web Crypto: Node and the browser
 	return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>

@@ -1,15 +1,15 @@
-import { readdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/lessons/lesson';
 import { createDiagnostic } from '../../core/lessons/rules';
-import { readLocalFileCapped, REFUSALS, staysInside, type CappedRead, type Refusal } from './localFile';
+import { host, type LocalDisk } from './host';
+import { REFUSALS, type CappedRead, type Refusal } from './refusals';
 
 /*
- * Reading the workspace's own files. A folder on the extension host's disk (`file:`) is read with Node's fs: each
- * `workspace.fs` call is a round trip through the workbench, and the Lessons view's first rows wait on these reads.
- * Any other scheme (a virtual or remote file system) goes through `workspace.fs`. Entries that are symbolic links
+ * Reading the workspace's own files. A folder on the extension host's disk (`file:`, on Node) is read with Node's fs:
+ * each `workspace.fs` call is a round trip through the workbench, and the Lessons view's first rows wait on these
+ * reads. Any other scheme (a virtual or remote file system), and every file in the browser, goes through `workspace.fs`. Entries that are symbolic links
  * are neither files nor folders here, as `workspace.fs` reports them (their type carries the SymbolicLink flag).
- * The files come from a repository, so they are read size first, content second (see ./localFile).
+ * The files come from a repository, so they are read size first, content second (see ./node/localFile).
  */
 
 /**
@@ -22,8 +22,9 @@ export async function readWorkspaceFileCapped(uri: vscode.Uri, maxBytes: number)
 	if (!folder) {
 		return { refused: REFUSALS.outside };
 	}
-	if (uri.scheme === 'file') {
-		return readLocalFileCapped(folder.uri.fsPath, uri.fsPath, maxBytes);
+	const disk = localDisk(uri);
+	if (disk) {
+		return disk.readCapped(folder.uri.fsPath, uri.fsPath, maxBytes);
 	}
 	const { type, size } = await vscode.workspace.fs.stat(uri);
 	if (type & vscode.FileType.SymbolicLink) {
@@ -55,8 +56,9 @@ export async function isFolderInWorkspace(uri: vscode.Uri): Promise<boolean> {
 	if (!folder) {
 		return false;
 	}
-	if (uri.scheme === 'file') {
-		return staysInside(folder.uri.fsPath, uri.fsPath);
+	const disk = localDisk(uri);
+	if (disk) {
+		return disk.staysInside(folder.uri.fsPath, uri.fsPath);
 	}
 	const { type } = await vscode.workspace.fs.stat(uri).then((s) => s, () => ({ type: vscode.FileType.Unknown }));
 	return type === vscode.FileType.Directory;
@@ -64,9 +66,11 @@ export async function isFolderInWorkspace(uri: vscode.Uri): Promise<boolean> {
 
 /** The entries of a workspace folder with their types; rejects when there is no such folder. */
 export async function readWorkspaceDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
-	if (uri.scheme !== 'file') {
-		return vscode.workspace.fs.readDirectory(uri);
-	}
-	return (await readdir(uri.fsPath, { withFileTypes: true })).map((entry): [string, vscode.FileType] => [entry.name,
-		entry.isSymbolicLink() ? vscode.FileType.SymbolicLink : entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown]);
+	const disk = localDisk(uri);
+	return disk ? disk.readDirectory(uri.fsPath) : vscode.workspace.fs.readDirectory(uri);
+}
+
+/** The host's own disk, for a `file:` URI where there is one. */
+function localDisk(uri: vscode.Uri): LocalDisk | undefined {
+	return uri.scheme === 'file' ? host().disk : undefined;
 }

@@ -9,6 +9,7 @@ import type { ImportProblem } from '../../core/progress/progressExport';
 import type { MergeCounts } from '../../core/progress/progressMerge';
 import { inertText } from '../../core/shared/text';
 import type { ProgressStore } from './progressStore';
+import { host } from '../platform/host';
 
 /** Largest file read, in bytes: the core's character limit, which UTF-8 text reaches no sooner. */
 const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -34,7 +35,7 @@ export async function exportMyProgress(deps: TransferDeps, arg?: unknown): Promi
 		return undefined;
 	}
 	const p = deps.progress.get();
-	const { exportProgressText } = await import('../../core/parserChunk');
+	const { exportProgressText } = await host().chunk('parsers');
 	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportProgressText(p, now)));
 	const lessons = Object.keys(p.lessons).length;
 	const answers = Object.values(p.lessons).reduce((n, lesson) => n + Object.keys(lesson.quizzes).length, 0);
@@ -73,7 +74,7 @@ export async function importProgress(deps: TransferDeps, arg?: unknown): Promise
 	}
 	const name = shownName(source);
 	const read = await readSource(source);
-	const { parseProgressExport } = await import('../../core/parserChunk');
+	const { parseProgressExport } = await host().chunk('parsers');
 	const parsed = 'text' in read ? parseProgressExport(read.text) : read;
 	if (!('progress' in parsed)) {
 		const problem = inertText(parsed.problem.slice(0, 300));

@@ -11,6 +11,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { ProgressStore } from '../progress/progressStore';
 import { ownEntry } from '../../core/shared/records';
+import { host } from '../platform/host';
 
 /** A change to apply to progress in the same write as an answer: before and after the answer, the result. */
 export type ReviewUpdate = (before: Progress, after: Progress) => Progress;
@@ -96,7 +97,7 @@ export class ReviewService extends Disposable {
 		if (!this.isEnabled) {
 			return undefined;
 		}
-		const { scheduleCard } = await import('../../core/reviews/reviewScheduler');
+		const { scheduleCard } = await host().chunk('reviews');
 		const now = this.clock.now();
 		const day = localDayBounds(now);
 		const newPerDay = this.config().reviews.newCardsPerDay;

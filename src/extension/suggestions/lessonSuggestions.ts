@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { TriggerIndex, TriggerMatch } from '../../core/suggestions/triggerMatch';
 import type { ExtensionConfig } from '../platform/config';
@@ -6,6 +5,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { isSuggestable } from './suggestionScope';
 import type { TrustGate } from '../platform/trustGate';
+import { host } from '../platform/host';
 
 /** Scan limits for an editor document: each slice of a scan stops after 50 ms (see docs/reviews-and-suggestions.md). */
 const EDITOR_SCAN = { budgetMs: 50, maxChars: 1_000_000, maxMatchesPerTrigger: 20 } as const;
@@ -110,7 +110,7 @@ export class LessonSuggestions extends Disposable {
 
 	private loadIndex(): Promise<TriggerIndex> {
 		this.index ??= (async () => {
-			const { compileTriggers } = await import('../../core/patternChunk');
+			const { compileTriggers } = await host().chunk('patterns');
 			// Workspace lessons are loaded only in a trusted workspace; checked again here, since their patterns run on every file.
 			const withTriggers = (await this.library.lessons()).filter((l) => l.hasTriggers && (this.library.originOf(l.meta.id) === 'bundled' || this.trust.isTrusted));
 			const lessons = await this.library.getMany(withTriggers.map((l) => l.meta.id));
@@ -125,7 +125,7 @@ export class LessonSuggestions extends Disposable {
 
 	private async scan(document: vscode.TextDocument): Promise<readonly TriggerMatch[]> {
 		const version = document.version;
-		const [index, { scanDocument }] = await Promise.all([this.loadIndex(), import('../../core/patternChunk')]);
+		const [index, { scanDocument }] = await Promise.all([this.loadIndex(), host().chunk('patterns')]);
 		if (document.isClosed || document.version !== version) {
 			return this.cached(document) ?? [];
 		}
@@ -136,7 +136,7 @@ export class LessonSuggestions extends Disposable {
 		let result = scanDocument(index, doc, options);
 		// A cold engine (the first file after activation) can need more than one slice; later ones rarely do.
 		while (result.status === 'timedOut' && result.resumeAt !== undefined && performance.now() - started < MAX_SCAN_MS) {
-			await new Promise<void>((resolve) => setImmediate(resolve));
+			await new Promise<void>((resolve) => host().nextTurn(resolve));
 			if (document.isClosed || document.version !== version) {
 				return this.cached(document) ?? [];
 			}

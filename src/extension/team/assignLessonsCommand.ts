@@ -9,6 +9,7 @@ import { trackLabel } from '../tree/lessonNodes';
 import type { TrustGate } from '../platform/trustGate';
 import { readWorkspaceFileCapped } from '../platform/workspaceFs';
 import { pickWorkspaceFolder } from '../catalog/workspaceLessons';
+import { host } from '../platform/host';
 
 interface AssignDeps {
 	readonly library: LessonLibrary;
@@ -143,7 +144,7 @@ export async function assignLessons(deps: AssignDeps, arg?: unknown): Promise<vs
 	}
 	const existing = read && new TextDecoder().decode(read.bytes);
 	const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-	const { addAssignment } = await import('../../core/parserChunk');
+	const { addAssignment } = await host().chunk('parsers');
 	const edit = addAssignment(open?.getText() ?? existing, { ...what, due: details.due, ...(details.audience ? { audience: details.audience } : {}), ...(details.note ? { note: details.note } : {}) });
 	if (edit.kind === 'refused') {
 		void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not changed: {1}', ASSIGNMENTS_PATH, inertText(edit.reason)));

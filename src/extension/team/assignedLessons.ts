@@ -14,6 +14,7 @@ import { progressSince } from '../../core/team/cycles';
 import { lessonStatus } from '../../core/progress/progress';
 import { ownEntry } from '../../core/shared/records';
 import type { LessonSummary } from '../../protocol';
+import { host } from '../platform/host';
 
 /** An assigned lesson with the lesson itself and the file that assigned it. */
 export interface AssignedItem extends AssignedLesson {
@@ -92,7 +93,7 @@ export class AssignedLessons extends Disposable {
 		if (items.length === 0) {
 			return { total: 0, done: 0, overdue: 0, items };
 		}
-		const { assignmentProgress } = await import('../../core/parserChunk');
+		const { assignmentProgress } = await host().chunk('parsers');
 		const isDone = (id: string): boolean => {
 			const item = items.find((i) => i.lessonId === id);
 			return item !== undefined && this.summaryOf(item).status === 'passed';
@@ -105,7 +106,7 @@ export class AssignedLessons extends Disposable {
 		if (documents.length === 0) {
 			return { items: [], documents: [] };
 		}
-		const { resolveAssignments } = await import('../../core/parserChunk');
+		const { resolveAssignments } = await host().chunk('parsers');
 		const catalog = lessons.map((l) => ({ id: l.meta.id, track: l.meta.track }));
 		const byId = new Map(lessons.map((l) => [l.meta.id, l]));
 		const chosen = new Map<string, AssignedItem>();

@@ -3,10 +3,11 @@ import type { Assignment } from '../../core/team/assignments';
 import { ASSIGNMENTS_PATH, MAX_ASSIGNMENTS_BYTES } from '../../core/shared/paths';
 import type { Diagnostic } from '../../core/lessons/lesson';
 import { Disposable } from '../platform/dispose';
-import type { CappedRead } from '../platform/localFile';
+import type { CappedRead } from '../platform/refusals';
 import type { TrustGate } from '../platform/trustGate';
 import { readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName } from '../catalog/lessonSources';
+import { host } from '../platform/host';
 
 /** One workspace folder's assignments file, read and checked. */
 export interface AssignmentsDocument {
@@ -70,7 +71,7 @@ export class AssignmentsFile extends Disposable {
 				documents.push({ folder, uri, file, assignments: [], diagnostics: [refusalDiagnostic(file, read.refused)] });
 				continue;
 			}
-			const { parseAssignments } = await import('../../core/parserChunk');
+			const { parseAssignments } = await host().chunk('parsers');
 			const { assignments, diagnostics } = parseAssignments(new TextDecoder().decode(read.bytes), file);
 			documents.push({ folder, uri, file, assignments, diagnostics });
 		}

@@ -6,7 +6,7 @@ import type { ProgressReport } from '../../core/team/learnerReport';
 import { inertText } from '../../core/shared/text';
 import type { AssignedLessons } from './assignedLessons';
 import type { ExtensionConfig } from '../platform/config';
-import { gitUserName } from '../platform/learnerName';
+import { host } from '../platform/host';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import type { ProgressStore } from '../progress/progressStore';
 import type { TrustGate } from '../platform/trustGate';
@@ -56,12 +56,14 @@ export function fileStem(name: string): string {
 }
 
 export async function askName(folder: vscode.WorkspaceFolder | undefined, trust: TrustGate): Promise<string | undefined> {
-	const fromGit = await gitUserName(folder?.uri, trust.isTrusted);
+	const fromGit = await host().gitUserName(folder?.uri, trust.isTrusted);
 	if (fromGit) {
 		return fromGit;
 	}
 	const typed = await vscode.window.showInputBox({
-		title: vscode.l10n.t('Export Progress Report'), prompt: vscode.l10n.t('Your name, as your team lead knows you (git has no user.name)'),
+		title: vscode.l10n.t('Export Progress Report'), prompt: host().runsProcesses
+			? vscode.l10n.t('Your name, as your team lead knows you (git has no user.name)')
+			: vscode.l10n.t('Your name, as your team lead knows you (git\'s user.name cannot be read in the browser)'),
 		validateInput: (v) => v.trim() === '' ? vscode.l10n.t('Write your name.') : undefined,
 	});
 	return typed?.trim() || undefined;
@@ -104,7 +106,7 @@ export async function learnerReport(deps: ExportDeps, learner: string, now: Date
 	const folder = vscode.workspace.workspaceFolders?.[0];
 	const lessons = await deps.library.lessons();
 	const { items } = deps.trust.isTrusted ? await deps.assigned.get() : { items: [] };
-	const { buildReport } = await import('../../core/parserChunk');
+	const { buildReport } = await host().chunk('parsers');
 	return buildReport({
 		learner, now, passMark: deps.config().passMark, progress: deps.progress.get(), toolVersion: deps.extensionVersion,
 		lessons: lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, track: l.meta.track, origin: deps.library.originOf(l.meta.id), quizIds: [...l.quizIds], ...(l.exerciseIds ? { exerciseIds: [...l.exerciseIds] } : {}) })),

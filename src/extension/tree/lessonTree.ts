@@ -14,6 +14,7 @@ import type { ProgressStore } from '../progress/progressStore';
 import type * as ReviewNodes from './reviewNodes';
 import type { ReviewService } from '../reviews/reviewService';
 import type { TrustGate } from '../platform/trustGate';
+import { host } from '../platform/host';
 
 export { GroupNode, LessonNode } from './lessonNodes';
 
@@ -142,7 +143,7 @@ export class LessonTreeProvider extends Disposable implements vscode.TreeDataPro
 	private answeredFirstRows(): void {
 		if (!this.firstRowsAnswered) {
 			this.firstRowsAnswered = true;
-			setImmediate(() => this._onDidAnswerFirstRows.fire());
+			host().nextTurn(() => this._onDidAnswerFirstRows.fire());
 		}
 	}
 

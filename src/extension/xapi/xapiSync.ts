@@ -10,7 +10,7 @@ import type { AssignedLessons } from '../team/assignedLessons';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { Disposable } from '../platform/dispose';
 import type { ExtensionConfig } from '../platform/config';
-import { gitUserName } from '../platform/learnerName';
+import { host } from '../platform/host';
 import type { ProgressStore } from '../progress/progressStore';
 import { LRS_SECRET_KEY, readLrsSettings, type LrsSettings } from './lrsSettings';
 
@@ -119,7 +119,7 @@ export class XapiSync extends Disposable {
 		}
 		const after = this.seen.get(lessonId);
 		const lesson = await this.deps.library.get(lessonId);
-		const name = settings.accountName || await gitUserName(undefined, false);
+		const name = settings.accountName || await host().gitUserName(undefined, false);
 		if (!lesson || !after) {
 			return;
 		}

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isInsideFolder, readLocalFileCapped, REFUSALS, type CappedRead } from '../../../../src/extension/platform/localFile';
+import { isInsideFolder, readLocalFileCapped } from '../../../../../src/extension/platform/node/localFile';
+import { REFUSALS, type CappedRead } from '../../../../../src/extension/platform/refusals';
 
 const MAX = 1024;
 

@@ -1,0 +1,52 @@
+/**
+ * The extension host in a browser's web worker (vscode.dev, github.dev): no disk, no processes, no `require` of a
+ * file. Every file, the workspace's and the extension's own, goes through `workspace.fs`; brotli through the
+ * Compression Streams API where the browser has its 'brotli' format; no git, so no name from it.
+ */
+import * as vscode from 'vscode';
+import { BrotliUnsupported, type Host } from '../host';
+import { chunkLoader } from './chunkLoader';
+
+/** Decodes with `DecompressionStream('brotli')`, which some browsers lack (the constructor throws a TypeError). */
+async function brotliDecompress(bytes: Uint8Array): Promise<Uint8Array> {
+	let stream: DecompressionStream;
+	try {
+		// 'brotli' joined the Compression Streams spec after the formats the type declarations list.
+		stream = new (DecompressionStream as new (format: string) => DecompressionStream)('brotli');
+	} catch {
+		throw new BrotliUnsupported('this browser cannot decode brotli (DecompressionStream has no \'brotli\' format)');
+	}
+	const decoded = new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream));
+	return new Uint8Array(await decoded.arrayBuffer());
+}
+
+/**
+ * One of the extension's own files through `workspace.fs`. An extension installed from a location (vscode.dev's
+ * Install Extension from Location…) lives at an https URL, which the worker may have no file system provider for:
+ * that URL is fetched instead (it is served with CORS, or the workbench could not have installed it).
+ */
+async function readExtensionFile(uri: vscode.Uri): Promise<Uint8Array> {
+	try {
+		return await vscode.workspace.fs.readFile(uri);
+	} catch (error) {
+		if (uri.scheme !== 'https' && uri.scheme !== 'http') {
+			throw error;
+		}
+		const response = await fetch(uri.toString(true));
+		if (!response.ok) {
+			throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+		}
+		return new Uint8Array(await response.arrayBuffer());
+	}
+}
+
+export function browserHost(extensionUri: vscode.Uri): Host {
+	return {
+		readExtensionFile,
+		brotliDecompress,
+		runsProcesses: false,
+		gitUserName: () => Promise.resolve(undefined),
+		chunk: chunkLoader(vscode.Uri.joinPath(extensionUri, 'dist'), readExtensionFile),
+		nextTurn: (callback) => void setTimeout(callback, 0),
+	};
+}
