@@ -23,6 +23,7 @@ const LAZY_CHUNKS = {
 	'src/core/parserChunk': 'parsers',
 	'src/core/patternChunk': 'patterns',
 	'src/core/reviews/reviewScheduler': 'reviews',
+	'src/core/brotliChunk': 'brotli',
 };
 const lazyChunks = {
 	name: 'lazy-chunks',
@@ -114,7 +115,8 @@ const configs = [
 	// Node built-ins (test/unit/entryBundle.test.ts checks its metafile, also written to out/extension-browser.meta.json).
 	// It loads the same chunk files through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
 	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
-	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
+	// The brotli decoder runs only in the browser entry: its browser build unpacks its dictionary instead of carrying it whole.
+	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: chunk === 'brotli' ? 'browser' : 'node', format: 'cjs', plugins: [precompiledValidators] })),
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.

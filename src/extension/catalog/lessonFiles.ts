@@ -10,7 +10,7 @@ import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type L
 import { LESSON_PACKS_FILE, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
-import { BrotliUnsupported, host } from '../platform/host';
+import { host } from '../platform/host';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
 
@@ -46,9 +46,6 @@ export async function readBundledPack(sources: LessonSources, locale: string): P
 		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
 		return readLessonPack(new TextDecoder().decode(await host().brotliDecompress(bytes)), locale);
 	} catch (error) {
-		if (error instanceof BrotliUnsupported) {
-			throw error;
-		}
 		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}
 }

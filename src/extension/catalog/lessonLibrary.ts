@@ -3,7 +3,6 @@ import type { Diagnostic, Lesson, LessonLocale } from '../../core/lessons/lesson
 import type { LessonEntry } from '../../core/catalog/lessonEntry';
 import type { LessonPack } from '../../core/catalog/lessonPack';
 import { Disposable } from '../platform/dispose';
-import { BrotliUnsupported } from '../platform/host';
 import type { LessonSources, LoadedLessons, WorkspaceLessonsState } from './lessonSources';
 import type { WorkspaceLessonSource } from './workspaceLessons';
 import { loadLessons, readBundledPack } from './lessonFiles';
@@ -24,8 +23,6 @@ export class LessonLibrary extends Disposable {
 	private loading: Promise<LoadedLessons> | undefined;
 	/** The bundled lessons' packs by locale; a pack that could not be read is tried again on the next `get`. */
 	private packs = new Map<string, Promise<LessonPack>>();
-	/** Set once a pack could not be decoded because the runtime has no brotli decoder (a browser without one). */
-	packsUnsupported = false;
 	private workspaceState = NO_WORKSPACE_LESSONS;
 	/** Counts loads and invalidations: only the latest load may set {@link workspaceState}. */
 	private generation = 0;
@@ -87,11 +84,7 @@ export class LessonLibrary extends Disposable {
 				this.packs.delete(locale);
 			}
 			this.log.error(`The lesson ${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
-			if (error instanceof BrotliUnsupported) {
-				this.packsUnsupported = true; // the lesson panel says so; no notification per lesson
-			} else {
-				void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', file));
-			}
+			void vscode.window.showErrorMessage(vscode.l10n.t('The lesson {0} cannot be opened. The Incident Lessons log says why.', file));
 			return undefined;
 		}
 	}

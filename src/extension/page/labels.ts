@@ -63,10 +63,3 @@ export function webviewStrings(): WebviewStrings {
 		checkFailed: vscode.l10n.t('Fail'),
 	};
 }
-
-/** Why the panel has no lesson to show: the lesson's errors, or a browser that cannot unpack the bundled lessons. */
-export function unavailableText(packsUnsupported: boolean): string {
-	return packsUnsupported
-		? vscode.l10n.t('This browser cannot unpack the bundled lessons: it has no brotli decoder (DecompressionStream \'brotli\'). Open them in VS Code on the desktop or in a browser that has one; lessons in this workspace\'s .incident-lessons/lessons folder still open here.')
-		: vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.');
-}

@@ -10,7 +10,6 @@ import type { Answers } from '../progress/answers';
 import { summarizer } from '../progress/lessonStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { panelEffects, type PanelHost } from './panelMessages';
-import { unavailableText } from './labels';
 import { webviewOptions } from './webviewHtml';
 import { PanelDocument } from './panelDocument';
 import { host } from '../platform/host';
@@ -122,7 +121,7 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 			await this.render(lesson);
 		} else if (this.panel) {
 			this.lesson = undefined;
-			this.showError(this.panel, vscode.l10n.t('Lesson not available'), unavailableText(this.deps.library.packsUnsupported));
+			this.showError(this.panel, vscode.l10n.t('Lesson not available'), vscode.l10n.t('This lesson has errors and cannot be shown. The Incident Lessons log names the file and line.'));
 		}
 		return true;
 	}

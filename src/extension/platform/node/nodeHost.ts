@@ -13,6 +13,8 @@ const CHUNKS: { readonly [K in keyof Chunks]: () => Promise<Chunks[K]> } = {
 	parsers: () => import('../../../core/parserChunk'),
 	patterns: () => import('../../../core/patternChunk'),
 	reviews: () => import('../../../core/reviews/reviewScheduler'),
+	// zlib decodes the packs here; listed so both hosts offer every chunk.
+	brotli: () => import('../../../core/brotliChunk'),
 };
 
 const decompress = promisify(brotliDecompress);
