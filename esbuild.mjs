@@ -25,11 +25,13 @@ const LAZY_CHUNKS = {
 	'src/core/reviews/reviewScheduler': 'reviews',
 	'src/core/brotliChunk': 'brotli',
 };
+/** The extension itself: one file both entries run, each with its host platform (src/extension/activation.ts). */
+const SHARED = { 'src/extension/activation': 'activation' };
 const lazyChunks = {
 	name: 'lazy-chunks',
 	setup(build) {
 		build.onResolve({ filter: /^\.\.?\// }, (args) => {
-			const chunk = args.importer.includes('/src/extension/') ? LAZY_CHUNKS[sourceOf(args)] : undefined;
+			const chunk = args.importer.includes('/src/extension/') ? LAZY_CHUNKS[sourceOf(args)] ?? SHARED[sourceOf(args)] : undefined;
 			return chunk ? { path: `./${chunk}.js`, external: true } : undefined;
 		});
 	},
@@ -90,14 +92,15 @@ const precompiledValidators = {
 	},
 };
 
-/** Writes the browser entry's metafile to out/extension-browser.meta.json, to see what it is made of (esbuild's analyzer). */
+/** Writes the metafile of what runs in the browser (its entry, dist/activation.js) to out/<name>.meta.json, for esbuild's analyzer. */
 const browserMetafile = {
 	name: 'browser-metafile',
 	setup(build) {
 		build.onEnd((result) => {
 			if (result.metafile) {
 				mkdirSync('out', { recursive: true });
-				writeFileSync('out/extension-browser.meta.json', JSON.stringify(result.metafile));
+				const name = Object.keys(build.initialOptions.entryPoints)[0];
+				writeFileSync(`out/${name}.meta.json`, JSON.stringify(result.metafile));
 			}
 		});
 	},
@@ -109,11 +112,14 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);
 
 const configs = [
-	// The extension's own code is one bundle: activate() registers every feature, and the libraries above are its chunks.
+	// The extension's own code is one file, dist/activation.js: activate() registers every feature, and the libraries
+	// above are its chunks. It runs in both hosts, so it is built for the browser: no Node built-ins
+	// (test/unit/entryBundle.test.ts checks its metafile, also written to out/activation.meta.json).
+	{ ...common, entryPoints: { activation: 'src/extension/activation.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
+	// The Node entry (package.json `main`): the Node host platform, then dist/activation.js.
 	{ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [sharedVscode, lazyChunks, precompiledValidators] },
-	// The web extension host's entry (package.json `browser`): the same features over the browser's host platform, no
-	// Node built-ins (test/unit/entryBundle.test.ts checks its metafile, also written to out/extension-browser.meta.json).
-	// It loads the same chunk files through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
+	// The web extension host's entry (package.json `browser`): the browser's host platform, which loads dist/activation.js
+	// and the library chunks through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
 	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
 	// The brotli decoder runs only in the browser entry: its browser build unpacks its dictionary instead of carrying it whole.
 	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: chunk === 'brotli' ? 'browser' : 'node', format: 'cjs', plugins: [precompiledValidators] })),

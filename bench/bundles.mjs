@@ -8,7 +8,9 @@ import { ROOT, run } from '../test/harness/codeServer.mjs';
 
 /** The bundles the issue names; any other dist/*.js (the library chunks) is listed as well, without a target. */
 const NAMES = {
-	'dist/extension.js': 'extension entry',
+	'dist/extension.js': 'extension entry (Node)',
+	'dist/activation.js': 'the extension, run by both entries',
+	'dist/extension-browser.js': 'extension entry (browser)',
 	'dist/render.js': 'lazy render chunk',
 	'dist/webview.js': 'webview script',
 	'dist/cli.js': 'CLI',

@@ -50,7 +50,7 @@ export function evaluate(r) {
 	const scale = r.host.scale;
 	const progress = r.host.progress.progress;
 	const treeRatio = s.treeMs / s.helloTreeMs;
-	const entryHasMarkdownIt = r.bundles.composition['dist/extension.js']?.parts.some((p) => p.input === 'markdown-it');
+	const entryHasMarkdownIt = ['dist/extension.js', 'dist/activation.js'].some((file) => r.bundles.composition[file]?.parts.some((p) => p.input === 'markdown-it'));
 	const renderLoaded = r.host.activation.some((a) => a.renderChunkLoadedAtActivation);
 	const rows = [
 		...catalog.map((c, i) => ({
@@ -68,7 +68,7 @@ export function evaluate(r) {
 		})),
 		{ id: 'activation', figure: 'Activation, host marks willLoadExtensionCode → didActivateExtension (median)', value: `${ms(s.activationMarksMs)} vs ${ms(s.helloActivationMarksMs)} hello-world: ${x(activationRatio, 2)} (wall time of activate(): ${ms(s.activationWallMs, 1)}; then the host busy ${ms(startupBusyMs)} until the status bar count; ${s.activationRunsUsed} of ${r.host.activation.length} runs recorded${fresh.length < r.host.activation.length ? `, ${r.host.activation.length - fresh.length} activated by another event first` : ''})`, target: '≤ 3× hello-world', met: activationRatio <= 3 },
 		{ id: 'activation-markdown-it', figure: 'markdown-it loaded at activation', value: renderLoaded || entryHasMarkdownIt ? 'yes' : 'no (dist/render.js not in require.cache; not in the entry bundle)', target: 'no', met: !renderLoaded && !entryHasMarkdownIt },
-		{ id: 'bundle-entry', figure: 'Extension entry (dist/extension.js, minified)', value: kb(size('dist/extension.js')), target: '–', met: undefined },
+		{ id: 'bundle-entry', figure: 'Extension entry and code (dist/extension.js + dist/activation.js, minified)', value: `${kb(size('dist/extension.js'))} + ${kb(size('dist/activation.js'))}`, target: '–', met: undefined },
 		{ id: 'bundle-render', figure: 'Lazy render chunk (dist/render.js)', value: kb(size('dist/render.js')), target: '–', met: undefined },
 		{ id: 'bundle-webview', figure: 'Webview script (dist/webview.js)', value: kb(size('dist/webview.js')), target: '≤ 30 KB', met: size('dist/webview.js') <= 30 * KB },
 		{ id: 'bundle-cli', figure: 'CLI (dist/cli.js)', value: kb(size('dist/cli.js')), target: '–', met: undefined },
@@ -143,7 +143,7 @@ function notes(r, rows) {
 	const unmet = new Set(rows.filter((row) => row.met === false).map((row) => row.id));
 	const out = [];
 	const catalog = r.core.catalog;
-	const entry = r.bundles.composition['dist/extension.js'];
+	const entry = r.bundles.composition['dist/activation.js'];
 	const activation = r.host.activation;
 	const scale = r.host.scale;
 

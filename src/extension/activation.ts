@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerExercises } from './exercises/register';
 import { CONFIG_SECTION } from './platform/config';
+import { installHost, type Host } from './platform/host';
 import { isOutdated, summarizer } from './progress/lessonStatus';
 import { registerLessons } from './lessons/register';
 import { registerOnboarding } from './onboarding/register';
@@ -21,12 +22,13 @@ import { registerXapi, type Xapi } from './xapi/register';
 let flush: (() => Promise<void>) | undefined;
 
 /**
- * The composition root, shared by the Node entry (./extension) and the browser entry (./extensionBrowser), each of
- * which installs its host platform first: makes the services, then registers each feature, each owning what it registered through
- * one Disposable. Nothing is read or parsed here; the features start their own work (the status bars' counts, the
+ * The composition root, shared by the Node entry (./extension) and the browser entry (./extensionBrowser) as one file
+ * (dist/activation.js), each giving its host platform: installs it, makes the services, then registers each feature,
+ * each owning what it registered through one Disposable. Nothing is read or parsed here; the features start their own work (the status bars' counts, the
  * checks of team content), which waits for the lesson list the view asks for too.
  */
-export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWithTesting {
+export function activate(context: vscode.ExtensionContext, platform: Host): IncidentLessonsApiWithTesting {
+	installHost(platform);
 	const services = createServices(context);
 	const team = registerTeam(services);
 	const tree = registerTree(services, team);

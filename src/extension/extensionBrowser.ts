@@ -1,16 +1,23 @@
 /**
  * The entry of the web extension host (package.json `browser`, dist/extension-browser.js): vscode.dev, github.dev,
- * a browser's web worker. No Node here: see ./platform/browser/browserHost for what it does instead.
+ * a browser's web worker. No Node here: see ./platform/browser/browserHost for what it does instead. The extension
+ * itself is dist/activation.js, the file the Node entry requires, loaded as the library chunks are.
  */
-import type * as vscode from 'vscode';
-import { activate as activateExtension } from './activation';
-import { installHost } from './platform/host';
+import * as vscode from 'vscode';
+import type * as Activation from './activation';
 import { browserHost } from './platform/browser/browserHost';
+import { loadChunkFile } from './platform/browser/chunkLoader';
 import type { IncidentLessonsApiWithTesting } from './testing';
 
-export function activate(context: vscode.ExtensionContext): IncidentLessonsApiWithTesting {
-	installHost(browserHost(context.extensionUri));
-	return activateExtension(context);
+let extension: typeof Activation | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<IncidentLessonsApiWithTesting> {
+	const platform = browserHost(context.extensionUri);
+	const uri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'activation.js');
+	extension = await loadChunkFile(uri, (file) => platform.readExtensionFile(file), { vscode }) as typeof Activation;
+	return extension.activate(context, platform);
 }
 
-export { deactivate } from './activation';
+export function deactivate(): Promise<void> | undefined {
+	return extension?.deactivate();
+}

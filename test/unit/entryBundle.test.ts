@@ -72,9 +72,9 @@ describe('the extension entry and its library chunks', () => {
 
 	after(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('builds the two entries (Node, browser), the five library chunks, the webview script and the CLI, and nothing else', () => {
+	it('builds the two entries (Node, browser), the extension they share, the five library chunks, the webview script and the CLI, and nothing else', () => {
 		const built = Object.keys(outputs).filter((file) => file.endsWith('.js')).sort();
-		assert.deepEqual(built, ['dist/cli.js', 'dist/extension.js', 'dist/extension-browser.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
+		assert.deepEqual(built, ['dist/activation.js', 'dist/cli.js', 'dist/extension.js', 'dist/extension-browser.js', ...Object.keys(LIBRARY_CHUNKS), 'dist/webview.js'].sort());
 		for (const [file, source] of Object.entries(LIBRARY_CHUNKS)) {
 			assert.equal(outputs[file]?.entryPoint, source, file);
 		}
@@ -89,12 +89,18 @@ describe('the extension entry and its library chunks', () => {
 		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons.json.br'].sort());
 	});
 
-	it('holds the extension\'s own code: the composition root, the services and every feature\'s register()', () => {
-		const inputs = Object.keys(entry().inputs);
+	it('shares the extension\'s own code between the entries: the composition root, the services and every feature\'s register() are in dist/activation.js once', () => {
+		const shared = Object.keys(outputs['dist/activation.js']?.inputs ?? {});
 		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
 		assert.ok(registers.length >= 8, `each feature registers itself: ${registers.join(', ')}`);
-		for (const needed of ['extension.ts', 'activation.ts', 'services.ts', 'commands.ts', ...registers]) {
-			assert.ok(inputs.includes(`src/extension/${needed}`), needed);
+		for (const needed of ['activation.ts', 'services.ts', 'commands.ts', ...registers]) {
+			assert.ok(shared.includes(`src/extension/${needed}`), needed);
+		}
+		// Each entry holds its host platform and nothing of the rest.
+		for (const [file, own] of [['dist/extension.js', 'src/extension/platform/node/'], ['dist/extension-browser.js', 'src/extension/platform/browser/']] as const) {
+			const inputs = Object.keys(outputs[file]?.inputs ?? {}).filter((input) => input.startsWith('src/'));
+			assert.ok(inputs.some((input) => input.startsWith(own)), file);
+			assert.deepEqual(inputs.filter((input) => shared.includes(input) && !input.startsWith('src/extension/platform/')), [], file);
 		}
 	});
 
@@ -103,24 +109,30 @@ describe('the extension entry and its library chunks', () => {
 		assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), []);
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);
 		const required = entry().imports.filter((i) => i.external && i.path.startsWith('.')).map((i) => i.path);
-		assert.deepEqual([...new Set(required)].sort(), Object.keys(LIBRARY_CHUNKS).map((file) => `./${path.posix.basename(file)}`).sort());
+		assert.deepEqual([...new Set(required)].sort(), ['./activation.js', ...Object.keys(LIBRARY_CHUNKS).map((file) => `./${path.posix.basename(file)}`)].sort());
+		const shared = outputs['dist/activation.js'];
+		assert.deepEqual(Object.keys(shared?.inputs ?? {}).filter((input) => input.includes('node_modules') || Object.values(LIBRARY_CHUNKS).includes(input)), []);
 	});
 
-	it('gives the browser entry no Node built-in: it imports the vscode API alone, and holds the browser host, not the Node one', () => {
-		const browser = outputs['dist/extension-browser.js'];
-		assert.ok(browser, 'dist/extension-browser.js is built');
-		assert.deepEqual(browser.imports.filter((i) => isBuiltin(i.path)).map((i) => i.path), []);
-		assert.deepEqual([...new Set(browser.imports.map((i) => i.path))], ['vscode']);
-		const inputs = Object.keys(browser.inputs);
-		assert.ok(inputs.includes('src/extension/platform/browser/browserHost.ts'));
-		assert.deepEqual(inputs.filter((input) => input.includes('/platform/node/') || Object.values(LIBRARY_CHUNKS).includes(input)), []);
+	it('gives what the browser runs no Node built-in: the browser entry and dist/activation.js import the vscode API alone, and hold no Node host', () => {
+		for (const file of ['dist/extension-browser.js', 'dist/activation.js']) {
+			const output = outputs[file];
+			assert.ok(output, `${file} is built`);
+			assert.deepEqual(output.imports.filter((i) => isBuiltin(i.path)).map((i) => i.path), [], file);
+			assert.deepEqual([...new Set(output.imports.map((i) => i.path))], ['vscode'], file);
+			const inputs = Object.keys(output.inputs);
+			assert.deepEqual(inputs.filter((input) => input.includes('/platform/node/') || Object.values(LIBRARY_CHUNKS).includes(input)), [], file);
+		}
+		assert.ok(Object.keys(outputs['dist/extension-browser.js']?.inputs ?? {}).includes('src/extension/platform/browser/browserHost.ts'));
 	});
 
-	it('uses no Node global in the browser entry (setImmediate, Buffer, process, __dirname): a web worker has none', () => {
-		const inputs = Object.keys(outputs['dist/extension-browser.js']?.inputs ?? {});
-		assert.deepEqual(inputs.filter((input) => !input.startsWith('src/') && input !== 'vscode-api:vscode'), [], 'no library code');
-		const used = inputs.filter((input) => input.startsWith('src/')).flatMap((input) => nodeGlobalsIn(input).map((name) => `${input}: ${name}`));
-		assert.deepEqual(used, []);
+	it('uses no Node global in what the browser runs (setImmediate, Buffer, process, __dirname): a web worker has none', () => {
+		for (const file of ['dist/extension-browser.js', 'dist/activation.js']) {
+			const inputs = Object.keys(outputs[file]?.inputs ?? {});
+			assert.deepEqual(inputs.filter((input) => !input.startsWith('src/') && input !== 'vscode-api:vscode'), [], `${file}: no library code`);
+			const used = inputs.filter((input) => input.startsWith('src/')).flatMap((input) => nodeGlobalsIn(input).map((name) => `${input}: ${name}`));
+			assert.deepEqual(used, [], file);
+		}
 	});
 
 	it('lets the browser entry load the same chunk files: they name no built-in its loader does not stand in for', () => {
@@ -140,9 +152,9 @@ describe('the extension entry and its library chunks', () => {
 		assert.ok(Object.hasOwn(entry().inputs, 'vscode-api:vscode'));
 	});
 
-	it('splits by library, not by file: esbuild.mjs names no module of src/extension but the entry', () => {
+	it('splits by library, not by file: esbuild.mjs names no module of src/extension but the entries and the extension they share', () => {
 		const script = readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8');
-		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/extension.ts', 'src/extension/extensionBrowser.ts']);
+		assert.deepEqual([...script.matchAll(/['`](src\/extension\/[\w/.]*)['`]/g)].map((m) => m[1]), ['src/extension/activation', 'src/extension/activation.ts', 'src/extension/extension.ts', 'src/extension/extensionBrowser.ts']);
 	});
 
 	it('registers each contributed command exactly once, in the feature that owns it, with no stand-ins', () => {
