@@ -31,6 +31,48 @@ export interface CertificateInput {
 	/** The progress report written with the certificate: its file name and the SHA-256 (hex) of its bytes. */
 	readonly report: { readonly file: string; readonly sha256: string };
 	readonly toolVersion?: string;
+	/** The page's words and their language (BCP 47); English when absent. `{0}`… mark where values go. */
+	readonly labels?: CertificateLabels;
+}
+
+export interface CertificateLabels {
+	readonly lang: string;
+	readonly title: string;
+	readonly subtitle: string;
+	/** {0} first day, {1} last day of the cycle, {2} the pass mark. */
+	readonly passedInCycle: string;
+	/** {0} the due date, {1} the pass mark. */
+	readonly passedByDue: string;
+	readonly lesson: string;
+	readonly score: string;
+	readonly passedOn: string;
+	readonly contentHash: string;
+	/** {0} the report's file name, {1} its SHA-256. */
+	readonly madeFrom: string;
+	/** {0} a tool that computes SHA-256, {1} the CLI command. */
+	readonly howToCheck: string;
+	/** {0} when it was written, {1} the tool and its version (may be empty). */
+	readonly written: string;
+}
+
+export const ENGLISH_CERTIFICATE_LABELS: CertificateLabels = {
+	lang: 'en',
+	title: 'Certificate of completion',
+	subtitle: 'Security lessons from real incidents',
+	passedInCycle: 'passed every assigned lesson in the training cycle {0} to {1}, each at or above the pass mark of {2}%.',
+	passedByDue: 'passed every assigned lesson for the assignment due {0}, each at or above the pass mark of {1}%.',
+	lesson: 'Lesson',
+	score: 'Score',
+	passedOn: 'Passed on',
+	contentHash: 'Lesson content SHA-256',
+	madeFrom: 'Made from the progress report {0}, SHA-256 {1}.',
+	howToCheck: 'To check: the report file\'s SHA-256 must match (for example {0}), and {1} on it must show the same lessons passed.',
+	written: 'Written {0}{1}. A self-reported record of completion: evidence as reported, not proof.',
+};
+
+/** `label` escaped, with `{n}` replaced by `parts[n]` (markup the caller escaped already). */
+function fill(label: string, ...parts: string[]): string {
+	return escapeHtml(label).replace(/\{(\d)\}/g, (marker, index: string) => parts[Number(index)] ?? marker);
 }
 
 /**
@@ -75,37 +117,39 @@ code { font: .72rem/1.3 ui-monospace, Consolas, monospace; word-break: break-all
 
 /** The certificate as a complete HTML document (UTF-8). */
 export function certificateHtml(input: CertificateInput): string {
-	const period = input.cycle
-		? `in the training cycle ${escapeHtml(input.cycle.start)} to ${escapeHtml(input.cycle.end)}`
-		: `for the assignment due ${escapeHtml(input.due)}`;
+	const words = input.labels ?? ENGLISH_CERTIFICATE_LABELS;
+	const passMark = String(Math.round(input.passMark));
+	const statement = input.cycle
+		? fill(words.passedInCycle, escapeHtml(input.cycle.start), escapeHtml(input.cycle.end), passMark)
+		: fill(words.passedByDue, escapeHtml(input.due), passMark);
 	const rows = input.lessons.map((l) => `<tr><td>${text(l.title)}<br><code>${escapeHtml(l.id)}</code></td>`
 		+ `<td class="num">${Math.round(l.score)}%</td><td class="num">${escapeHtml(l.passedOn)}</td><td><code>${escapeHtml(l.contentSha256)}</code></td></tr>`).join('\n');
 	const tool = input.toolVersion ? ` · Incident Lessons ${escapeHtml(input.toolVersion)}` : '';
 	return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(words.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Certificate of completion: ${text(input.learner)}</title>
+<title>${escapeHtml(words.title)}: ${text(input.learner)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<h1>Certificate of completion</h1>
-<p class="subtitle">Security lessons from real incidents</p>
+<h1>${escapeHtml(words.title)}</h1>
+<p class="subtitle">${escapeHtml(words.subtitle)}</p>
 <p class="learner">${text(input.learner)}</p>
-<p class="statement">passed every assigned lesson ${period}, each at or above the pass mark of ${Math.round(input.passMark)}%.</p>
+<p class="statement">${statement}</p>
 <table>
-<thead><tr><th scope="col">Lesson</th><th scope="col">Score</th><th scope="col">Passed on</th><th scope="col">Lesson content SHA-256</th></tr></thead>
+<thead><tr><th scope="col">${escapeHtml(words.lesson)}</th><th scope="col">${escapeHtml(words.score)}</th><th scope="col">${escapeHtml(words.passedOn)}</th><th scope="col">${escapeHtml(words.contentHash)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
 <div class="check">
-<p>Made from the progress report <code>${text(input.report.file)}</code>, SHA-256 <code>${escapeHtml(input.report.sha256)}</code>.</p>
-<p>To check: the report file's SHA-256 must match (for example <code>sha256sum</code>), and <code>incident-lessons report</code> on it must show the same lessons passed.</p>
-<p>Written ${escapeHtml(input.generatedAt)}${tool}. A self-reported record of completion: evidence as reported, not proof.</p>
+<p>${fill(words.madeFrom, `<code>${text(input.report.file)}</code>`, `<code>${escapeHtml(input.report.sha256)}</code>`)}</p>
+<p>${fill(words.howToCheck, '<code>sha256sum</code>', '<code>incident-lessons report</code>')}</p>
+<p>${fill(words.written, escapeHtml(input.generatedAt), tool)}</p>
 </div>
 </main>
 </body>

@@ -1,10 +1,28 @@
 import * as vscode from 'vscode';
-import { certificateHtml, lessonContentText, type CertificateLesson } from '../../core/audit/certificate';
+import { certificateHtml, lessonContentText, type CertificateLabels, type CertificateLesson } from '../../core/audit/certificate';
 import { progressSince } from '../../core/team/cycles';
 import { localDate } from '../../core/team/dueDates';
 import { ownEntry } from '../../core/shared/records';
 import { inertText } from '../../core/shared/text';
 import { askName, fileStem, learnerReport, REPORTS_PATH, type ExportDeps } from './reportExport';
+
+/** The certificate's words in the display language (the `{n}` markers stay for the page to fill). */
+function certificateLabels(): CertificateLabels {
+	return {
+		lang: vscode.env.language,
+		title: vscode.l10n.t('Certificate of completion'),
+		subtitle: vscode.l10n.t('Security lessons from real incidents'),
+		passedInCycle: vscode.l10n.t('passed every assigned lesson in the training cycle {0} to {1}, each at or above the pass mark of {2}%.', '{0}', '{1}', '{2}'),
+		passedByDue: vscode.l10n.t('passed every assigned lesson for the assignment due {0}, each at or above the pass mark of {1}%.', '{0}', '{1}'),
+		lesson: vscode.l10n.t('Lesson'),
+		score: vscode.l10n.t('Score'),
+		passedOn: vscode.l10n.t('Passed on'),
+		contentHash: vscode.l10n.t('Lesson content SHA-256'),
+		madeFrom: vscode.l10n.t('Made from the progress report {0}, SHA-256 {1}.', '{0}', '{1}'),
+		howToCheck: vscode.l10n.t('To check: the report file\'s SHA-256 must match (for example {0}), and {1} on it must show the same lessons passed.', '{0}', '{1}'),
+		written: vscode.l10n.t('Written {0}{1}. A self-reported record of completion: evidence as reported, not proof.', '{0}', '{1}'),
+	};
+}
 
 /** SHA-256 of `bytes` as lowercase hex (Web Crypto: the same in the desktop and the web extension host). */
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -66,6 +84,7 @@ export async function exportCertificate(deps: ExportDeps, arg?: unknown): Promis
 		...(sameCycle ? { cycle: { start: cycle.start, end: cycle.end } } : {}),
 		report: { file: reportUri.path.slice(reportUri.path.lastIndexOf('/') + 1), sha256: await sha256Hex(reportBytes) },
 		...(deps.extensionVersion ? { toolVersion: deps.extensionVersion } : {}),
+		labels: certificateLabels(),
 	});
 	await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
 	await vscode.workspace.fs.writeFile(reportUri, reportBytes);

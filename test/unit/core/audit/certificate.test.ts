@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { certificateHtml, lessonContentText, type CertificateInput } from '../../../../src/core/audit/certificate';
+import { certificateHtml, ENGLISH_CERTIFICATE_LABELS, lessonContentText, type CertificateInput } from '../../../../src/core/audit/certificate';
 import { parseLesson } from '../../../../src/core/lessons/parseLesson';
 import { readFileSync } from 'node:fs';
 import { propertyParams } from '../../helpers/propertySeed';
@@ -23,6 +23,17 @@ describe('certificate of completion', () => {
 			assert.ok(html.includes(part), part);
 		}
 		assert.match(certificateHtml({ ...input, cycle: undefined }), /for the assignment due 2027-03-31/);
+	});
+
+	it('speaks the learner\'s language: the labels given, filled with the values, the page\'s lang; label text stays text', () => {
+		const labels = { ...ENGLISH_CERTIFICATE_LABELS, lang: 'ja', title: '修了証', passedInCycle: '研修サイクル {0} ～ {1}、合格点 {2}%。', madeFrom: '進捗レポート {0} (SHA-256 {1}) から作成 <b>', lesson: 'レッスン' };
+		const html = certificateHtml({ ...input, labels });
+		assert.match(html, /<html lang="ja">/);
+		assert.match(html, /<h1>修了証<\/h1>/);
+		assert.match(html, /研修サイクル 2027-01-15 ～ 2028-01-14、合格点 80%。/);
+		assert.match(html, /進捗レポート <code>aiko-tanaka-certificate-report\.json<\/code> \(SHA-256 <code>b{64}<\/code>\) から作成 &lt;b&gt;/);
+		assert.match(html, /<th scope="col">レッスン<\/th>/);
+		assert.match(certificateHtml(input), /<html lang="en">/);
 	});
 
 	it('is self-contained: a strict CSP, no script, no external resource, print styles', () => {
