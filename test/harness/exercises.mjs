@@ -8,7 +8,9 @@ import { ROOT, webviewFrame } from './codeServer.mjs';
 
 /** Path → text of an exercise's files once fixed: its starter with the reference solution over it, from the built pack. */
 export function solutionFiles(lessonId, exerciseId, locale = 'en') {
-	const pack = JSON.parse(brotliDecompressSync(readFileSync(path.join(ROOT, 'dist', 'lessons', `${locale}.json.br`))).toString('utf8'));
+	// dist/lessons.json.br: a header line naming the locales, then one pack per line (src/core/catalog/lessonPack.ts).
+	const [header, ...packs] = brotliDecompressSync(readFileSync(path.join(ROOT, 'dist', 'lessons.json.br'))).toString('utf8').split('\n');
+	const pack = JSON.parse(packs[JSON.parse(header).locales.indexOf(locale)] ?? '{"lessons":{}}');
 	const exercise = pack.lessons[lessonId]?.exercises.find((e) => e.id === exerciseId);
 	if (!exercise) {
 		throw new Error(`the ${locale} pack has no exercise ${lessonId}/${exerciseId}`);
