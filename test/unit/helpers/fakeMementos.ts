@@ -60,6 +60,6 @@ export class SharedState {
 }
 
 /** Storage for one window on `workspaceId`: its own workspaceState, and a view of `global`. */
-export function windowStorage(global: SharedState, workspaceId = 'file:///work/project', workspace = new FakeMemento()): ProgressStorage & { shared: FakeMemento; workspace: FakeMemento } {
+export function windowStorage(global: SharedState, workspaceId = 'file:///home/dev/project', workspace = new FakeMemento()): ProgressStorage & { shared: FakeMemento; workspace: FakeMemento } {
 	return { shared: global.window(), workspace, workspaceId };
 }

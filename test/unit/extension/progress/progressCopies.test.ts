@@ -187,10 +187,10 @@ describe('progress copies: older, newer and damaged storage', () => {
 	it('reads the workspace mirror, entries included, when the shared base is missing (a workspace that changed identity)', async () => {
 		const global = new SharedState();
 		const workspace = new FakeMemento();
-		const before = open(windowStorage(global, 'file:///work/folder', workspace)).copies;
+		const before = open(windowStorage(global, 'file:///home/dev/folder', workspace)).copies;
 		await answer(before, 'a', 'q1');
 		await answer(before, 'a', 'q2');
-		const after = open(windowStorage(global, 'file:///work/project.code-workspace', workspace)).copies;
+		const after = open(windowStorage(global, 'file:///home/dev/project.code-workspace', workspace)).copies;
 		assert.deepEqual(Object.keys(after.current().lessons.a?.quizzes ?? {}).sort(), ['q1', 'q2']);
 		await answer(after, 'b', 'q1');
 		const shared = after.stored().shared as { lessons: Record<string, unknown> };
@@ -218,7 +218,7 @@ describe('progress copies: two windows on one workspace', () => {
 	it('a window on another workspace adds to the same learner\'s progress, read by entry without a whole read', async () => {
 		const global = new SharedState();
 		const mine = open(windowStorage(global));
-		const other = open(windowStorage(global, 'file:///work/other'));
+		const other = open(windowStorage(global, 'file:///home/dev/other'));
 		await answer(mine.copies, 'l', 'q1');
 		const reads = mine.wholeReads();
 		await answer(other.copies, 'l', 'q2');

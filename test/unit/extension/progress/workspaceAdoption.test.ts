@@ -22,10 +22,10 @@ describe('a workspace\'s earlier progress becomes the learner\'s', () => {
 	it('finds the old shared copy and the workspace copy, merges every answer once, and leaves both in place', async () => {
 		const global = new SharedState();
 		const workspace = new FakeMemento();
-		const storage = windowStorage(global, 'file:///work/project', workspace);
+		const storage = windowStorage(global, 'file:///home/dev/project', workspace);
 		const oldShared = answered(answered(emptyProgress(), 'a', 'q1', T), 'b', 'q1', T + 1000);
 		const oldMirror = answered(oldShared, 'a', 'q2', T + 2000); // an answer the old shared copy never got
-		await storage.shared.update(sharedBaseKey('file:///work/project'), baseValue(oldShared, 'g-old'));
+		await storage.shared.update(sharedBaseKey('file:///home/dev/project'), baseValue(oldShared, 'g-old'));
 		await workspace.update(PROGRESS_KEY, baseValue(oldMirror, 'g-old'));
 		// Read as the store starts, before its first write makes the workspace copy the learner's mirror.
 		const found = workspaceProgressToAdopt(storage);
@@ -38,10 +38,10 @@ describe('a workspace\'s earlier progress becomes the learner\'s', () => {
 			await copies.write(undefined, () => progress);
 		}
 		await markAdopted(storage);
-		const learner = new ProgressCopies(windowStorage(global, 'file:///work/elsewhere'), () => undefined).current();
+		const learner = new ProgressCopies(windowStorage(global, 'file:///home/dev/elsewhere'), () => undefined).current();
 		assert.deepEqual(Object.keys(learner.lessons).sort(), ['a', 'b', 'c']);
 		assert.deepEqual(Object.keys(learner.lessons.a?.quizzes ?? {}).sort(), ['q1', 'q2'], 'the unshared answer too');
-		assert.deepEqual(plain(storage.shared.get(sharedBaseKey('file:///work/project'))), plain(baseValue(oldShared, 'g-old')), 'the old copy is left for an older release');
+		assert.deepEqual(plain(storage.shared.get(sharedBaseKey('file:///home/dev/project'))), plain(baseValue(oldShared, 'g-old')), 'the old copy is left for an older release');
 		assert.equal(workspace.get(ADOPTED_KEY), true);
 		assert.equal(workspaceProgressToAdopt(storage), undefined, 'not merged again');
 	});
