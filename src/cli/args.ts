@@ -1,7 +1,7 @@
 /** Command-line arguments → what to do. Pure. */
 import { EVIDENCE_USAGE, parseEvidenceArgs, type EvidenceCommand } from './evidence/evidenceArgs';
 import { EXERCISE_USAGE, parseExerciseArgs, type ExerciseCommand } from './exercise/exerciseArgs';
-import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './reportArgs';
+import { parseReportArgs, REPORT_USAGE, type ReportCommand } from './report/reportArgs';
 import { COVERAGE_USAGE, parseCoverageArgs, type CoverageCommand } from './sarif/coverage';
 import { parseSuggestArgs, SUGGEST_USAGE, type SuggestCommand } from './suggestArgs';
 import { parseXapiArgs, XAPI_USAGE, type XapiCommand } from './xapi/xapiArgs';

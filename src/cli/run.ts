@@ -7,7 +7,7 @@ import { runExercise } from './exercise/exerciseCommand';
 import { runLint } from './lint';
 import { oneLine, terminalSafe, type CliOutput } from './output';
 import { runRender } from './render';
-import { runReport } from './report';
+import { runReport } from './report/report';
 import { runCoverage } from './sarif/coverage';
 import { runSuggest } from './suggest';
 import { runXapi } from './xapi/xapi';

@@ -1,6 +1,6 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
-import { appendAll } from '../core/shared/arrays';
 import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
+import { scanOptions } from './optionScan';
 import { SUGGEST_FORMATS, type SuggestFormat } from './sarif/ciFormats';
 
 /** `incident-lessons suggest`, read from the command line. */
@@ -29,54 +29,48 @@ export const SUGGEST_USAGE = `  incident-lessons suggest <file|dir>... [--lesson
  * `--lang <en|ja>`, `--sarif <file>...` and `--format text|github|gitlab`. `--` ends the options. Returns a usage error message for anything else.
  */
 export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { readonly kind: 'usageError'; readonly message: string } {
-	const paths: string[] = [];
 	const lessons: string[] = [];
 	const sarif: string[] = [];
 	let lang: LessonLocale = 'en';
 	let format: SuggestFormat = 'text';
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		if (arg === '--') {
-			appendAll(paths, args.slice(i + 1));
-			break;
-		}
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const name = eq > 0 ? arg.slice(0, eq) : arg;
-		const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : args[i + 1] !== undefined && !args[i + 1]?.startsWith('-') ? args[++i] : undefined);
+	const scanned = scanOptions(args, 'suggest', ({ name, value, more }) => {
 		if (name === '--lessons') {
 			const dir = value();
 			if (!dir) {
-				return { kind: 'usageError', message: 'suggest --lessons needs a folder of lesson files' };
+				return 'suggest --lessons needs a folder of lesson files';
 			}
 			lessons.push(dir);
 		} else if (name === '--lang') {
 			const given = value();
 			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
-				return { kind: 'usageError', message: `suggest --lang needs one of: ${LESSON_LOCALES.join(', ')}` };
+				return `suggest --lang needs one of: ${LESSON_LOCALES.join(', ')}`;
 			}
 			lang = given as LessonLocale;
 		} else if (name === '--format') {
 			const given = value();
 			if (!given || !(SUGGEST_FORMATS as readonly string[]).includes(given)) {
-				return { kind: 'usageError', message: `suggest --format needs one of: ${SUGGEST_FORMATS.join(', ')}` };
+				return `suggest --format needs one of: ${SUGGEST_FORMATS.join(', ')}`;
 			}
 			format = given as SuggestFormat;
 		} else if (name === '--sarif') {
 			// --sarif takes every file up to the next option
 			const first = value();
 			if (!first) {
-				return { kind: 'usageError', message: 'suggest --sarif needs at least one SARIF file' };
+				return 'suggest --sarif needs at least one SARIF file';
 			}
 			sarif.push(first);
-			while (eq < 0 && args[i + 1] !== undefined && !args[i + 1]?.startsWith('-')) {
-				sarif.push(args[++i] ?? '');
+			for (let file = more(); file !== undefined; file = more()) {
+				sarif.push(file);
 			}
-		} else if (arg.startsWith('-') && arg !== '-') {
-			return { kind: 'usageError', message: `unknown option "${arg}" for suggest` };
 		} else {
-			paths.push(arg);
+			return false;
 		}
+		return true;
+	}, '-');
+	if ('usage' in scanned) {
+		return { kind: 'usageError', message: scanned.usage };
 	}
+	const { paths } = scanned;
 	if (sarif.length > 0 && paths.length > 0) {
 		return { kind: 'usageError', message: 'suggest takes files to scan or --sarif logs, not both' };
 	}

@@ -17,7 +17,7 @@ import { describeError } from '../fileErrors';
 import { findLessonFiles, localeFolder } from '../files';
 import { oneLine, type CliOutput } from '../output';
 import { readCapped } from '../readCapped';
-import { readReports, sha256Hex } from '../report';
+import { readReports, sha256Hex } from '../report/report';
 import { lessonDirs } from '../suggest';
 import type { EvidenceCommand } from './evidenceArgs';
 

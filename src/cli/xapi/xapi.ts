@@ -7,7 +7,7 @@ import { lrsTarget, readProfile } from '../../core/xapi/lrsConfig';
 import { sendStatements } from '../../core/xapi/lrsClient';
 import { statementsFromReport } from '../../core/xapi/xapiEvents';
 import { oneLine, terminalJson, type CliOutput } from '../output';
-import { readReports } from '../report';
+import { readReports } from '../report/report';
 import { LRS_AUTH_ENV, type XapiCommand } from './xapiArgs';
 
 export interface XapiDeps {

@@ -1,7 +1,7 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
-import { appendAll } from '../core/shared/arrays';
-import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
-import { isDueDate } from '../core/team/dueDates';
+import { LESSON_LOCALES, type LessonLocale } from '../../core/lessons/lesson';
+import { isDueDate } from '../../core/team/dueDates';
+import { scanOptions } from '../optionScan';
 
 export interface ReportCommand {
 	readonly kind: 'report';
@@ -31,53 +31,48 @@ export const REPORT_USAGE = `  incident-lessons report <file|dir>... [--csv] [--
  * `--` ends the options. Returns a usage error message for anything else.
  */
 export function parseReportArgs(args: readonly string[]): ReportCommand | { readonly kind: 'usageError'; readonly message: string } {
-	const paths: string[] = [];
 	let format: ReportCommand['format'] = 'markdown';
 	let html: string | undefined;
 	let today: string | undefined;
 	let items = false;
 	const lessons: string[] = [];
 	let lang: LessonLocale = 'en';
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] ?? '';
-		if (arg === '--') {
-			appendAll(paths, args.slice(i + 1));
-			break;
-		}
-		const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-		const value = (): string | undefined => inline ?? (args[i + 1] !== undefined && !args[i + 1]?.startsWith('--') ? args[++i] : undefined);
+	const scanned = scanOptions(args, 'report', ({ name, value }) => {
 		if (name === '--csv') {
 			format = 'csv';
 		} else if (name === '--html') {
 			html = value();
 			if (!html) {
-				return { kind: 'usageError', message: 'report --html needs a file name, e.g. --html team.html' };
+				return 'report --html needs a file name, e.g. --html team.html';
 			}
 		} else if (name === '--today') {
 			today = value();
 			if (!today || !isDueDate(today)) {
-				return { kind: 'usageError', message: 'report --today needs a date written YYYY-MM-DD' };
+				return 'report --today needs a date written YYYY-MM-DD';
 			}
 		} else if (name === '--items') {
 			items = true;
 		} else if (name === '--lessons') {
 			const dir = value();
 			if (!dir) {
-				return { kind: 'usageError', message: 'report --lessons needs a folder of lesson files' };
+				return 'report --lessons needs a folder of lesson files';
 			}
 			lessons.push(dir);
 		} else if (name === '--lang') {
 			const given = value();
 			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
-				return { kind: 'usageError', message: `report --lang needs one of: ${LESSON_LOCALES.join(', ')}` };
+				return `report --lang needs one of: ${LESSON_LOCALES.join(', ')}`;
 			}
 			lang = given as LessonLocale;
-		} else if (arg.startsWith('-') && arg !== '-') {
-			return { kind: 'usageError', message: `unknown option "${arg}" for report` };
 		} else {
-			paths.push(arg);
+			return false;
 		}
+		return true;
+	});
+	if ('usage' in scanned) {
+		return { kind: 'usageError', message: scanned.usage };
 	}
+	const { paths } = scanned;
 	if (paths.length === 0) {
 		return { kind: 'usageError', message: 'report needs at least one report file or folder' };
 	}

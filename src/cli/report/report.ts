@@ -2,20 +2,20 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { localDate } from '../core/team/dueDates';
-import type { Lesson } from '../core/lessons/lesson';
-import { analyzeItems, type ItemLesson, type ItemView } from '../core/audit/itemAnalysis';
-import { formatItemsCsv, formatItemsMarkdown } from '../core/audit/itemAnalysisFormat';
-import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../core/team/learnerReport';
-import { aggregateReports, type ReportFile, type SkippedReport } from '../core/team/teamReport';
-import { formatTeamCsv, formatTeamMarkdown } from '../core/team/teamReportFormat';
-import { formatTeamHtml } from '../core/team/teamReportHtml';
-import { describeError } from './fileErrors';
-import { findFiles, isOwnName, type FoundFile } from './files';
-import { oneLine, type CliOutput } from './output';
-import { readCapped } from './readCapped';
+import { localDate } from '../../core/team/dueDates';
+import type { Lesson } from '../../core/lessons/lesson';
+import { analyzeItems, type ItemLesson, type ItemView } from '../../core/audit/itemAnalysis';
+import { formatItemsCsv, formatItemsMarkdown } from '../../core/audit/itemAnalysisFormat';
+import { MAX_REPORT_BYTES, parseReportText, type ProgressReport } from '../../core/team/learnerReport';
+import { aggregateReports, type ReportFile, type SkippedReport } from '../../core/team/teamReport';
+import { formatTeamCsv, formatTeamMarkdown } from '../../core/team/teamReportFormat';
+import { formatTeamHtml } from '../../core/team/teamReportHtml';
+import { describeError } from '../fileErrors';
+import { findFiles, isOwnName, type FoundFile } from '../files';
+import { oneLine, type CliOutput } from '../output';
+import { readCapped } from '../readCapped';
 import type { ReportCommand } from './reportArgs';
-import { lessonDirs, loadLessons } from './suggest';
+import { lessonDirs, loadLessons } from '../suggest';
 
 /** What the question analysis needs from a parsed lesson. */
 export function itemLesson(lesson: Lesson): ItemLesson {
