@@ -16,15 +16,16 @@ const HARMLESS = /ENOTFOUND open-vsx\.org|open-vsx/;
  * `require('vscode')` the API object of the extension whose folder holds the requiring file.
  */
 function moduleDir(extensionPath, run) {
-	return extensionPath === ROOT ? path.join(ROOT, 'bench/tmp/host', String(run)) : path.join(extensionPath, '.bench', String(run));
+	return path.join(extensionPath, '.bench', String(run));
 }
 
 let runs = 0;
 
 /**
- * A development copy of the extension whose bundled lessons are a generated set: the files the `.vsix` ships
- * (the `!` lines of .vscodeignore), the bundles taken from `distDir`, and `lessons/` pointing at `setDir`
- * (`en/*.md` and `answers.json`), with the catalog the build would write for it.
+ * A development copy of the extension: the files the `.vsix` ships (the `!` lines of .vscodeignore), the bundles
+ * taken from `distDir`, with a manifest that activates only when asked (see coldManifest). With `setDir`, its bundled
+ * lessons are a generated set: `lessons/` points at it (`en/*.md` and `answers.json`), with the catalog the build
+ * would write for it; without, the real lessons as shipped.
  * Copied, not linked: the host finds an extension's API by the real path of the requiring file.
  */
 export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROOT, 'dist')) {
@@ -34,16 +35,30 @@ export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROO
 		.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim());
 	for (const pattern of shipped) {
 		// The set's catalog and packs are written below.
-		if (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons')) {
+		if (setDir && (pattern.startsWith('lessons/') || pattern.startsWith('dist/lessons'))) {
 			continue;
 		}
 		// The bundles come from distDir (the readable build, for profiles) in dist/'s own layout.
 		const [from, to, rest] = pattern.startsWith('dist/') ? [distDir, path.join(dest, 'dist'), pattern.slice('dist/'.length)] : [ROOT, dest, pattern];
 		copyShipped(from, rest, to);
 	}
-	symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
-	await writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
+	writeFileSync(path.join(dest, 'package.json'), coldManifest(readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+	if (setDir) {
+		symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
+		await writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
+	}
 	return dest;
+}
+
+/**
+ * The manifest without `onStartupFinished`. The extension activates once every window has started; the host runs
+ * time activation, or the view that triggers it, themselves, so nothing may wake the copy before they do (events
+ * such as a restored lesson tab stay).
+ */
+function coldManifest(text) {
+	const manifest = JSON.parse(text);
+	manifest.activationEvents = manifest.activationEvents.filter((event) => event !== 'onStartupFinished');
+	return `${JSON.stringify(manifest, null, '\t')}\n`;
 }
 
 /** Copies what one `!` line of .vscodeignore names (`dir/**`, `dir/*.ext` or a file), from `from` to `to`. */

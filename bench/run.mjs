@@ -127,7 +127,7 @@ async function coldRun(cs, browser, options) {
 	return result;
 }
 
-async function hostTimings(scaleExtension, progressExtension) {
+async function hostTimings(shippedExtension, scaleExtension, progressExtension) {
 	await ensureCodeServer();
 	const cs = await startCodeServer({});
 	const browser = await launchBrowser({ stateDir: cs.stateDir });
@@ -138,7 +138,7 @@ async function hostTimings(scaleExtension, progressExtension) {
 	cpSync(path.join(ROOT, 'bench/fixtures/hello-tree'), hello, { recursive: true });
 	try {
 		for (let i = 0; i < PLAN.activationRuns; i++) {
-			result.activation.push(await measureInHost(cs, browser, { extensionPath: ROOT, mode: 'activation' }));
+			result.activation.push(await measureInHost(cs, browser, { extensionPath: shippedExtension, mode: 'activation' }));
 			const last = result.activation.at(-1);
 			step(`host: activation ${i + 1}/${PLAN.activationRuns}: ${last.marks.loadToActivatedMs} ms by the host's marks, ${last.wallMs.toFixed(1)} ms wall`);
 			if (i < PLAN.helloActivationRuns) {
@@ -148,7 +148,7 @@ async function hostTimings(scaleExtension, progressExtension) {
 		}
 		result.viewTimeline = { ours: [], hello: [] };
 		for (let i = 0; i < PLAN.viewRuns; i++) {
-			result.viewTimeline.ours.push(await coldRun(cs, browser, { extensionPath: ROOT, mode: 'view', view: VIEW_TIMELINES.ours }));
+			result.viewTimeline.ours.push(await coldRun(cs, browser, { extensionPath: shippedExtension, mode: 'view', view: VIEW_TIMELINES.ours }));
 			result.viewTimeline.hello.push(await coldRun(cs, browser, { extensionPath: hello, extensionId: 'bench.hello-tree', mode: 'view', view: VIEW_TIMELINES.hello }));
 			const [ours, base] = [result.viewTimeline.ours.at(-1), result.viewTimeline.hello.at(-1)];
 			step(`host: view opened ${i + 1}/${PLAN.viewRuns}: root answered after ${ours.rootResolvedMs?.toFixed(0)} ms, groups after ${ours.groupsResolvedMs?.toFixed(0)} ms (hello-world root ${base.rootResolvedMs?.toFixed(0)} ms)`);
@@ -237,6 +237,8 @@ async function main() {
 	const progressSet = generateSet(path.join(TMP, 'sets', String(PLAN.progressLessons)), PLAN.progressLessons);
 	// The scale runs are profiled, so their copies carry the readable (not minified) build of the same sources.
 	const readable = await buildReadableDist(path.join(TMP, 'dist-readable'));
+	// Activation and the view's timeline: the shipped files and lessons, as a copy that only the runs activate.
+	const shippedExtension = await prepareExtensionCopy(path.join(TMP, 'ext-shipped'));
 	const scaleExtension = await prepareExtensionCopy(path.join(TMP, `ext-${scaleSet.lessons}`), scaleSet.dir, readable);
 	const progressExtension = await prepareExtensionCopy(path.join(TMP, `ext-${progressSet.count}`), progressSet.dir, readable);
 	step('trigger scan: a 5,000-line file against every bundled trigger');
@@ -245,7 +247,7 @@ async function main() {
 	const hardening = await measureHardening({ root: ROOT, tmpDir: TMP, log: step });
 
 	step('extension host: activation, the tree at scale, progress writes');
-	const host = await hostTimings(scaleExtension, progressExtension);
+	const host = await hostTimings(shippedExtension, scaleExtension, progressExtension);
 
 	step('browser: tree view and lesson webview');
 	const browser = await browserTimings(vsix);

@@ -3,17 +3,16 @@
 // change and every animation frame from the click on the activity-bar icon until a second after the first row is
 // checked for it, and the frames are kept as screenshots.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, launchBrowser, waitForWorkbench, workbenchUrl } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, launchBrowser } from '../harness/codeServer.mjs';
+import { emptyFolderWindows } from '../harness/emptyFolders.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const EMPTY_STATE = 'No lessons are available';
 const WINDOWS = 2;
-const cs = codeServerFromEnv();
-const folders = [];
+const windows = emptyFolderWindows(codeServerFromEnv(), 'lessons-empty-state-');
 let browser;
 
 before(async () => {
@@ -22,18 +21,12 @@ before(async () => {
 
 after(async () => {
 	await browser?.close();
-	for (const folder of folders) {
-		rmSync(folder, { recursive: true, force: true });
-	}
+	windows.removeFolders();
 });
 
 /** A workbench window on a new empty folder, once rendered, and the Incident Lessons icon in its activity bar. */
 async function freshWindow() {
-	const folder = mkdtempSync(path.join(os.tmpdir(), 'lessons-empty-state-'));
-	folders.push(folder);
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(workbenchUrl(cs, { folder }));
-	await waitForWorkbench(page);
+	const page = await windows.open(browser);
 	const icon = page.locator('.activitybar [aria-label^="Incident Lessons"]').first();
 	await icon.waitFor({ timeout: 30_000 });
 	return { page, icon };

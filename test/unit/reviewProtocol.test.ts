@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { MAX_ELAPSED_MS, parseFromWebview, parseSection } from '../../src/protocol';
-import { parseLesson } from '../../src/core/lessons/parseLesson';
 
 const answer = { type: 'answer', lessonId: 'axa', quizId: 'q-1', answer: [0] };
 
@@ -32,20 +31,6 @@ describe('protocol: review messages', () => {
 		}
 		for (const bad of ['', 'a--b', '-a', 'a b', '"><img src=x>', 'x'.repeat(65), 7, undefined, null]) {
 			assert.equal(parseSection(bad), undefined, JSON.stringify(bad));
-		}
-	});
-});
-
-describe('manifest: suggestions', () => {
-	it('activates for every language a bundled trigger names', () => {
-		const root = path.join(__dirname, '..', '..');
-		const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { activationEvents: string[] };
-		const dir = path.join(root, 'lessons', 'en');
-		for (const name of readdirSync(dir)) {
-			const { lesson } = parseLesson(readFileSync(path.join(dir, name), 'utf8'), name);
-			for (const language of lesson?.meta.triggers.flatMap((t) => t.languages) ?? []) {
-				assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), `onLanguage:${language} (${name})`);
-			}
 		}
 	});
 });
