@@ -383,7 +383,7 @@ ${renderTable}
 
 ${activationTable}
 
-The shipped extension activates once each window has started (`onStartupFinished`); the host runs use a development copy
+The shipped extension activates once each window has started (\`onStartupFinished\`); the host runs use a development copy
 without that event (bench/host.mjs), so each activation timed is the run's own.
 ${a.every((run) => !run.wasActive) ? 'No run had the extension active before the measurement.' : `Runs ${a.map((run, i) => (run.wasActive ? i + 1 : 0)).filter(Boolean).join(', ')} found the extension already active (another of its activation events fired while the window started); their marks are that earlier activation's, taken during the window's start, and they are left out of the medians.`} Modules of the
 extension loaded when \`activate()\` returned: ${[...new Set(a.filter((run) => !run.wasActive).flatMap((run) => run.modulesAtActivation))].join(', ') || 'none'}.
