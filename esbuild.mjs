@@ -13,7 +13,8 @@ const sourceOf = (args) => path.relative(process.cwd(), path.resolve(args.resolv
 /**
  * The libraries load as chunks of their own, so activation pays for none of them: markdown-it and the renderer
  * (dist/render.js), the parsers (YAML, JSON with schemas: dist/parsers.js), the trigger matcher
- * and the exercise checks (re2js, dist/patterns.js) and the review scheduler (ts-fsrs, dist/reviews.js). The extension's
+ * and the exercise checks (re2js, dist/patterns.js), the review scheduler (ts-fsrs, dist/reviews.js) and the lesson packs'
+ * decoder (fzstd, dist/zstd.js). The extension's
  * `import('../../core/page/render')` becomes a runtime `require('./render.js')`; the first lesson opened, workspace
  * lesson or assignments file, suggestion or stored answer loads them. Matched by the module's path, wherever the
  * importer sits.
@@ -23,7 +24,7 @@ const LAZY_CHUNKS = {
 	'src/core/parserChunk': 'parsers',
 	'src/core/patternChunk': 'patterns',
 	'src/core/reviews/reviewScheduler': 'reviews',
-	'src/core/brotliChunk': 'brotli',
+	'src/core/zstdChunk': 'zstd',
 };
 /** The extension itself: one file both entries run, each with its host platform (src/extension/activation.ts). */
 const SHARED = { 'src/extension/activation': 'activation' };
@@ -121,8 +122,7 @@ const configs = [
 	// The web extension host's entry (package.json `browser`): the browser's host platform, which loads dist/activation.js
 	// and the library chunks through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
 	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
-	// The brotli decoder runs only in the browser entry: its browser build unpacks its dictionary instead of carrying it whole.
-	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: chunk === 'brotli' ? 'browser' : 'node', format: 'cjs', plugins: [precompiledValidators] })),
+	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.

@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { ROOT, run } from '../test/harness/codeServer.mjs';
 
 /** The bundles the issue names; any other dist/*.js (the library chunks) is listed as well, without a target. */
@@ -126,15 +126,4 @@ export function vsixComposition(file) {
 		offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
 	}
 	return [...parts].sort((a, b) => b[1] - a[1]).map(([part, bytes]) => ({ part, bytes }));
-}
-
-/**
- * The bundled lessons as one brotli stream (quality 11) instead of a file each in the zip: what shipping them as a
- * single compressed file would weigh, for the .vsix note.
- */
-export function lessonsAsOneStream(dir = path.join(ROOT, 'lessons')) {
-	const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.md')).sort();
-	const text = Buffer.concat(files.map((f) => readFileSync(path.join(dir, f))));
-	const bytes = brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 } }).length;
-	return { files: files.length, rawBytes: text.length, bytes };
 }

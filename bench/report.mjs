@@ -206,20 +206,17 @@ first use. The entry's largest parts: ${largest.map((q) => `${q.input.replace('s
 
 	if (unmet.has('vsix')) {
 		const parts = r.bundles.vsixParts ?? [];
-		const lessonsPart = parts.find((q) => q.part === 'lessons/')?.bytes;
-		const stream = r.bundles.lessonsAsOneStream;
-		const projected = lessonsPart !== undefined && stream ? r.bundles.vsixBytes - lessonsPart + stream.bytes : undefined;
+		const packs = parts.find((q) => q.part === 'dist/lessons.json.zst')?.bytes;
 		out.push(`### .vsix size
 
-Compressed, the package holds ${parts.slice(0, 7).map((q) => `${q.part} ${kb(q.bytes)}`).join(', ')}. Each chunk is a
-run-time need: dist/parsers.js is yaml (with source ranges, for diagnostics that name file, line and column) and
-the precompiled JSON-Schema validators; dist/patterns.js is re2js, which runs the triggers and exercise checks of untrusted workspace
-lessons in linear time (a backtracking RegExp could hang the extension host); dist/render.js is markdown-it with
-linkify. The lessons are ${kb(lessonsPart)} compressed file by file (ten lessons in two languages); as one brotli stream
-they would be ${kb(stream?.bytes)}, which would bring the package to about ${kb(projected)}: still over the target. The rest is
-code that runs.
-Meeting a tighter size would take shipping the lessons as one stream and giving up a capability besides: linkify, re2js
-(linear-time triggers for untrusted workspaces) or yaml (source ranges for diagnostics that name file and line).`);
+Compressed, the package holds ${parts.slice(0, 7).map((q) => `${q.part} ${kb(q.bytes)}`).join(', ')}. The lessons
+are ${kb(packs)}: every bundled lesson in both languages, exercise files included, as one Zstandard stream (a later
+locale's pack refers back to what it shares with the first), decoded in both hosts by dist/zstd.js. Each chunk is a
+run-time need: dist/parsers.js is yaml (with source ranges, for diagnostics that name file, line and column) and the
+precompiled JSON-Schema validators; dist/patterns.js is re2js, which runs the triggers and exercise checks of untrusted
+workspace lessons in linear time (a backtracking RegExp could hang the extension host); dist/render.js is markdown-it
+with linkify. The rest is code that runs. Meeting the target would take giving up one of those capabilities or part
+of the lessons.`);
 	}
 
 	const treeRatio = r.summary.treeMs / r.summary.helloTreeMs;

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { browserRound } from './browser.mjs';
-import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, lessonsAsOneStream, vsixComposition } from './bundles.mjs';
+import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, vsixComposition } from './bundles.mjs';
 import { generateSet } from './generate.mjs';
 import { measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -259,7 +259,7 @@ async function main() {
 	const results = {
 		date: new Date(started).toISOString(), quick, machine: info,
 		sets: sets.map(({ lessons, bytes }) => ({ lessons, bytes })),
-		core, triggerScan, hardening, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), lessonsAsOneStream: lessonsAsOneStream(), composition }, host, browser,
+		core, triggerScan, hardening, bundles: { sizes, vsixBytes, vsixParts: vsixComposition(vsix.ours), composition }, host, browser,
 		summary: {
 			// As VS Code records it: the host's marks, whichever event activated the extension (onStartupFinished, a view).
 			activationMarksMs: median(host.activation.map((a) => a.marks.loadToActivatedMs)),

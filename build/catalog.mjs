@@ -1,7 +1,8 @@
 // The bundled lessons' catalog and packs, written at build time by the lesson parser itself (src/core/catalog/catalog.ts):
 // the catalog is what the Lessons view, the status bar and quick picks list before a lesson is opened; each locale's
-// pack of parsed lessons is a line of dist/lessons.json.br (brotli: the lessons compress far better as one stream than
-// file by file in the .vsix), read when the first lesson is opened. The extension parses no bundled lesson file.
+// pack of parsed lessons is a line of dist/lessons.json.zst (Zstandard: the lessons compress far better as one stream
+// than file by file in the .vsix, and both hosts decode it with the same small chunk), read when the first lesson is
+// opened. The extension parses no bundled lesson file.
 // A bundled lesson the parser rejects fails the build, naming file:line:column.
 // `node esbuild.mjs` calls writeCatalog(); after editing a lesson under --watch, build again.
 import * as esbuild from 'esbuild';
@@ -9,9 +10,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { compress, init as initZstd } from '@bokuweb/zstd-wasm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The encoder's WebAssembly, instantiated once: a second init() while the first instance is in use corrupts its output. */
+let zstdReady;
 
 /** The parser and what it needs, bundled from src/ in memory and loaded (its libraries come from node_modules). */
 function loadCore() {
@@ -83,7 +86,7 @@ async function inlineExerciseFiles(core, pack, lessonsDir) {
 
 /**
  * Parses every lesson under `lessonsDir` and writes their catalog to `out` and the locales' packs beside it
- * (`lessons.json.br` in the same folder). Throws, listing each error as
+ * (`lessons.json.zst` in the same folder). Throws, listing each error as
  * `lessons/en/name.md:line:column: message (code)`, when any lesson does not parse; writes nothing then. Warnings
  * are printed and returned.
  * @returns {{ lessons: number, warnings: string[] }}
@@ -108,10 +111,13 @@ export async function writeCatalog({ lessonsDir = path.join(ROOT, 'lessons'), ou
 	}
 	mkdirSync(path.dirname(out), { recursive: true });
 	writeFileSync(out, `${JSON.stringify(catalog)}\n`);
-	rmSync(path.join(path.dirname(out), 'lessons'), { recursive: true, force: true }); // the per-locale files of older builds
+	// What older builds wrote instead.
+	rmSync(path.join(path.dirname(out), 'lessons'), { recursive: true, force: true });
+	rmSync(path.join(path.dirname(out), 'lessons.json.br'), { force: true });
 	const json = Buffer.from(core.writeLessonPacks(packs));
-	// The window spans the whole text, so a later locale's pack refers back to what it shares with the first.
-	const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: json.length };
-	writeFileSync(path.join(path.dirname(out), core.LESSON_PACKS_FILE), brotliCompressSync(json, { params }));
+	// Level 19's window spans the whole text, so a later locale's pack refers back to what it shares with the first.
+	zstdReady ??= initZstd();
+	await zstdReady;
+	writeFileSync(path.join(path.dirname(out), core.LESSON_PACKS_FILE), compress(json, 19));
 	return { lessons: catalog.lessons.length, warnings };
 }

@@ -1,4 +1,4 @@
-// A damaged install: the lessons' packs (dist/lessons.json.br, written by the build) no longer read. The
+// A damaged install: the lessons' packs (dist/lessons.json.zst, written by the build) no longer read. The
 // list (the build's catalog) still shows every lesson; opening one shows an error page and a message naming it, the
 // log names the pack; once the file is whole again the same lesson opens, without a reload. The installed pack is
 // damaged for this file's window only and restored afterwards.
@@ -26,7 +26,7 @@ before(async () => {
 	const catalog = JSON.parse(readFileSync(path.join(extensions, installed, 'dist', 'catalog.json'), 'utf8'));
 	title = catalog.lessons.find((l) => l.file === `en/${LESSON}.md`)?.meta.title;
 	assert.ok(title, 'the catalog lists the lesson');
-	file = path.join(extensions, installed, 'dist', 'lessons.json.br');
+	file = path.join(extensions, installed, 'dist', 'lessons.json.zst');
 	original = readFileSync(file);
 	writeFileSync(file, original.subarray(0, 100));
 	({ browser, page } = await openWorkbench(cs));

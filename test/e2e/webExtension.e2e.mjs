@@ -61,20 +61,12 @@ test('the Lessons view lists the bundled lessons and the workspace\'s, read thro
 	await shot('1-tree');
 });
 
-test('a bundled lesson opens: its pack unpacked by DecompressionStream(\'brotli\'), or by the decoder chunk where the browser has none', async () => {
-	const hasBrotli = await page.evaluate(() => {
-		try {
-			new DecompressionStream('brotli');
-			return true;
-		} catch {
-			return false;
-		}
-	});
+test('a bundled lesson opens: its pack unpacked in the web worker by the decoder chunk, read through workspace.fs', async () => {
 	await row(BUNDLED_LESSON).click();
 	const wv = webviewFrame(page);
 	await wv.locator('.il-quiz').first().waitFor({ timeout: 30_000 });
 	assert.match(await wv.locator('h1#il-title').innerText(), BUNDLED_LESSON);
-	await shot(hasBrotli ? '2-bundled-lesson' : '2-bundled-lesson-js-decoder');
+	await shot('2-bundled-lesson');
 });
 
 test('the workspace lesson opens; its quizzes answered right pass it', async () => {

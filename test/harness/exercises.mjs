@@ -3,13 +3,13 @@
 // the e2e files that pass a lesson use this.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+import { decompress } from 'fzstd';
 import { ROOT, webviewFrame } from './codeServer.mjs';
 
 /** Path → text of an exercise's files once fixed: its starter with the reference solution over it, from the built pack. */
 export function solutionFiles(lessonId, exerciseId, locale = 'en') {
-	// dist/lessons.json.br: a header line naming the locales, then one pack per line (src/core/catalog/lessonPack.ts).
-	const [header, ...packs] = brotliDecompressSync(readFileSync(path.join(ROOT, 'dist', 'lessons.json.br'))).toString('utf8').split('\n');
+	// dist/lessons.json.zst: a header line naming the locales, then one pack per line (src/core/catalog/lessonPack.ts).
+	const [header, ...packs] = new TextDecoder().decode(decompress(readFileSync(path.join(ROOT, 'dist', 'lessons.json.zst')))).split('\n');
 	const pack = JSON.parse(packs[JSON.parse(header).locales.indexOf(locale)] ?? '{"lessons":{}}');
 	const exercise = pack.lessons[lessonId]?.exercises.find((e) => e.id === exerciseId);
 	if (!exercise) {

@@ -21,7 +21,7 @@ const LIBRARY_CHUNKS: Readonly<Record<string, string>> = {
 	'dist/parsers.js': 'src/core/parserChunk.ts', // yaml, jsonc-parser, the precompiled validators
 	'dist/patterns.js': 'src/core/patternChunk.ts', // re2js: the trigger matcher and the exercise checks
 	'dist/reviews.js': 'src/core/reviews/reviewScheduler.ts', // ts-fsrs
-	'dist/brotli.js': 'src/core/brotliChunk.ts', // brotli's decoder: the browser entry's, where DecompressionStream has no 'brotli'
+	'dist/zstd.js': 'src/core/zstdChunk.ts', // fzstd: the lesson packs' decoder
 };
 
 /** Every .ts file under src/extension, relative to it with forward slashes. */
@@ -86,7 +86,7 @@ describe('the extension entry and its library chunks', () => {
 		const packaged = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim())
 			.filter((line) => line.startsWith('!dist/')).map((line) => line.slice(1)).sort();
 		const runtime = Object.keys(outputs).filter((file) => file.endsWith('.js') && file !== 'dist/cli.js');
-		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons.json.br'].sort());
+		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons.json.zst'].sort());
 	});
 
 	it('shares the extension\'s own code between the entries: the composition root, the services and every feature\'s register() are in dist/activation.js once', () => {
@@ -104,7 +104,7 @@ describe('the extension entry and its library chunks', () => {
 		}
 	});
 
-	it('holds no library code: markdown-it, the parsers, re2js (triggers, exercise checks), ts-fsrs and the brotli decoder come from their chunks at first use', () => {
+	it('holds no library code: markdown-it, the parsers, re2js (triggers, exercise checks), ts-fsrs and the packs\' decoder come from their chunks at first use', () => {
 		const inputs = Object.keys(entry().inputs);
 		assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), []);
 		assert.deepEqual(Object.values(LIBRARY_CHUNKS).filter((source) => inputs.includes(source)), []);

@@ -1,6 +1,6 @@
 /**
  * The bundled lessons of one locale, parsed at build time by the one parser (build/catalog.mjs writes every
- * locale's into `dist/lessons.json.br`): opening a bundled lesson reads it from here, with no YAML, schema validation or
+ * locale's into `dist/lessons.json.zst`): opening a bundled lesson reads it from here, with no YAML, schema validation or
  * lesson files at run time. It ships inside the extension, so only its envelope is checked. Pure.
  */
 import { scanFences } from '../lessons/fences';
@@ -85,4 +85,4 @@ export function readLessonPack(text: string, locale: string): LessonPack {
 }
 
 /** The packs' file, relative to the extension's dist/ folder. */
-export const LESSON_PACKS_FILE = 'lessons.json.br';
+export const LESSON_PACKS_FILE = 'lessons.json.zst';

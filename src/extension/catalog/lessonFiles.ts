@@ -1,6 +1,6 @@
 /**
  * What the lesson library reads: the bundled lessons' list from the catalog the build wrote (dist/catalog.json), a
- * locale's parsed bundled lessons from its pack (in dist/lessons.json.br) when one is opened, and the
+ * locale's parsed bundled lessons from its pack (in dist/lessons.json.zst) when one is opened, and the
  * workspace's lessons, read and parsed. Holds no state: what was read is kept by the library.
  */
 import * as vscode from 'vscode';
@@ -44,7 +44,7 @@ export async function readBundledPack(sources: LessonSources, locale: string): P
 	const file = LESSON_PACKS_FILE;
 	try {
 		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
-		return readLessonPack(new TextDecoder().decode(await host().brotliDecompress(bytes)), locale);
+		return readLessonPack(new TextDecoder().decode((await host().chunk('zstd')).decompress(bytes)), locale);
 	} catch (error) {
 		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}

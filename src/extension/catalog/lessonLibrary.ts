@@ -30,7 +30,7 @@ export class LessonLibrary extends Disposable {
 	private readonly sources: LessonSources;
 
 	constructor(
-		/** The extension's folder: the bundled lessons' catalog in dist/catalog.json, their packs in dist/lessons.json.br. */
+		/** The extension's folder: the bundled lessons' catalog in dist/catalog.json, their packs in dist/lessons.json.zst. */
 		extensionRoot: vscode.Uri,
 		private readonly log: vscode.LogOutputChannel,
 		locale: () => LessonLocale,

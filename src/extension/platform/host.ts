@@ -9,7 +9,7 @@ import type * as Render from '../../core/page/render';
 import type * as Parsers from '../../core/parserChunk';
 import type * as Patterns from '../../core/patternChunk';
 import type * as Reviews from '../../core/reviews/reviewScheduler';
-import type * as Brotli from '../../core/brotliChunk';
+import type * as Zstd from '../../core/zstdChunk';
 import type { CappedRead } from './refusals';
 
 /** The library chunks (dist/<name>.js), loaded on first use: see esbuild.mjs. */
@@ -18,8 +18,8 @@ export interface Chunks {
 	readonly parsers: typeof Parsers;
 	readonly patterns: typeof Patterns;
 	readonly reviews: typeof Reviews;
-	/** A brotli decoder in JavaScript, for the browsers whose DecompressionStream has no 'brotli' format. */
-	readonly brotli: typeof Brotli;
+	/** The lesson packs' decoder (Zstandard), the same in both hosts. */
+	readonly zstd: typeof Zstd;
 }
 
 /** The workspace's folders on the extension host's own disk, read directly: each `workspace.fs` call is a round trip. */
@@ -34,8 +34,6 @@ export interface Host {
 	readonly disk?: LocalDisk;
 	/** A file of the extension itself (under `context.extensionUri`). */
 	readExtensionFile(uri: vscode.Uri): Promise<Uint8Array>;
-	/** Brotli-decoded bytes (the lesson packs). */
-	brotliDecompress(bytes: Uint8Array): Promise<Uint8Array>;
 	/** Whether processes (git) can be run: false in the browser, where the UI says what it could not read. */
 	readonly runsProcesses: boolean;
 	/** git's `user.name` (see ./node/learnerName); undefined where git cannot be run. */

@@ -1,27 +1,10 @@
 /**
  * The extension host in a browser's web worker (vscode.dev, github.dev): no disk, no processes, no `require` of a
- * file. Every file, the workspace's and the extension's own, goes through `workspace.fs`; brotli through the
- * Compression Streams API where the browser has its 'brotli' format, else a decoder in JavaScript; no git, so no name from it.
+ * file. Every file, the workspace's and the extension's own, goes through `workspace.fs`; no git, so no name from it.
  */
 import * as vscode from 'vscode';
-import type { Chunks, Host } from '../host';
+import type { Host } from '../host';
 import { chunkLoader } from './chunkLoader';
-
-/**
- * Decodes with `DecompressionStream('brotli')` where the browser has it (the constructor throws a TypeError where
- * not: Chromium 156 has none), else with the decoder chunk, loaded only then.
- */
-async function brotliDecompress(bytes: Uint8Array, chunk: <K extends keyof Chunks>(name: K) => Promise<Chunks[K]>): Promise<Uint8Array> {
-	let stream: DecompressionStream;
-	try {
-		// 'brotli' joined the Compression Streams spec after the formats the type declarations list.
-		stream = new (DecompressionStream as new (format: string) => DecompressionStream)('brotli');
-	} catch {
-		return (await chunk('brotli')).decompress(bytes);
-	}
-	const decoded = new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream));
-	return new Uint8Array(await decoded.arrayBuffer());
-}
 
 /**
  * One of the extension's own files through `workspace.fs`. An extension installed from a location (vscode.dev's
@@ -47,7 +30,6 @@ export function browserHost(extensionUri: vscode.Uri): Host {
 	const chunk = chunkLoader(vscode.Uri.joinPath(extensionUri, 'dist'), readExtensionFile);
 	return {
 		readExtensionFile,
-		brotliDecompress: (bytes) => brotliDecompress(bytes, chunk),
 		runsProcesses: false,
 		gitUserName: () => Promise.resolve(undefined),
 		chunk,

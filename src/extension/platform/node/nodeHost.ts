@@ -1,7 +1,5 @@
-/** The extension host on Node: the workspace's local folders and the extension's files through fs, brotli through zlib, git for a name. */
+/** The extension host on Node: the workspace's local folders and the extension's files through fs, git for a name. */
 import { readdir, readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { brotliDecompress } from 'node:zlib';
 import * as vscode from 'vscode';
 import type { Chunks, Host } from '../host';
 import { gitUserName } from './learnerName';
@@ -13,11 +11,8 @@ const CHUNKS: { readonly [K in keyof Chunks]: () => Promise<Chunks[K]> } = {
 	parsers: () => import('../../../core/parserChunk'),
 	patterns: () => import('../../../core/patternChunk'),
 	reviews: () => import('../../../core/reviews/reviewScheduler'),
-	// zlib decodes the packs here; listed so both hosts offer every chunk.
-	brotli: () => import('../../../core/brotliChunk'),
+	zstd: () => import('../../../core/zstdChunk'),
 };
-
-const decompress = promisify(brotliDecompress);
 
 async function readDirectory(absolute: string): Promise<[string, vscode.FileType][]> {
 	// Symbolic links are neither files nor folders, as `workspace.fs` reports them.
@@ -28,7 +23,6 @@ async function readDirectory(absolute: string): Promise<[string, vscode.FileType
 export const nodeHost: Host = {
 	disk: { readCapped: readLocalFileCapped, staysInside, readDirectory },
 	readExtensionFile: (uri) => readFile(uri.fsPath),
-	brotliDecompress: (bytes) => decompress(bytes),
 	runsProcesses: true,
 	gitUserName,
 	chunk: (name) => CHUNKS[name](),
