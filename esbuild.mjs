@@ -1,6 +1,6 @@
 // Builds one minified bundle per entry point. `--watch` rebuilds on change; `--production` drops source maps.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -54,8 +54,8 @@ const sharedVscode = {
 
 /**
  * The JSON-Schema validators, compiled at build time: src/core/shared/schemaValidators.ts is replaced by ajv's standalone
- * code for every schema in schemas/, made with that module's own createAjv() so the options are the same. The
- * bundles then carry no schema compiler, and the first lesson parse compiles nothing.
+ * code for each of its SCHEMAS, made with that module's own createAjv() so the options are the same. The bundles then
+ * carry no schema compiler and each schema once (inside its validator), and the first lesson parse compiles nothing.
  */
 async function standaloneValidators() {
 	const require = createRequire(import.meta.url);
@@ -64,20 +64,13 @@ async function standaloneValidators() {
 	new Function('require', 'module', 'exports', text)(require, module, module.exports);
 	const ajv = module.exports.createAjv({ code: { source: true, esm: true } });
 	const ids = {};
-	for (const [index, file] of readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort().entries()) {
-		const schema = JSON.parse(readFileSync(`schemas/${file}`, 'utf8'));
+	for (const [name, schema] of Object.entries(module.exports.SCHEMAS)) {
 		ajv.addSchema(schema);
-		ids[`v${index}`] = schema.$id;
+		ids[name] = schema.$id;
 	}
-	const byId = Object.entries(ids).map(([name, id]) => `[${JSON.stringify(id)}, ${name}]`).join(', ');
 	return `${require('ajv/dist/standalone').default(ajv, ids)}
-const byId = new Map([${byId}]);
-export function compileValidators(schemas) {
-	return Object.fromEntries(Object.entries(schemas).map(([key, schema]) => {
-		const validate = byId.get(schema.$id);
-		if (!validate) throw new Error(\`no precompiled validator for \${schema.$id}: is the schema in schemas/?\`);
-		return [key, validate];
-	}));
+export function compileValidators() {
+	return { ${Object.keys(ids).join(', ')} };
 }
 `;
 }

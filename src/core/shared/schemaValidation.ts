@@ -3,12 +3,7 @@
  * turns ajv's errors into friendly, located problems. The schemas are compiled on first use, not at import. Pure.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import assignmentsSchema from '../../../schemas/assignments.schema.json';
-import exerciseSchema from '../../../schemas/exercise.schema.json';
-import frontMatterSchema from '../../../schemas/lesson-front-matter.schema.json';
-import reportSchema from '../../../schemas/progress-report.schema.json';
-import quizSchema from '../../../schemas/quiz.schema.json';
-import { compileValidators } from './schemaValidators';
+import { compileValidators, type Validators } from './schemaValidators';
 import type { PathSegment } from './yamlBlock';
 import { isRecord, ownEntry } from './records';
 
@@ -25,19 +20,11 @@ export interface SchemaProblem {
 	readonly message: string;
 }
 
-interface Validators {
-	readonly frontMatter: ValidateFunction;
-	readonly quiz: ValidateFunction;
-	readonly exercise: ValidateFunction;
-	readonly assignments: ValidateFunction;
-	readonly report: ValidateFunction;
-}
-
 let validators: Validators | undefined;
 
 function getValidators(): Validators {
 	// Precompiled in the production bundles (see ./schemaValidators); compiled by ajv on first use elsewhere.
-	validators ??= compileValidators({ frontMatter: frontMatterSchema, quiz: quizSchema, exercise: exerciseSchema, assignments: assignmentsSchema, report: reportSchema });
+	validators ??= compileValidators();
 	return validators;
 }
 

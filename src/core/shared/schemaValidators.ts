@@ -6,6 +6,11 @@
  */
 import Ajv from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
+import assignmentsSchema from '../../../schemas/assignments.schema.json';
+import exerciseSchema from '../../../schemas/exercise.schema.json';
+import frontMatterSchema from '../../../schemas/lesson-front-matter.schema.json';
+import reportSchema from '../../../schemas/progress-report.schema.json';
+import quizSchema from '../../../schemas/quiz.schema.json';
 
 /** Editor hint keywords in our schemas (VS Code's JSON and YAML support read them); they do not validate. */
 const HINT_KEYWORDS = ['patternErrorMessage', 'defaultSnippets'];
@@ -18,14 +23,15 @@ export function createAjv(extra: Options = {}): Ajv {
 }
 
 /**
- * One validator per schema, under the same keys. Every schema must have an `$id` (the precompiled bundle finds
- * its validators by `$id`) and be a file in `schemas/` (the build compiles that folder).
+ * The schemas, by the name of their validator. Only this module holds them: the precompiled bundles carry them inside
+ * the generated validators, once.
  */
-export function compileValidators<K extends string>(schemas: Readonly<Record<K, object>>): Record<K, ValidateFunction> {
+export const SCHEMAS = { frontMatter: frontMatterSchema, quiz: quizSchema, exercise: exerciseSchema, assignments: assignmentsSchema, report: reportSchema };
+
+export type Validators = Readonly<Record<keyof typeof SCHEMAS, ValidateFunction>>;
+
+/** One validator per schema of {@link SCHEMAS}, under the same names. */
+export function compileValidators(): Validators {
 	const ajv = createAjv();
-	const validators = {} as Record<K, ValidateFunction>;
-	for (const key of Object.keys(schemas) as K[]) {
-		validators[key] = ajv.compile(schemas[key]);
-	}
-	return validators;
+	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)])) as Validators;
 }
