@@ -3,4 +3,4 @@
  * packs (dist/lessons.json.zst) when the first bundled lesson is read. Neither host has a Zstandard stream of its own
  * (Node has none before 22.15, browsers none at all). Pure.
  */
-export { decompress } from 'fzstd';
+export { Decompress } from 'fzstd';
