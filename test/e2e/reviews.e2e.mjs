@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { codeServerFromEnv, openWorkbench, waitForWorkbench, webviewFrame } from '../harness/codeServer.mjs';
+import { codeServerFromEnv, openWorkbench, reloadWindow, webviewFrame } from '../harness/codeServer.mjs';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screenshots';
 const cs = codeServerFromEnv();
@@ -90,8 +90,8 @@ test('a file that exports customers to CSV shows "Related lesson" CodeLenses; on
 
 test('a file already open when the window starts shows its CodeLenses (providers registered after startup apply to it)', async () => {
 	await page.locator('.tabs-container .tab', { hasText: 'export_customers.py' }).click();
-	await page.reload();
-	await waitForWorkbench(page);
+	// Reloaded as a user does, so the workbench stores which editor was active (a raw page reload can cut that short).
+	await reloadWindow(page);
 	await page.locator('.tabs-container .tab.active', { hasText: 'export_customers.py' }).waitFor({ timeout: 30_000 });
 	await page.locator('.codelens-decoration a', { hasText: 'Related lesson: Four non-life insurers' }).first().waitFor({ timeout: 60_000 });
 	await shot('1c-codelens-restored');
