@@ -14,8 +14,13 @@ let page;
 async function runCommand(command, choice) {
 	await runPaletteCommand(page, command);
 	if (choice) {
+		// Typed only once the command's own pick has replaced the palette (an empty input), not into the closing palette.
+		await page.waitForFunction(() => {
+			const input = document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-box input');
+			return input instanceof HTMLInputElement && input.value === '';
+		}, undefined, { timeout: 30_000 });
 		await page.keyboard.type(choice);
-		await page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first().click();
+		await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: choice }).first().click();
 	}
 }
 
