@@ -47,3 +47,23 @@ export function scanOptions(args: readonly string[], command: string, onOption: 
 	}
 	return { paths };
 }
+
+/** `--lessons <dir>` (repeatable): the folder added to `folders`, or the usage message naming `command`. */
+export function lessonsFolderOption(option: ScannedOption, command: string, folders: string[]): string | true {
+	const dir = option.value();
+	if (!dir) {
+		return `${command} ${option.name} needs a folder of lesson files`;
+	}
+	folders.push(dir);
+	return true;
+}
+
+/** An option taking one of `choices`: the value handed to `set`, or the usage message listing them. */
+export function choiceOption<T extends string>(option: ScannedOption, command: string, choices: readonly T[], set: (value: T) => void): string | true {
+	const given = option.value();
+	if (!given || !(choices as readonly string[]).includes(given)) {
+		return `${command} ${option.name} needs one of: ${choices.join(', ')}`;
+	}
+	set(given as T);
+	return true;
+}

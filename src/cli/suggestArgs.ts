@@ -1,6 +1,6 @@
 /** Arguments of `incident-lessons suggest` → what to do. Pure. */
 import { LESSON_LOCALES, type LessonLocale } from '../core/lessons/lesson';
-import { scanOptions } from './optionScan';
+import { choiceOption, lessonsFolderOption, scanOptions } from './optionScan';
 import { SUGGEST_FORMATS, type SuggestFormat } from './sarif/ciFormats';
 
 /** `incident-lessons suggest`, read from the command line. */
@@ -33,25 +33,14 @@ export function parseSuggestArgs(args: readonly string[]): SuggestCommand | { re
 	const sarif: string[] = [];
 	let lang: LessonLocale = 'en';
 	let format: SuggestFormat = 'text';
-	const scanned = scanOptions(args, 'suggest', ({ name, value, more }) => {
+	const scanned = scanOptions(args, 'suggest', (option) => {
+		const { name, value, more } = option;
 		if (name === '--lessons') {
-			const dir = value();
-			if (!dir) {
-				return 'suggest --lessons needs a folder of lesson files';
-			}
-			lessons.push(dir);
+			return lessonsFolderOption(option, 'suggest', lessons);
 		} else if (name === '--lang') {
-			const given = value();
-			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
-				return `suggest --lang needs one of: ${LESSON_LOCALES.join(', ')}`;
-			}
-			lang = given as LessonLocale;
+			return choiceOption(option, 'suggest', LESSON_LOCALES, (given) => { lang = given; });
 		} else if (name === '--format') {
-			const given = value();
-			if (!given || !(SUGGEST_FORMATS as readonly string[]).includes(given)) {
-				return `suggest --format needs one of: ${SUGGEST_FORMATS.join(', ')}`;
-			}
-			format = given as SuggestFormat;
+			return choiceOption(option, 'suggest', SUGGEST_FORMATS, (given) => { format = given; });
 		} else if (name === '--sarif') {
 			// --sarif takes every file up to the next option
 			const first = value();

@@ -1,6 +1,6 @@
 /** Arguments of `incident-lessons evidence` → what to do. Pure. */
 import { isDueDate } from '../../core/team/dueDates';
-import { scanOptions } from '../optionScan';
+import { lessonsFolderOption, scanOptions } from '../optionScan';
 
 /** Longest `--cycle` or `--requirement` text: a name such as "PCI DSS 4.0 6.2.2", not a document. */
 export const MAX_LABEL = 200;
@@ -31,7 +31,8 @@ export function parseEvidenceArgs(args: readonly string[]): EvidenceCommand | Us
 	const lessons: string[] = [];
 	const text: Record<'out' | 'cycle' | 'requirement' | 'today', string | undefined> = { out: undefined, cycle: undefined, requirement: undefined, today: undefined };
 	let force = false;
-	const scanned = scanOptions(args, 'evidence', ({ name, value }) => {
+	const scanned = scanOptions(args, 'evidence', (option) => {
+		const { name, value } = option;
 		const key = name.slice(2);
 		if (name === '--force') {
 			force = true;
@@ -45,11 +46,7 @@ export function parseEvidenceArgs(args: readonly string[]): EvidenceCommand | Us
 			}
 			text[key] = given;
 		} else if (name === '--lessons') {
-			const dir = value();
-			if (!dir) {
-				return 'evidence --lessons needs a folder of lesson files';
-			}
-			lessons.push(dir);
+			return lessonsFolderOption(option, 'evidence', lessons);
 		} else {
 			return false;
 		}

@@ -1,7 +1,7 @@
 /** Arguments of `incident-lessons report` → what to do. Pure. */
 import { LESSON_LOCALES, type LessonLocale } from '../../core/lessons/lesson';
 import { isDueDate } from '../../core/team/dueDates';
-import { scanOptions } from '../optionScan';
+import { choiceOption, lessonsFolderOption, scanOptions } from '../optionScan';
 
 export interface ReportCommand {
 	readonly kind: 'report';
@@ -37,7 +37,8 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 	let items = false;
 	const lessons: string[] = [];
 	let lang: LessonLocale = 'en';
-	const scanned = scanOptions(args, 'report', ({ name, value }) => {
+	const scanned = scanOptions(args, 'report', (option) => {
+		const { name, value } = option;
 		if (name === '--csv') {
 			format = 'csv';
 		} else if (name === '--html') {
@@ -53,17 +54,9 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | { read
 		} else if (name === '--items') {
 			items = true;
 		} else if (name === '--lessons') {
-			const dir = value();
-			if (!dir) {
-				return 'report --lessons needs a folder of lesson files';
-			}
-			lessons.push(dir);
+			return lessonsFolderOption(option, 'report', lessons);
 		} else if (name === '--lang') {
-			const given = value();
-			if (!given || !(LESSON_LOCALES as readonly string[]).includes(given)) {
-				return `report --lang needs one of: ${LESSON_LOCALES.join(', ')}`;
-			}
-			lang = given as LessonLocale;
+			return choiceOption(option, 'report', LESSON_LOCALES, (given) => { lang = given; });
 		} else {
 			return false;
 		}
