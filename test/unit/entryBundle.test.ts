@@ -89,6 +89,18 @@ describe('the extension entry and its library chunks', () => {
 		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons.json.zst'].sort());
 	});
 
+	it('ships only the schemas VS Code reads (the manifest\'s jsonValidation); the others live inside the precompiled validators, and no bundle holds a schema as JSON', () => {
+		const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { url: string }[] } };
+		const contributed = manifest.contributes.jsonValidation.map((entry) => entry.url.replace(/^\.\//, '')).sort();
+		const shipped = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim())
+			.filter((line) => line.startsWith('!schemas/')).map((line) => line.slice(1)).sort();
+		assert.deepEqual(shipped, [...new Set(contributed)]);
+		for (const [file, output] of Object.entries(outputs)) {
+			assert.deepEqual(Object.keys(output.inputs).filter((input) => input.startsWith('schemas/')), [], file);
+		}
+		assert.ok(Object.keys(outputs['dist/parsers.js']?.inputs ?? {}).some((input) => input.startsWith('precompiled:')), 'the parsers chunk holds the precompiled validators');
+	});
+
 	it('shares the extension\'s own code between the entries: the composition root, the services and every feature\'s register() are in dist/activation.js once', () => {
 		const shared = Object.keys(outputs['dist/activation.js']?.inputs ?? {});
 		const registers = extensionSources().filter((f) => f.endsWith('/register.ts'));
