@@ -116,6 +116,8 @@ const configs = [
 	// and the library chunks through workspace.fs (src/extension/platform/browser/chunkLoader.ts): one copy of each.
 	{ ...common, entryPoints: { 'extension-browser': 'src/extension/extensionBrowser.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], external: ['vscode'], metafile: true, plugins: [sharedVscode, lazyChunks, precompiledValidators, browserMetafile] },
 	...Object.entries(LAZY_CHUNKS).map(([source, chunk]) => ({ ...common, entryPoints: { [chunk]: `${source}.ts` }, outdir: 'dist', platform: 'node', format: 'cjs', plugins: [precompiledValidators] })),
+	// The page's stylesheet, minified: each lesson page carries it inline (src/extension/page/webviewAssets.ts).
+	{ ...common, entryPoints: { lesson: 'src/webview/lesson.css' }, outdir: 'dist' },
 	{ ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', mainFields: ['browser', 'module', 'main'] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] },
 	// Extension-host tests: one file per suite; mocha and vscode come from the host at run time.
@@ -123,6 +125,7 @@ const configs = [
 ];
 
 await (await import('./build/catalog.mjs')).writeCatalog();
+(await import('./build/extensionPage.mjs')).writeExtensionPage();
 if (watch) {
 	for (const config of configs) {
 		const ctx = await esbuild.context(config);

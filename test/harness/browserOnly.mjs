@@ -19,7 +19,7 @@ export async function packageBrowserOnly(out = path.join(TEST_DIR, 'incident-les
 	const { main: _main, bin: _bin, scripts: _scripts, ...manifest } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	if (!manifest.browser) throw new Error('package.json has no `browser` entry');
 	writeFileSync(path.join(STAGE, 'package.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
-	await run('npx', ['vsce', 'package', '--no-dependencies', '-o', out], { cwd: STAGE, quiet: true });
+	await run('npx', ['vsce', 'package', '--no-dependencies', '--readme-path', 'dist/README.md', '-o', out], { cwd: STAGE, quiet: true });
 	console.log(`packaged ${path.relative(ROOT, out)} (browser entry only)`);
 	return out;
 }

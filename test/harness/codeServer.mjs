@@ -52,7 +52,7 @@ export { ensureCodeServer } from './setup.mjs';
  */
 export async function packageExtension(out = VSIX_PATH) {
 	mkdirSync(path.dirname(out), { recursive: true });
-	await run('npx', ['vsce', 'package', '--no-dependencies', '-o', out], { quiet: true });
+	await run('npx', ['vsce', 'package', '--no-dependencies', '--readme-path', 'dist/README.md', '-o', out], { quiet: true });
 	console.log(`packaged ${path.relative(ROOT, out)}`);
 	return out;
 }

@@ -85,7 +85,7 @@ describe('the extension entry and its library chunks', () => {
 		assert.ok(!readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').some((line) => line.trim().startsWith('!lessons')));
 		const packaged = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim())
 			.filter((line) => line.startsWith('!dist/')).map((line) => line.slice(1)).sort();
-		const runtime = Object.keys(outputs).filter((file) => file.endsWith('.js') && file !== 'dist/cli.js');
+		const runtime = Object.keys(outputs).filter((file) => /\.(js|css)$/.test(file) && file !== 'dist/cli.js');
 		assert.deepEqual(packaged, [...runtime, 'dist/catalog.json', 'dist/lessons.json.zst'].sort());
 	});
 

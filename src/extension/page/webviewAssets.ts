@@ -9,7 +9,7 @@ export interface WebviewAssets {
 const loaded = new Map<string, Promise<WebviewAssets>>();
 
 /**
- * Reads dist/webview.js and media/lesson.css once per extension folder. They go into the page inline, under the
+ * Reads dist/webview.js and dist/lesson.css once per extension folder. They go into the page inline, under the
  * page's nonce: a page that fetched them would wait for two more loads through the webview's resource server before
  * its quizzes answer clicks. `readText` reads one of the extension's own files by its path in the extension's folder
  * (see ../platform/host: fs on Node, `workspace.fs` in the browser).
@@ -18,7 +18,7 @@ export function webviewAssets(extensionUri: vscode.Uri, readText: (...segments: 
 	const root = extensionUri.fsPath;
 	let assets = loaded.get(root);
 	if (!assets) {
-		assets = Promise.all([readText('dist', 'webview.js'), readText('media', 'lesson.css')])
+		assets = Promise.all([readText('dist', 'webview.js'), readText('dist', 'lesson.css')])
 			.then(([script, css]) => ({ script: closingTagsEscaped(script, 'script'), css: closingTagsEscaped(css, 'style') }));
 		assets.catch(() => loaded.delete(root)); // a failed read is tried again on the next page
 		loaded.set(root, assets);

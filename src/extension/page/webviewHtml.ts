@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { escapeHtml } from '../../core/shared/html';
 import type { WebviewAssets } from './webviewAssets';
 
-/** Folders the lesson webview may load from: media/ (the error page's stylesheet). The lesson page itself loads nothing. */
+/** Folders the lesson webview may load from: dist/ (the error page's stylesheet). The lesson page itself loads nothing. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
 	return {
 		enableScripts: true,
 		enableCommandUris: false,
 		enableForms: false,
 		enableFindWidget: true,
-		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
 	};
 }
 
@@ -80,7 +80,7 @@ ${LIVE_REGION}
 
 /** A page for when a lesson cannot be shown (missing, broken); same CSP, no script. */
 export function errorDocument(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, message: string): string {
-	const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'lesson.css')).toString();
+	const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'lesson.css')).toString();
 	return `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}">
 <title>${escapeHtml(title)}</title>

@@ -17,9 +17,8 @@ function reader(uri: vscode.Uri): (...segments: string[]) => Promise<string> {
 function extensionFolder(script: string, css: string): { uri: vscode.Uri; dispose(): void } {
 	const root = mkdtempSync(path.join(tmpdir(), 'il-assets-'));
 	mkdirSync(path.join(root, 'dist'));
-	mkdirSync(path.join(root, 'media'));
 	writeFileSync(path.join(root, 'dist', 'webview.js'), script);
-	writeFileSync(path.join(root, 'media', 'lesson.css'), css);
+	writeFileSync(path.join(root, 'dist', 'lesson.css'), css);
 	return { uri: { fsPath: root } as vscode.Uri, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -54,9 +53,8 @@ test('each extension folder is read once; a failed read is tried again', async (
 	try {
 		await assert.rejects(webviewAssets(uri, reader(uri)), /ENOENT/);
 		mkdirSync(path.join(later, 'dist'));
-		mkdirSync(path.join(later, 'media'));
 		writeFileSync(path.join(later, 'dist', 'webview.js'), '4');
-		writeFileSync(path.join(later, 'media', 'lesson.css'), 'z{}');
+		writeFileSync(path.join(later, 'dist', 'lesson.css'), 'z{}');
 		assert.equal((await webviewAssets(uri, reader(uri))).script, '4');
 	} finally {
 		rmSync(later, { recursive: true, force: true });
