@@ -8,6 +8,7 @@ import { decodeLessonBytes, MAX_LESSON_BYTES } from '../../core/shared/decode';
 import type { Diagnostic, Lesson } from '../../core/lessons/lesson';
 import { bundledEntries, entryOf, readBundledCatalog, type IndexedLesson, type LessonEntry } from '../../core/catalog/lessonEntry';
 import { LESSON_PACKS_FILE, readLessonPack, type LessonPack } from '../../core/catalog/lessonPack';
+import { decodeInSlices } from '../../core/catalog/packDecode';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
 import { host } from '../platform/host';
@@ -39,29 +40,13 @@ export async function loadLessons(sources: LessonSources): Promise<LoadedLessons
 	};
 }
 
-/** Compressed bytes given to the decoder at a time: a few milliseconds of work, then the host's other work runs. */
-const DECODE_SLICE = 64 * 1024;
-
-/** The packs' text, decoded a slice at a time: a large pack never holds the extension host's thread for long. */
-async function decodePacks(bytes: Uint8Array): Promise<string> {
-	const { Decompress } = await host().chunk('zstd');
-	const utf8 = new TextDecoder();
-	const parts: string[] = [];
-	const stream = new Decompress((data) => parts.push(utf8.decode(data, { stream: true })));
-	for (let at = 0; at < bytes.length; at += DECODE_SLICE) {
-		stream.push(bytes.subarray(at, at + DECODE_SLICE), at + DECODE_SLICE >= bytes.length);
-		await new Promise<void>((resolve) => host().nextTurn(resolve));
-	}
-	parts.push(utf8.decode());
-	return parts.join('');
-}
-
 /** A locale's pack of bundled lessons, parsed by the build; rejects with the file and the reason when it cannot be read. */
 export async function readBundledPack(sources: LessonSources, locale: string): Promise<LessonPack> {
 	const file = LESSON_PACKS_FILE;
 	try {
 		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
-		return readLessonPack(await decodePacks(bytes), locale);
+		const { Decompress } = await host().chunk('zstd');
+		return readLessonPack(await decodeInSlices(bytes, Decompress, () => new Promise((resolve) => host().nextTurn(resolve))), locale);
 	} catch (error) {
 		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}
