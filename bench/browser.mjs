@@ -2,13 +2,17 @@
 // a fresh extension host and no remembered sidebar. Times are taken inside the pages (performance.now, marks),
 // not by polling from here.
 //   tree     pointer down on the activity-bar icon → first row of that view in the DOM, and the frame after it
-//   webview  pointer down on a lesson row → `incidentLessons:interactive` in the lesson's webview document
+//   webview  pointer down on a lesson row → `incidentLessons:interactive` in the lesson's webview document, and
+//            in a window of its own, on a hello-world row → `helloTree:interactive` in its webview (the baseline)
 import { waitForWorkbench, workbenchUrl } from '../test/harness/codeServer.mjs';
 
 export const VIEWS = {
-	hello: { container: 'workbench.view.extension.helloTree', icon: 'Hello Tree' },
-	lessons: { container: 'workbench.view.extension.incidentLessons', icon: 'Incident Lessons' },
+	hello: { container: 'workbench.view.extension.helloTree', icon: 'Hello Tree', rowLevel: 1 },
+	lessons: { container: 'workbench.view.extension.incidentLessons', icon: 'Incident Lessons', rowLevel: 2 },
 };
+
+/** The lesson page's mark once its quizzes take clicks (src/webview/main.ts). */
+const LESSON_MARK = 'incidentLessons:interactive';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,28 +71,28 @@ async function showContainer(page, view) {
 	throw new Error(`the ${view.icon} view did not show`);
 }
 
-/** The lesson webview's document (the `#active-frame` inside the editor's webview iframe), or undefined. */
-async function activeLessonFrame(page) {
+/** The document of the webview on screen (the `#active-frame` inside the editor's webview iframe), or undefined. */
+async function activeWebviewFrame(page) {
 	const outer = await page.$('iframe.webview.ready');
 	const outerFrame = await outer?.contentFrame();
 	const inner = await outerFrame?.$('#active-frame');
 	return (await inner?.contentFrame()) ?? undefined;
 }
 
-/** Epoch ms of the webview's interactive mark in `frame`, with the document's time origin (to tell documents apart). */
-function readInteractive(frame) {
-	return frame.evaluate(() => {
-		const mark = performance.getEntriesByName('incidentLessons:interactive')[0];
-		return { origin: performance.timeOrigin, at: mark ? performance.timeOrigin + mark.startTime : undefined };
-	}).catch(() => undefined);
+/** Epoch ms of the `mark` in `frame`, with the document's time origin (to tell documents apart). */
+function readMark(frame, mark) {
+	return frame.evaluate((name) => {
+		const entry = performance.getEntriesByName(name)[0];
+		return { origin: performance.timeOrigin, at: entry ? performance.timeOrigin + entry.startTime : undefined };
+	}, mark).catch(() => undefined);
 }
 
 /**
- * Clicks the `index`-th lesson row of the Lessons view and returns ms from pointer down to the quizzes being
- * interactive in the webview (a new document, or the one on screen given the next lesson).
+ * Clicks the `index`-th row of `view` and returns ms from pointer down to `mark` in the webview on screen (a new
+ * document, or the one on screen given the next item).
  */
-async function timeLessonOpen(page, index, previousOrigin) {
-	const rows = page.locator(`[id="${VIEWS.lessons.container}"] .monaco-list-row[aria-level="2"]`);
+async function timeWebviewOpen(page, view, index, mark, previousOrigin) {
+	const rows = page.locator(`[id="${view.container}"] .monaco-list-row[aria-level="${view.rowLevel}"]`);
 	await rows.nth(index).waitFor({ timeout: 30_000 });
 	const downAt = page.evaluate(() => new Promise((resolve) => {
 		document.addEventListener('pointerdown', () => resolve(performance.timeOrigin + performance.now()), { capture: true, once: true });
@@ -97,18 +101,33 @@ async function timeLessonOpen(page, index, previousOrigin) {
 	const down = await downAt;
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
-		const frame = await activeLessonFrame(page);
-		const seen = frame ? await readInteractive(frame) : undefined;
+		const frame = await activeWebviewFrame(page);
+		const seen = frame ? await readMark(frame, mark) : undefined;
 		// A later lesson is written into the page on screen (a `show` message), which marks interactive again: any
 		// mark after the click counts, in a new document or the same one.
 		if (seen?.at !== undefined && seen.at > down) {
 			// For a new document its time origin splits the wait: before it, the extension renders and VS Code makes
-			// the webview; after it, the page loads its stylesheet and script and gets the stored answers.
+			// the webview; after it, the page runs its script (for a lesson: with the stored answers in its config).
 			return { ms: seen.at - down, untilDocumentMs: seen.origin !== previousOrigin ? seen.origin - down : 0, origin: seen.origin };
 		}
 		await sleep(50);
 	}
-	throw new Error('the lesson webview did not become interactive within 60 s');
+	throw new Error(`the ${view.icon} webview did not reach ${mark} within 60 s`);
+}
+
+/**
+ * The hello-world webview's first open in a fresh window of its own (the first webview of a window is the costly
+ * one, so it cannot share the lessons' window): what VS Code itself takes to make a webview and show a page.
+ */
+async function helloWebviewRound(browser, cs) {
+	const { context, page } = await openWindow(browser, cs);
+	try {
+		await settle(page, VIEWS.hello.icon);
+		await showContainer(page, VIEWS.hello);
+		return await timeWebviewOpen(page, VIEWS.hello, 0, 'helloTree:interactive');
+	} finally {
+		await context.close().catch(() => {});
+	}
 }
 
 /**
@@ -129,12 +148,12 @@ export async function browserRound(browser, cs, { round, warmOpens = 2 }) {
 		if (order.at(-1) !== 'lessons') {
 			await showContainer(page, VIEWS.lessons);
 		}
-		const cold = await timeLessonOpen(page, 0);
+		const cold = await timeWebviewOpen(page, VIEWS.lessons, 0, LESSON_MARK);
 		const warm = [];
 		const warmUntilDocument = [];
 		let origin = cold.origin;
 		for (let i = 1; i <= warmOpens; i++) {
-			const opened = await timeLessonOpen(page, i, origin);
+			const opened = await timeWebviewOpen(page, VIEWS.lessons, i, LESSON_MARK, origin);
 			warm.push(opened.ms);
 			warmUntilDocument.push(opened.untilDocumentMs);
 			origin = opened.origin;
@@ -143,5 +162,7 @@ export async function browserRound(browser, cs, { round, warmOpens = 2 }) {
 	} finally {
 		await context.close().catch(() => {});
 	}
+	const hello = await helloWebviewRound(browser, cs);
+	result.helloWebview = { coldMs: hello.ms, coldUntilDocumentMs: hello.untilDocumentMs };
 	return result;
 }

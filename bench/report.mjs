@@ -75,7 +75,7 @@ export function evaluate(r) {
 		...r.bundles.sizes.filter((b) => b.name.startsWith('lazy chunk (')).map((b) => ({ id: 'bundle-chunk', figure: `${b.name[0].toUpperCase()}${b.name.slice(1)} (${b.file})`, value: kb(b.bytes), target: '–', met: undefined })),
 		{ id: 'vsix', figure: '.vsix with the bundled lessons', value: kb(r.bundles.vsixBytes), target: '≤ 450 KB', met: r.bundles.vsixBytes <= 450 * KB },
 		{ id: 'tree', figure: 'Tree view: activity-bar click → first row painted (median)', value: `${ms(s.treeMs)} vs ${ms(s.helloTreeMs)} hello-world: ${x(treeRatio, 2)}`, target: '≤ 1.5× hello-world', met: treeRatio <= 1.5 },
-		{ id: 'webview', figure: 'Open lesson → quizzes interactive, first open (median)', value: ms(s.lessonColdMs), target: '≤ 300 ms', met: s.lessonColdMs <= 300 },
+		{ id: 'webview', figure: 'Open lesson → quizzes interactive, first open (median)', value: s.helloWebviewColdMs === undefined ? ms(s.lessonColdMs) : `${ms(s.lessonColdMs)} (a hello-world webview's first open: ${ms(s.helloWebviewColdMs)}, ${x(s.lessonColdMs / s.helloWebviewColdMs, 2)})`, target: '≤ 300 ms', met: s.lessonColdMs <= 300 },
 		{ id: 'webview', figure: 'Open lesson → quizzes interactive, later opens (median)', value: ms(s.lessonWarmMs), target: '≤ 120 ms', met: s.lessonWarmMs <= 120 },
 		{ id: 'tree-10k', figure: `Lessons view with ${scale.lessonCount.toLocaleString('en-US')} lessons: root children, cold`, value: `${ms(scale.view.rootChildrenMs)} (all expanded groups: ${ms(scale.view.allChildrenMs)})`, target: '–', met: undefined },
 		{ id: 'tree-10k', figure: `Lessons view with ${scale.lessonCount.toLocaleString('en-US')} lessons: items resolved when it opens`, value: `${scale.view.getTreeItemCalls.toLocaleString('en-US')} getTreeItem calls`, target: 'only what is shown (lazy children)', met: scale.view.getTreeItemCalls <= 100 },
@@ -251,16 +251,22 @@ before it (the bundled list already comes from the catalog written at build time
 	if (unmet.has('webview')) {
 		const first = r.core.render;
 		const untilDocument = median(r.browser.map((b) => b.lessonOpen.coldUntilDocumentMs));
+		const hello = r.browser.filter((b) => b.helloWebview);
+		const baseline = hello.length > 0
+			? `A hello-world webview's first open, in a fresh window timed the same way, took ${ms(median(hello.map((b) => b.helloWebview.coldMs)))} (its document
+started after ${ms(median(hello.map((b) => b.helloWebview.coldUntilDocumentMs)))}): that much is VS Code making a window's first webview (its frames and their
+service worker), whatever the extension does.`
+			: 'This run has no hello-world webview to compare with.';
 		out.push(`### Open lesson → interactive
 
 Of the first open's ${ms(r.summary.lessonColdMs)} (median), ${ms(untilDocument)} pass before the webview's document exists: the command, VS Code
-making the webview's frames (the first webview of a window also starts their service worker), and meanwhile the
-lesson parsed and rendered (dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The parser and renderer chunks and
-the page's script and stylesheet are loaded once the Lessons view has been on screen for 300 ms, and the panel is
-created before the lesson is parsed, so the click waits for neither. The document then loads nothing: its script
-and stylesheet are written in under its nonce and the stored answers come in its \`data-config\`, so no
-\`ready\` → \`restore\` round trip stands before the quizzes take clicks. Later opens reuse the panel (${ms(r.summary.lessonWarmMs)}).
-What remains is VS Code's: making the first webview's frames.`);
+making the webview's frames, and meanwhile the lesson taken from its pack (parsed at build time) and rendered
+(dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The renderer chunk, the learner's lessons' pack and the page's
+script and stylesheet are read once the Lessons view shows its rows, and the panel is created before the lesson is
+rendered, so the click waits for none of them. The document then loads nothing: its script and stylesheet are
+written in under its nonce and the stored answers come in its \`data-config\`, so no \`ready\` → \`restore\` round
+trip stands before the quizzes take clicks. Later opens reuse the panel (${ms(r.summary.lessonWarmMs)}).
+${baseline}`);
 	}
 
 	if (unmet.has('tree-10k')) {
@@ -349,9 +355,10 @@ function details(r) {
 	const activationTable = table(['run', 'marks: load → activated', 'code load', 'activate()', 'wall', 'status bar filled after', 'host busy until then', 'worst host stall', 'heap, status bar filled'],
 		a.map((run, i) => [String(i + 1), ms(run.marks.loadToActivatedMs), ms(run.marks.codeLoadMs), ms(run.marks.activateCallMs), ms(run.wallMs, 1),
 			ms(run.afterActivation.statusBarFilledMs), ms(run.startupBusyMs), ms(run.afterActivation.worstStallMs), `${run.heapGrowthMb.toFixed(1)} MB`]));
-	const browserTable = table(['round', 'hello-world first row', 'Lessons first row', 'lesson interactive, first (document after)', 'later opens'],
+	const browserTable = table(['round', 'hello-world first row', 'Lessons first row', 'lesson interactive, first (document after)', 'later opens', 'hello-world webview, first (document after)'],
 		r.browser.map((b) => [String(b.round + 1), ms(b.hello.firstRowPaintedMs), ms(b.lessons.firstRowPaintedMs),
-			`${ms(b.lessonOpen.coldMs)} (${ms(b.lessonOpen.coldUntilDocumentMs)})`, b.lessonOpen.warmMs.map((v) => v.toFixed(0)).join(' / ') + ' ms']));
+			`${ms(b.lessonOpen.coldMs)} (${ms(b.lessonOpen.coldUntilDocumentMs)})`, b.lessonOpen.warmMs.map((v) => v.toFixed(0)).join(' / ') + ' ms',
+			b.helloWebview ? `${ms(b.helloWebview.coldMs)} (${ms(b.helloWebview.coldUntilDocumentMs)})` : '–']));
 	const s = r.host.scale;
 	const p = r.host.progress.progress;
 	const sizes = table(['bundle', 'minified', 'gzip', 'largest parts'], r.bundles.sizes.map((b) => [b.file, kb(b.bytes), kb(b.gzipBytes),
@@ -405,7 +412,10 @@ The .vsix (\`vsce package --no-dependencies\`): ${kb(r.bundles.vsixBytes)}.
 In each window both activity-bar icons are clicked, one after the other (which goes first alternates by round);
 times run from the pointer going down to the first row of that view in the DOM plus the frame that paints it. Then
 lessons are opened from the Lessons view, up to the webview's \`incidentLessons:interactive\` mark (set once the
-stored answers are shown and the quizzes take clicks); in brackets, when the webview's document started.
+stored answers are shown and the quizzes take clicks); in brackets, when the webview's document started. Last, in a
+fresh window of its own (a window's first webview is the costly one), a row of the hello-world tree opens its
+hello-world webview (a heading, a line and one inline script, \`bench/fixtures/hello-tree\`), timed to its mark the
+same way: what VS Code itself takes to make a window's first webview.
 
 ${browserTable}
 

@@ -193,7 +193,7 @@ async function browserTimings(vsix) {
 		for (let round = 0; round < PLAN.browserRounds; round++) {
 			const r = await browserRound(browser, cs, { round });
 			rounds.push(r);
-			step(`browser: round ${round + 1}/${PLAN.browserRounds}: first row ${r.lessons.firstRowPaintedMs.toFixed(0)} ms (hello-world ${r.hello.firstRowPaintedMs.toFixed(0)} ms), lesson interactive ${r.lessonOpen.coldMs.toFixed(0)} ms cold, ${r.lessonOpen.warmMs.map((ms) => ms.toFixed(0)).join('/')} ms warm`);
+			step(`browser: round ${round + 1}/${PLAN.browserRounds}: first row ${r.lessons.firstRowPaintedMs.toFixed(0)} ms (hello-world ${r.hello.firstRowPaintedMs.toFixed(0)} ms), lesson interactive ${r.lessonOpen.coldMs.toFixed(0)} ms cold (hello-world webview ${r.helloWebview.coldMs.toFixed(0)} ms), ${r.lessonOpen.warmMs.map((ms) => ms.toFixed(0)).join('/')} ms warm`);
 		}
 	} finally {
 		await browser.close().catch(() => {});
@@ -270,6 +270,7 @@ async function main() {
 			treeMs: median(browser.map((r) => r.lessons.firstRowPaintedMs)),
 			helloTreeMs: median(browser.map((r) => r.hello.firstRowPaintedMs)),
 			lessonColdMs: median(browser.map((r) => r.lessonOpen.coldMs)),
+			helloWebviewColdMs: median(browser.map((r) => r.helloWebview.coldMs)),
 			lessonWarmMs: median(browser.flatMap((r) => r.lessonOpen.warmMs)),
 		},
 	};
