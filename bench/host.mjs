@@ -1,7 +1,8 @@
 // Extension-host measurements: each run opens a fresh workbench window (so a fresh extension host) whose
 // `payload` names a development extension and bench/host/measure.cjs as its tests module, exactly as
 // `npm run test:host` does. The module writes its figures to a JSON file, read back here.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { writeCatalog } from '../build/catalog.mjs';
@@ -45,9 +46,50 @@ export async function prepareExtensionCopy(dest, setDir, distDir = path.join(ROO
 	writeFileSync(path.join(dest, 'package.json'), coldManifest(readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
 	if (setDir) {
 		symlinkSync(path.resolve(setDir), path.join(dest, 'lessons'), 'dir');
-		await writeCatalog({ lessonsDir: setDir, out: path.join(dest, 'dist/catalog.json') });
+		await writeSetCatalog(setDir, path.join(dest, 'dist'));
 	}
 	return dest;
+}
+
+/** SHA-256 over the paths and contents of every file under `roots` (files or folders, from the repository root). */
+function contentKey(roots) {
+	const hash = createHash('sha256');
+	const add = (file, isDirectory) => {
+		if (isDirectory) {
+			for (const entry of readdirSync(file, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+				add(path.join(file, entry.name), entry.isDirectory());
+			}
+			return;
+		}
+		hash.update(`${path.relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+	};
+	for (const root of roots) {
+		const file = path.resolve(ROOT, root);
+		add(file, statSync(file).isDirectory());
+	}
+	return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Writes into `distDir` the catalog and packs the build would write for the generated set `setDir`. They are kept
+ * beside the set under a key of everything they are made from (the set's files, the parser's sources, the build
+ * script, the schemas, the locked libraries): for 10,000 lessons the parser and the level-19 encoder take two
+ * minutes, and the result changes only when one of those does.
+ */
+async function writeSetCatalog(setDir, distDir) {
+	const cacheRoot = `${setDir}.built`;
+	const cached = path.join(cacheRoot, contentKey([setDir, 'src/core', 'schemas', 'build/catalog.mjs', 'package-lock.json']));
+	if (!existsSync(path.join(cached, 'catalog.json'))) {
+		rmSync(cacheRoot, { recursive: true, force: true });
+		const building = `${cached}.partial`;
+		await writeCatalog({ lessonsDir: setDir, out: path.join(building, 'catalog.json') });
+		cpSync(building, cached, { recursive: true });
+		rmSync(building, { recursive: true, force: true });
+	}
+	mkdirSync(distDir, { recursive: true });
+	for (const name of readdirSync(cached)) {
+		copyFileSync(path.join(cached, name), path.join(distDir, name));
+	}
 }
 
 /**
