@@ -55,7 +55,8 @@ const sharedVscode = {
 /**
  * The JSON-Schema validators, compiled at build time: src/core/shared/schemaValidators.ts is replaced by ajv's standalone
  * code for each of its SCHEMAS, made with that module's own createAjv() so the options are the same. The bundles then
- * carry no schema compiler and each schema once (inside its validator), and the first lesson parse compiles nothing.
+ * carry no schema compiler and each schema once (inside its validator, without the prose only editors read), and the
+ * first lesson parse compiles nothing.
  */
 async function standaloneValidators() {
 	const require = createRequire(import.meta.url);
@@ -65,7 +66,7 @@ async function standaloneValidators() {
 	const ajv = module.exports.createAjv({ code: { source: true, esm: true } });
 	const ids = {};
 	for (const [name, schema] of Object.entries(module.exports.SCHEMAS)) {
-		ajv.addSchema(schema);
+		ajv.addSchema(module.exports.withoutAnnotations(schema));
 		ids[name] = schema.$id;
 	}
 	return `${require('ajv/dist/standalone').default(ajv, ids)}

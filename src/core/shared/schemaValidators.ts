@@ -11,6 +11,7 @@ import exerciseSchema from '../../../schemas/exercise.schema.json';
 import frontMatterSchema from '../../../schemas/lesson-front-matter.schema.json';
 import reportSchema from '../../../schemas/progress-report.schema.json';
 import quizSchema from '../../../schemas/quiz.schema.json';
+import { isRecord } from './records';
 
 /** Editor hint keywords in our schemas (VS Code's JSON and YAML support read them); they do not validate. */
 const HINT_KEYWORDS = ['patternErrorMessage', 'defaultSnippets'];
@@ -30,8 +31,41 @@ export const SCHEMAS = { frontMatter: frontMatterSchema, quiz: quizSchema, exerc
 
 export type Validators = Readonly<Record<keyof typeof SCHEMAS, ValidateFunction>>;
 
+/** Keywords only editors read (hovers, completions): they validate nothing and no problem message uses them. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'defaultSnippets', 'examples', '$comment', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions']);
+/** Keywords whose value maps names to subschemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+/** Keywords whose value is a subschema or a list of them. */
+const SUBSCHEMAS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'allOf', 'anyOf', 'oneOf']);
+
+/**
+ * `schema` without the {@link ANNOTATIONS} of any of its subschemas; names (of properties, definitions) and values
+ * (`enum`, `const`, `default`) are kept whatever they are called. What validates, and every problem message, is the
+ * same: the shipped validators then carry no editor prose (the schema files VS Code reads keep it).
+ */
+export function withoutAnnotations(schema: unknown): unknown {
+	if (Array.isArray(schema)) {
+		return schema.map(withoutAnnotations);
+	}
+	if (!isRecord(schema)) {
+		return schema;
+	}
+	const kept: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(schema)) {
+		if (ANNOTATIONS.has(key)) {
+			continue;
+		}
+		if (SCHEMA_MAPS.has(key) && isRecord(value)) {
+			kept[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, Array.isArray(sub) ? sub : withoutAnnotations(sub)]));
+		} else {
+			kept[key] = SUBSCHEMAS.has(key) ? withoutAnnotations(value) : value;
+		}
+	}
+	return kept;
+}
+
 /** One validator per schema of {@link SCHEMAS}, under the same names. */
 export function compileValidators(): Validators {
 	const ajv = createAjv();
-	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(schema)])) as Validators;
+	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, ajv.compile(withoutAnnotations(schema) as object)])) as Validators;
 }
