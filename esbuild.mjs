@@ -73,6 +73,9 @@ async function standaloneValidators() {
 export function compileValidators() {
 	return { ${Object.keys(ids).join(', ')} };
 }
+export function schemaHints() {
+	return ${JSON.stringify(module.exports.schemaHints())};
+}
 `;
 }
 const precompiledValidators = {

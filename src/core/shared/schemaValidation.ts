@@ -3,7 +3,7 @@
  * turns ajv's errors into friendly, located problems. The schemas are compiled on first use, not at import. Pure.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { compileValidators, type Validators } from './schemaValidators';
+import { compileValidators, schemaHints, type SchemaHint, type SchemaHints, type Validators } from './schemaValidators';
 import type { PathSegment } from './yamlBlock';
 import { isRecord, ownEntry } from './records';
 
@@ -20,12 +20,13 @@ export interface SchemaProblem {
 	readonly message: string;
 }
 
-let validators: Validators | undefined;
+let compiled: { readonly validators: Validators; readonly hints: ReturnType<typeof schemaHints> } | undefined;
 
-function getValidators(): Validators {
+/** The validator of one schema and its hints. */
+function schema(name: keyof Validators): { readonly validate: ValidateFunction; readonly hints: SchemaHints } {
 	// Precompiled in the production bundles (see ./schemaValidators); compiled by ajv on first use elsewhere.
-	validators ??= compileValidators();
-	return validators;
+	compiled ??= { validators: compileValidators(), hints: schemaHints() };
+	return { validate: compiled.validators[name], hints: compiled.hints[name] };
 }
 
 /** The first problems found, and how many more there were (described no further, to bound the work). */
@@ -39,34 +40,34 @@ export interface SchemaCheck {
 
 /** Checks front matter data against `schemas/lesson-front-matter.schema.json`, describing at most `limit` problems. */
 export function validateFrontMatterData(value: unknown, limit = Infinity): SchemaCheck {
-	return runValidator(getValidators().frontMatter, value, limit);
+	return runValidator(schema('frontMatter'), value, limit);
 }
 
 /** Checks quiz data against `schemas/quiz.schema.json`, describing at most `limit` problems. */
 export function validateQuizData(value: unknown, limit = Infinity): SchemaCheck {
-	return runValidator(getValidators().quiz, value, limit);
+	return runValidator(schema('quiz'), value, limit);
 }
 
 /** Checks exercise data against `schemas/exercise.schema.json`, describing at most `limit` problems. */
 export function validateExerciseData(value: unknown, limit = Infinity): SchemaCheck {
-	return runValidator(getValidators().exercise, value, limit);
+	return runValidator(schema('exercise'), value, limit);
 }
 
 /** Checks an assignments file's data against `schemas/assignments.schema.json`. */
 export function validateAssignmentsData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().assignments, value, Infinity).problems;
+	return runValidator(schema('assignments'), value, Infinity).problems;
 }
 
 /** Checks a progress report's data against `schemas/progress-report.schema.json`. */
 export function validateReportData(value: unknown): SchemaProblem[] {
-	return runValidator(getValidators().report, value, Infinity).problems;
+	return runValidator(schema('report'), value, Infinity).problems;
 }
 
 /**
  * Runs a validator and turns its first `limit` errors into problems. ajv (with `allErrors`) still lists every
  * error, which is cheap; describing one (path, message, suggestion) is not, so the rest are only counted.
  */
-function runValidator(validate: ValidateFunction, value: unknown, limit: number): SchemaCheck {
+function runValidator({ validate, hints }: ReturnType<typeof schema>, value: unknown, limit: number): SchemaCheck {
 	if (validate(value)) {
 		return { problems: [], moreErrors: 0, moreWarnings: 0 };
 	}
@@ -82,7 +83,7 @@ function runValidator(validate: ValidateFunction, value: unknown, limit: number)
 			}
 			continue;
 		}
-		const problem = toProblem(error, value);
+		const problem = toProblem(error, value, hints);
 		if (problem) {
 			problems.push(problem);
 		}
@@ -99,8 +100,11 @@ export function formatPath(path: readonly PathSegment[]): string {
 	return text;
 }
 
-/** Splits an ajv instancePath (a JSON pointer) into segments, using the data to tell indices from keys. */
-function toPath(pointer: string, data: unknown): PathSegment[] {
+/**
+ * Splits an ajv instancePath (a JSON pointer) into segments, using the data to tell indices from keys; with the value
+ * found there.
+ */
+function toPath(pointer: string, data: unknown): { path: PathSegment[]; value: unknown } {
 	const path: PathSegment[] = [];
 	let current = data;
 	for (const raw of pointer.split('/').slice(1)) {
@@ -114,7 +118,7 @@ function toPath(pointer: string, data: unknown): PathSegment[] {
 			current = isRecord(current) ? ownEntry(current, segment) : undefined;
 		}
 	}
-	return path;
+	return { path, value: current };
 }
 
 const TYPE_NOUNS: Record<string, string> = {
@@ -139,14 +143,13 @@ function param(error: ErrorObject, name: string): unknown {
 	return params[name];
 }
 
-function schemaString(error: ErrorObject, name: string): string | undefined {
-	const schema: unknown = error.parentSchema;
-	const value = isRecord(schema) ? schema[name] : undefined;
-	return typeof value === 'string' ? value : undefined;
+/** The hint of the subschema whose keyword failed. */
+function hintOf(error: ErrorObject, hints: SchemaHints): SchemaHint | undefined {
+	return ownEntry(hints, error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/')));
 }
 
-function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined {
-	const path = toPath(error.instancePath, root);
+function toProblem(error: ErrorObject, root: unknown, hints: SchemaHints): SchemaProblem | undefined {
+	const { path, value } = toPath(error.instancePath, root);
 	const subject = path.length > 0 ? `"${formatPath(path)}"` : 'it';
 	switch (error.keyword) {
 		case 'if':
@@ -158,21 +161,19 @@ function toProblem(error: ErrorObject, root: unknown): SchemaProblem | undefined
 		}
 		case 'additionalProperties': {
 			const key = String(param(error, 'additionalProperty'));
-			const schema: unknown = error.parentSchema;
-			const known = isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
-			const suggestion = closestWord(key, known);
+			const suggestion = closestWord(key, hintOf(error, hints)?.keys ?? []);
 			const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
 			return { kind: 'unknownKey', keyword: error.keyword, path, key, message: `unknown key "${formatPath([...path, key])}"${hint}` };
 		}
 		case 'type':
-			return { kind: 'error', keyword: error.keyword, path, message: `${subject} ${typeMessage(param(error, 'type'), error.data)}` };
+			return { kind: 'error', keyword: error.keyword, path, message: `${subject} ${typeMessage(param(error, 'type'), value)}` };
 		case 'enum': {
 			const allowed = param(error, 'allowedValues');
 			const list = Array.isArray(allowed) ? allowed.map(String).join(', ') : '';
 			return { kind: 'error', keyword: error.keyword, path, message: `${subject} must be one of: ${list}` };
 		}
 		case 'pattern':
-			return { kind: 'error', keyword: error.keyword, path, message: `${subject} ${schemaString(error, 'patternErrorMessage') ?? `must match ${String(param(error, 'pattern'))}`}` };
+			return { kind: 'error', keyword: error.keyword, path, message: `${subject} ${hintOf(error, hints)?.patternMessage ?? `must match ${String(param(error, 'pattern'))}`}` };
 		default:
 			return { kind: 'error', keyword: error.keyword, path, message: `${subject} ${limitMessage(error) ?? error.message ?? 'is not valid'}` };
 	}

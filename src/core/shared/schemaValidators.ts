@@ -13,14 +13,13 @@ import reportSchema from '../../../schemas/progress-report.schema.json';
 import quizSchema from '../../../schemas/quiz.schema.json';
 import { isRecord } from './records';
 
-/** Editor hint keywords in our schemas (VS Code's JSON and YAML support read them); they do not validate. */
-const HINT_KEYWORDS = ['patternErrorMessage', 'defaultSnippets'];
-
-/** The ajv instance every validator comes from; esbuild.mjs passes `code` options to generate standalone code. */
+/**
+ * The ajv instance every validator comes from; esbuild.mjs passes `code` options to generate standalone code. It
+ * compiles schemas without their editor keywords ({@link withoutAnnotations}); a keyword ajv does not know fails the
+ * build. Not verbose: a problem's message takes what it needs from the schema through {@link schemaHints}.
+ */
 export function createAjv(extra: Options = {}): Ajv {
-	const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, logger: false, ...extra });
-	ajv.addVocabulary(HINT_KEYWORDS);
-	return ajv;
+	return new Ajv({ allErrors: true, allowUnionTypes: true, logger: false, ...extra });
 }
 
 /**
@@ -31,8 +30,16 @@ export const SCHEMAS = { frontMatter: frontMatterSchema, quiz: quizSchema, exerc
 
 export type Validators = Readonly<Record<keyof typeof SCHEMAS, ValidateFunction>>;
 
-/** Keywords only editors read (hovers, completions): they validate nothing and no problem message uses them. */
-const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'defaultSnippets', 'examples', '$comment', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions']);
+/** What a problem's message takes from the subschema that failed: its known keys, its `patternErrorMessage`. */
+export interface SchemaHint {
+	readonly keys?: readonly string[];
+	readonly patternMessage?: string;
+}
+/** Hints by the JSON pointer of their subschema in its schema: ajv's `schemaPath` without its last segment. */
+export type SchemaHints = Readonly<Record<string, SchemaHint>>;
+
+/** Keywords only editors read (hovers, completions, messages): they validate nothing; the messages come from {@link schemaHints}. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'defaultSnippets', 'examples', '$comment', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage']);
 /** Keywords whose value maps names to subschemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 /** Keywords whose value is a subschema or a list of them. */
@@ -62,6 +69,37 @@ export function withoutAnnotations(schema: unknown): unknown {
 		}
 	}
 	return kept;
+}
+
+/** The hints of `schema`'s subschemas, `at` being the pointer of `schema` itself. */
+function hintsOf(schema: unknown, at: string, into: Record<string, SchemaHint>): Record<string, SchemaHint> {
+	if (Array.isArray(schema)) {
+		schema.forEach((item, index) => hintsOf(item, `${at}/${index}`, into));
+		return into;
+	}
+	if (!isRecord(schema)) {
+		return into;
+	}
+	const keys = schema.additionalProperties === false && isRecord(schema.properties) ? Object.keys(schema.properties) : undefined;
+	const patternMessage = typeof schema.patternErrorMessage === 'string' ? schema.patternErrorMessage : undefined;
+	if (keys || patternMessage) {
+		into[at] = { ...(keys ? { keys } : {}), ...(patternMessage ? { patternMessage } : {}) };
+	}
+	for (const [key, value] of Object.entries(schema)) {
+		if (SCHEMA_MAPS.has(key) && isRecord(value)) {
+			for (const [name, sub] of Object.entries(value)) {
+				hintsOf(sub, `${at}/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
+			}
+		} else if (SUBSCHEMAS.has(key)) {
+			hintsOf(value, `${at}/${key}`, into);
+		}
+	}
+	return into;
+}
+
+/** The hints of each schema of {@link SCHEMAS}, under the same names (precompiled in the production bundles too). */
+export function schemaHints(): Readonly<Record<keyof typeof SCHEMAS, SchemaHints>> {
+	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, hintsOf(schema, '#', {})])) as Record<keyof typeof SCHEMAS, SchemaHints>;
 }
 
 /** One validator per schema of {@link SCHEMAS}, under the same names. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileValidators, SCHEMAS, withoutAnnotations } from '../../../../src/core/shared/schemaValidators';
+import { compileValidators, SCHEMAS, schemaHints, withoutAnnotations } from '../../../../src/core/shared/schemaValidators';
 import { isRecord } from '../../../../src/core/shared/records';
 
 /** Every name a `properties` map declares, anywhere in `schema`, with its path. */
@@ -18,7 +18,7 @@ function propertyNames(schema: unknown, at = '#'): string[] {
 }
 
 describe('withoutAnnotations', () => {
-	it('drops what only editors read, and keeps properties, definitions and values that share those names', () => {
+	it('drops what only editors read (the messages come from the hints), and keeps properties, definitions and values that share those names', () => {
 		const schema = {
 			title: 'Lesson', description: 'A lesson.', type: 'object', required: ['title'],
 			properties: {
@@ -36,7 +36,7 @@ describe('withoutAnnotations', () => {
 			properties: {
 				title: { type: 'string', maxLength: 80 },
 				description: { enum: ['title', 'description'], default: 'title' },
-				list: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$', patternErrorMessage: 'lower case' } },
+				list: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } },
 			},
 			definitions: { examples: { const: 1 } },
 			dependencies: { title: ['list'] },
@@ -59,5 +59,21 @@ describe('withoutAnnotations', () => {
 		assert.equal(frontMatter({ id: 'a-lesson', title: 'A lesson', summary: 'What happened.' }), true);
 		assert.equal(frontMatter({ id: 'Not Kebab', title: 'A lesson', summary: 'What happened.', extra: 1 }), false);
 		assert.deepEqual(frontMatter.errors?.map((e) => e.keyword).sort(), ['additionalProperties', 'pattern']);
+	});
+
+	it('keeps, by the pointer ajv reports, the known keys of closed mappings and every pattern\'s message', () => {
+		const { frontMatter, assignments } = schemaHints();
+		assert.ok(frontMatter['#']?.keys?.includes('summary'));
+		assert.equal(typeof frontMatter['#/properties/id']?.patternMessage, 'string');
+		const { frontMatter: validate } = compileValidators();
+		validate({ id: 'Not Kebab', title: 'A lesson', summary: 'What happened.', extra: 1 });
+		for (const error of validate.errors ?? []) {
+			const parent = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+			assert.ok(frontMatter[parent], `${error.keyword} at ${error.schemaPath}`);
+		}
+		const messages = Object.values(SCHEMAS).map((schema) => (JSON.stringify(schema).match(/"patternErrorMessage":/g) ?? []).length);
+		const hinted = Object.values(schemaHints()).map((hints) => Object.values(hints).filter((hint) => hint.patternMessage).length);
+		assert.deepEqual(hinted, messages);
+		assert.ok(Object.keys(assignments).length > 0);
 	});
 });
