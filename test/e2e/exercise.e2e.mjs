@@ -75,7 +75,8 @@ test('a wrong fix fails with the check\'s hint in the panel and a warning at its
 	await failing.waitFor({ timeout: 30_000 });
 	assert.match(await failing.innerText(), new RegExp(HINT.replace(/[.,]/g, '.')));
 	assert.equal(await section().locator('.il-ex-results li.is-pass').count(), 1);
-	// a failed check unlocks the first hint
+	// a failed check unlocks the first hint (stored with the check's record, then shown: it may come a moment after the result)
+	await section().locator('.il-ex-hints li').first().waitFor({ timeout: 10_000 });
 	assert.deepEqual(await section().locator('.il-ex-hints li').allInnerTexts(), ['Look at what happens on the refusal path.']);
 	await section().locator('.il-ex-status', { hasText: '1 of 2 checks pass.' }).waitFor({ state: 'attached' });
 	// the warning squiggle sits on the `throw new` line (line 6 after the insertion)
@@ -84,7 +85,8 @@ test('a wrong fix fails with the check\'s hint in the panel and a warning at its
 	await page.locator('.markers-panel .monaco-list-row', { hasText: HINT }).waitFor({ timeout: 10_000 });
 	assert.match(await page.locator('.markers-panel .monaco-list-row', { hasText: HINT }).innerText(), /Ln 6/);
 	await page.keyboard.press('Control+J'); // the Problems panel goes away for the screenshot
-	await failing.scrollIntoViewIfNeeded();
+	// the list itself: its items are drawn again as each record of the check arrives
+	await section().locator('.il-ex-results').scrollIntoViewIfNeeded();
 	await shot('2-wrong-fix');
 });
 
