@@ -45,61 +45,58 @@ const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '
 /** Keywords whose value is a subschema or a list of them. */
 const SUBSCHEMAS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'allOf', 'anyOf', 'oneOf']);
 
+/** Calls `visit` on `schema` and each of its subschemas, with its JSON pointer (`at` being `schema`'s own). */
+function forEachSubschema(schema: unknown, at: string, visit: (subschema: Record<string, unknown>, at: string) => void): void {
+	if (Array.isArray(schema)) {
+		schema.forEach((item, index) => forEachSubschema(item, `${at}/${index}`, visit));
+		return;
+	}
+	if (!isRecord(schema)) {
+		return;
+	}
+	visit(schema, at);
+	for (const [key, value] of Object.entries(schema)) {
+		if (SCHEMA_MAPS.has(key) && isRecord(value)) {
+			for (const [name, sub] of Object.entries(value)) {
+				forEachSubschema(sub, `${at}/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, visit);
+			}
+		} else if (SUBSCHEMAS.has(key)) {
+			forEachSubschema(value, `${at}/${key}`, visit);
+		}
+	}
+}
+
 /**
  * `schema` without the {@link ANNOTATIONS} of any of its subschemas; names (of properties, definitions) and values
  * (`enum`, `const`, `default`) are kept whatever they are called. What validates, and every problem message, is the
  * same: the shipped validators then carry no editor prose (the schema files VS Code reads keep it).
  */
 export function withoutAnnotations(schema: unknown): unknown {
-	if (Array.isArray(schema)) {
-		return schema.map(withoutAnnotations);
-	}
-	if (!isRecord(schema)) {
-		return schema;
-	}
-	const kept: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(schema)) {
-		if (ANNOTATIONS.has(key)) {
-			continue;
+	const copy: unknown = JSON.parse(JSON.stringify(schema));
+	forEachSubschema(copy, '#', (subschema) => {
+		for (const keyword of ANNOTATIONS) {
+			delete subschema[keyword];
 		}
-		if (SCHEMA_MAPS.has(key) && isRecord(value)) {
-			kept[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, Array.isArray(sub) ? sub : withoutAnnotations(sub)]));
-		} else {
-			kept[key] = SUBSCHEMAS.has(key) ? withoutAnnotations(value) : value;
-		}
-	}
-	return kept;
+	});
+	return copy;
 }
 
-/** The hints of `schema`'s subschemas, `at` being the pointer of `schema` itself. */
-function hintsOf(schema: unknown, at: string, into: Record<string, SchemaHint>): Record<string, SchemaHint> {
-	if (Array.isArray(schema)) {
-		schema.forEach((item, index) => hintsOf(item, `${at}/${index}`, into));
-		return into;
-	}
-	if (!isRecord(schema)) {
-		return into;
-	}
-	const keys = schema.additionalProperties === false && isRecord(schema.properties) ? Object.keys(schema.properties) : undefined;
-	const patternMessage = typeof schema.patternErrorMessage === 'string' ? schema.patternErrorMessage : undefined;
-	if (keys || patternMessage) {
-		into[at] = { ...(keys ? { keys } : {}), ...(patternMessage ? { patternMessage } : {}) };
-	}
-	for (const [key, value] of Object.entries(schema)) {
-		if (SCHEMA_MAPS.has(key) && isRecord(value)) {
-			for (const [name, sub] of Object.entries(value)) {
-				hintsOf(sub, `${at}/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
-			}
-		} else if (SUBSCHEMAS.has(key)) {
-			hintsOf(value, `${at}/${key}`, into);
+/** The hints of `schema`'s subschemas, by their JSON pointer. */
+function hintsOf(schema: unknown): Record<string, SchemaHint> {
+	const hints: Record<string, SchemaHint> = {};
+	forEachSubschema(schema, '#', (subschema, at) => {
+		const keys = subschema.additionalProperties === false && isRecord(subschema.properties) ? Object.keys(subschema.properties) : undefined;
+		const patternMessage = typeof subschema.patternErrorMessage === 'string' ? subschema.patternErrorMessage : undefined;
+		if (keys || patternMessage) {
+			hints[at] = { ...(keys ? { keys } : {}), ...(patternMessage ? { patternMessage } : {}) };
 		}
-	}
-	return into;
+	});
+	return hints;
 }
 
 /** The hints of each schema of {@link SCHEMAS}, under the same names (precompiled in the production bundles too). */
 export function schemaHints(): Readonly<Record<keyof typeof SCHEMAS, SchemaHints>> {
-	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, hintsOf(schema, '#', {})])) as Record<keyof typeof SCHEMAS, SchemaHints>;
+	return Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, hintsOf(schema)])) as Record<keyof typeof SCHEMAS, SchemaHints>;
 }
 
 /** One validator per schema of {@link SCHEMAS}, under the same names. */

@@ -11,7 +11,7 @@ import { LESSON_PACKS_FILE, readLessonPack, type LessonPack } from '../../core/c
 import { decodeInSlices } from '../../core/catalog/packDecode';
 import { WORKSPACE_LESSONS_PATH } from '../../core/shared/paths';
 import { compareText } from '../../core/shared/text';
-import { host } from '../platform/host';
+import { host, nextTurn } from '../platform/host';
 import { isFolderInWorkspace, readWorkspaceDirectory, readWorkspaceFileCapped, refusalDiagnostic } from '../platform/workspaceFs';
 import { workspaceFileName, workspaceLocale, type LessonSources, type LoadedLessons, type WorkspaceLessonFile, type WorkspaceLessonReader, type WorkspaceLessonsState } from './lessonSources';
 
@@ -46,7 +46,7 @@ export async function readBundledPack(sources: LessonSources, locale: string): P
 	try {
 		const bytes = await host().readExtensionFile(vscode.Uri.joinPath(sources.distRoot, file));
 		const { Decompress } = await host().chunk('zstd');
-		return readLessonPack(await decodeInSlices(bytes, Decompress, () => new Promise((resolve) => host().nextTurn(resolve))), locale);
+		return readLessonPack(await decodeInSlices(bytes, Decompress, nextTurn), locale);
 	} catch (error) {
 		throw new Error(`dist/${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}

@@ -56,3 +56,8 @@ export function host(): Host {
 	}
 	return installed;
 }
+
+/** Resolves in a later macrotask, after pending I/O: {@link Host.nextTurn} as a promise. */
+export function nextTurn(): Promise<void> {
+	return new Promise((resolve) => host().nextTurn(resolve));
+}

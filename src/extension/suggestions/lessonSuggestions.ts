@@ -5,7 +5,7 @@ import { Disposable } from '../platform/dispose';
 import type { LessonLibrary } from '../catalog/lessonLibrary';
 import { isSuggestable } from './suggestionScope';
 import type { TrustGate } from '../platform/trustGate';
-import { host } from '../platform/host';
+import { host, nextTurn } from '../platform/host';
 
 /** Scan limits for an editor document: each slice of a scan stops after 50 ms (see docs/reviews-and-suggestions.md). */
 const EDITOR_SCAN = { budgetMs: 50, maxChars: 1_000_000, maxMatchesPerTrigger: 20 } as const;
@@ -136,7 +136,7 @@ export class LessonSuggestions extends Disposable {
 		let result = scanDocument(index, doc, options);
 		// A cold engine (the first file after activation) can need more than one slice; later ones rarely do.
 		while (result.status === 'timedOut' && result.resumeAt !== undefined && performance.now() - started < MAX_SCAN_MS) {
-			await new Promise<void>((resolve) => host().nextTurn(resolve));
+			await nextTurn();
 			if (document.isClosed || document.version !== version) {
 				return this.cached(document) ?? [];
 			}
