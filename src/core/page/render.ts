@@ -6,7 +6,7 @@
  * prefixed, no inline styles (the webview's CSP has no 'unsafe-inline').
  */
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
-import { renderBreakdown, renderTimeline } from './figures';
+import { formatCount, renderBreakdown, renderTimeline } from './figures';
 import { escapeHtml, ID_PREFIX } from '../shared/html';
 import { DEFAULT_LABELS, formatLabel, type RenderLabels } from './labels';
 import type { Lesson, LessonMeta, Quiz } from '../lessons/lesson';
@@ -172,7 +172,7 @@ function incidentHtml(meta: LessonMeta, labels: RenderLabels): string {
 		facts.push([labels.disclosed, incident.date]);
 	}
 	if (incident.records !== undefined) {
-		facts.push([labels.records, incident.records.toLocaleString('en-US')]);
+		facts.push([labels.records, formatCount(incident.records)]);
 	}
 	if (facts.length === 0) {
 		return '';

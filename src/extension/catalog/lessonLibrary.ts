@@ -89,12 +89,16 @@ export class LessonLibrary extends Disposable {
 		}
 	}
 
-	/** Reads the pack of the first bundled lesson's locale ahead of a lesson being opened; problems wait for `get`. */
-	async prefetch(): Promise<void> {
-		const first = (await this.loaded().catch(() => undefined))?.bundledFiles.values().next().value;
-		if (first !== undefined) {
-			await this.pack(first.slice(0, first.indexOf('/'))).catch(() => undefined);
+	/**
+	 * Reads the pack of the first bundled lesson's locale ahead of a lesson being opened, and gives that lesson;
+	 * problems wait for `get`.
+	 */
+	async prefetch(): Promise<Lesson | undefined> {
+		const [id, file] = (await this.loaded().catch(() => undefined))?.bundledFiles.entries().next().value ?? [];
+		if (id === undefined || file === undefined) {
+			return undefined;
 		}
+		return (await this.pack(file.slice(0, file.indexOf('/'))).catch(() => undefined))?.lessons[id];
 	}
 
 	private pack(locale: string): Promise<LessonPack> {

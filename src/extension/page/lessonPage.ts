@@ -13,7 +13,7 @@ import { renderLabels, webviewStrings } from './labels';
 import { isOutdated, storedAttempts, summarize } from '../progress/lessonStatus';
 import { webviewAssets, type WebviewAssets } from './webviewAssets';
 import { lessonDocument, reviewDoneDocument } from './webviewHtml';
-import { host } from '../platform/host';
+import { host, nextTurn } from '../platform/host';
 
 export { errorDocument } from './webviewHtml';
 export { handleWebviewMessage } from '../../core/page/messageRouting';
@@ -25,11 +25,18 @@ function pageAssets(extensionUri: vscode.Uri): Promise<WebviewAssets> {
 
 /**
  * Loads the renderer chunk and the page's script and stylesheet ahead of the first lesson opened, so that click
- * does not wait for them. Loading twice costs nothing: each is read once.
+ * does not wait for them, then renders `sample` once, unseen. A renderer's first page costs several times a later one
+ * (its code is compiled as it first runs), and that first render is what delays the panel itself: VS Code is only
+ * told to make the panel once the extension host is free. Called once.
  */
-export function preparePage(extensionUri: vscode.Uri): void {
-	void host().chunk('render').catch(() => undefined);
+export function preparePage(extensionUri: vscode.Uri, sample: Promise<Lesson | undefined>): void {
 	void pageAssets(extensionUri).catch(() => undefined);
+	void Promise.all([host().chunk('render'), sample]).then(async ([{ renderLesson }, lesson]) => {
+		if (lesson) {
+			await nextTurn();
+			renderLesson(lesson, { labels: renderLabels() });
+		}
+	}).catch(() => undefined);
 }
 
 /**

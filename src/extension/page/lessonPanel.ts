@@ -133,12 +133,11 @@ export class LessonPanel extends Disposable implements vscode.WebviewPanelSerial
 
 	/**
 	 * Loads the renderer chunk, the learner's lessons' pack and the page's script and stylesheet ahead of the first
-	 * lesson opened (called once the Lessons view shows its rows), so that click does not wait for them. Loading
-	 * twice costs nothing: each is read once.
+	 * lesson opened, and runs the renderer once (called once, when the Lessons view shows its rows), so that click
+	 * does not wait for them.
 	 */
 	prepare(): void {
-		page.preparePage(this.deps.extensionUri);
-		void this.deps.library.prefetch();
+		page.preparePage(this.deps.extensionUri, this.deps.library.prefetch());
 	}
 
 	/** Shows one review card: `bodyHtml` (core/reviewHtml) for a quiz of `lesson`, answered like a lesson's quizzes. */

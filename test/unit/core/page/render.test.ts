@@ -102,6 +102,15 @@ test('a figure fence places the figure in the body instead of the header', () =>
 	assert.match(html, />Apr 2024</);
 });
 
+test('the header lists the incident\'s facts, its count grouped by thousands whatever the host\'s locale', () => {
+	const text = '---\nid: h\ntitle: T\nsummary: S\nincident:\n  organization: Org\n  date: 2025-04-25\n  records: 1234567\nsources:\n  - title: S\n---\n\nBody\n';
+	const { lesson, diagnostics } = parseLesson(text, 'h.md');
+	assert.ok(lesson, JSON.stringify(diagnostics));
+	const facts = /<dl class="il-incident">.*?<\/dl>/.exec(renderLesson(lesson))?.[0] ?? '';
+	assert.match(facts, /<dt>Organization<\/dt><dd>Org<\/dd>/);
+	assert.match(facts, /<dt>Records affected<\/dt><dd>1,234,567<\/dd>/);
+});
+
 test('generated ids never collide, whatever the quiz ids (quiz "a-prompt" and quiz "a"\'s prompt)', () => {
 	const quiz = (id: string): string => `\`\`\`quiz\nid: ${id}\ntype: single\nprompt: P\nchoices:\n  - text: a\n    correct: true\n    explain: x\n  - text: b\n    explain: y\n\`\`\`\n`;
 	const ids = ['a', 'a-prompt', 'a-hint', 'a-c0', 'a-c0-fb', 'a-c1', 'h-a', 'title', 'sources', 'score', 'next'];
