@@ -262,8 +262,9 @@ service worker), whatever the extension does.`
 Of the first open's ${ms(r.summary.lessonColdMs)} (median), ${ms(untilDocument)} pass before the webview's document exists: the command, VS Code
 making the webview's frames, and meanwhile the lesson taken from its pack (parsed at build time) and rendered
 (dist/render.js: ${ms(first.chunkRequireMs + first.firstRenderMs)} in plain Node, cold). The renderer chunk, the learner's lessons' pack and the page's
-script and stylesheet are read once the Lessons view shows its rows, and the panel is created before the lesson is
-rendered, so the click waits for none of them. The document then loads nothing: its script and stylesheet are
+script and stylesheet are read once the Lessons view shows its rows, and the renderer runs once then on the first
+lesson, unseen, so the click waits for none of them: VS Code is only told to make the panel once the extension
+host is free, so a first render in the click's path held the panel itself back. The document then loads nothing: its script and stylesheet are
 written in under its nonce and the stored answers come in its \`data-config\`, so no \`ready\` → \`restore\` round
 trip stands before the quizzes take clicks. Later opens reuse the panel (${ms(r.summary.lessonWarmMs)}).
 ${baseline}`);
@@ -412,7 +413,9 @@ The .vsix (\`vsce package --no-dependencies\`): ${kb(r.bundles.vsixBytes)}.
 In each window both activity-bar icons are clicked, one after the other (which goes first alternates by round);
 times run from the pointer going down to the first row of that view in the DOM plus the frame that paints it. Then
 lessons are opened from the Lessons view, up to the webview's \`incidentLessons:interactive\` mark (set once the
-stored answers are shown and the quizzes take clicks); in brackets, when the webview's document started. Last, in a
+stored answers are shown and the quizzes take clicks); in brackets, when the webview's document started. The first
+lesson's row, like the hello-world's below, is clicked half a second after it shows, as a person reads a row before
+clicking it (the view starts loading what the first open needs when its rows show). Last, in a
 fresh window of its own (a window's first webview is the costly one), a row of the hello-world tree opens its
 hello-world webview (a heading, a line and one inline script, \`bench/fixtures/hello-tree\`), timed to its mark the
 same way: what VS Code itself takes to make a window's first webview.
