@@ -167,11 +167,11 @@ export async function browserRound(browser, cs, { round, warmOpens = 2 }) {
 			warmUntilDocument.push(opened.untilDocumentMs);
 			origin = opened.origin;
 		}
-		result.lessonOpen = { coldMs: cold.ms, coldUntilDocumentMs: cold.untilDocumentMs, warmMs: warm, warmUntilDocumentMs: warmUntilDocument };
+		result.lessonOpen = { coldMs: cold.ms, coldUntilDocumentMs: cold.untilDocumentMs, readMs: READ_ROW_MS, warmMs: warm, warmUntilDocumentMs: warmUntilDocument };
 	} finally {
 		await context.close().catch(() => {});
 	}
 	const hello = await helloWebviewRound(browser, cs);
-	result.helloWebview = { coldMs: hello.ms, coldUntilDocumentMs: hello.untilDocumentMs };
+	result.helloWebview = { coldMs: hello.ms, coldUntilDocumentMs: hello.untilDocumentMs, readMs: READ_ROW_MS };
 	return result;
 }

@@ -271,6 +271,8 @@ async function main() {
 			helloTreeMs: median(browser.map((r) => r.hello.firstRowPaintedMs)),
 			lessonColdMs: median(browser.map((r) => r.lessonOpen.coldMs)),
 			helloWebviewColdMs: median(browser.map((r) => r.helloWebview.coldMs)),
+			// How long a first open's row was on screen before the click (runs before this field clicked at once).
+			firstOpenReadMs: browser[0]?.lessonOpen.readMs ?? 0,
 			lessonWarmMs: median(browser.flatMap((r) => r.lessonOpen.warmMs)),
 		},
 	};
