@@ -45,9 +45,11 @@ async function openWindow(browser, cs) {
 	return { context, page };
 }
 
-/** Waits for the view's activity-bar icon, then a moment for the extension host to finish starting the built-ins. */
-async function settle(page, icon) {
-	await page.locator(`.activitybar [aria-label^="${icon}"]`).first().waitFor({ timeout: 60_000 });
+/** Waits for the views' activity-bar icons, then a moment for the extension host to finish starting the built-ins. */
+async function settle(page, ...icons) {
+	for (const icon of icons) {
+		await page.locator(`.activitybar [aria-label^="${icon}"]`).first().waitFor({ timeout: 60_000 });
+	}
 	await sleep(1000);
 }
 
@@ -149,8 +151,7 @@ export async function browserRound(browser, cs, { round, warmOpens = 2 }) {
 	const order = round % 2 === 0 ? ['hello', 'lessons'] : ['lessons', 'hello'];
 	const { context, page } = await openWindow(browser, cs);
 	try {
-		await settle(page, VIEWS.hello.icon);
-		await settle(page, VIEWS.lessons.icon);
+		await settle(page, VIEWS.hello.icon, VIEWS.lessons.icon);
 		for (const name of order) {
 			result[name] = await timeTree(page, VIEWS[name]);
 		}

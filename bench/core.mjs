@@ -1,6 +1,6 @@
 // Core timings in plain Node, run by bench/run.mjs as a child process (`node --expose-gc bench/core.mjs <config.json>`):
 //   catalog  the list the extension shows, from the build's catalog of each generated set (read and sorted, as at
-//            run time; the catalog itself is written once, untimed, as the build does), against a plain markdown-it
+//            run time; the catalog itself is written once, untimed, as the build does: config.sets[].catalogFile), against a plain markdown-it
 //            parse of the same texts in the same
 //            run, and against the line scan the catalog already does (front matter delimiters and fences, no YAML)
 //   render   the real lazy chunk (dist/render.js) on a typical and a large lesson, against bare markdown-it
@@ -49,15 +49,15 @@ function structureScan(files) {
 	return blocks;
 }
 
-/** The build's catalog of each set of files (made once, as the build does), as the JSON the extension reads. */
-const catalogs = new WeakMap();
+/** The build's catalog of each set (bench/host.mjs builtSet: written once, untimed, as the build does), read once. */
+const catalogs = new Map();
 
 /** What the extension does to list the lessons: read the build's catalog and choose and sort its entries. */
-function listSet(files) {
-	let json = catalogs.get(files);
+function listSet(set) {
+	let json = catalogs.get(set.catalogFile);
 	if (json === undefined) {
-		json = JSON.stringify(core.buildBundledCatalog(files).catalog);
-		catalogs.set(files, json);
+		json = readFileSync(set.catalogFile, 'utf8');
+		catalogs.set(set.catalogFile, json);
 	}
 	return core.bundledEntries(core.readBundledCatalog(json), 'en');
 }
@@ -69,9 +69,10 @@ function catalogBench() {
 		return [];
 	}
 	// Warm-up: let the JIT see every code path (and optimize the hot ones) before anything is timed.
-	const warm = (sets.find((set) => set.files.length >= 1000) ?? sets[0]).files.slice(0, 1000);
+	const warmSet = sets.find((set) => set.files.length >= 1000) ?? sets[0];
+	const warm = warmSet.files.slice(0, 1000);
 	for (let i = 0; i < 2; i++) {
-		listSet(warm);
+		listSet(warmSet);
 		warm.forEach((f) => md.parse(f.text, {}));
 		structureScan(warm);
 	}
@@ -84,7 +85,7 @@ function catalogBench() {
 		let lessons = 0;
 		for (let run = 0; run < set.runs; run++) {
 			// Interleaved, so both sides see the same machine state.
-			catalog.push(timed(() => { lessons = listSet(set.files).length; }));
+			catalog.push(timed(() => { lessons = listSet(set).length; }));
 			parse.push(timed(() => set.files.forEach((f) => md.parse(f.text, {}))));
 			scan.push(timed(() => structureScan(set.files)));
 			progress(`catalog ${set.files.length} lessons: run ${run + 1}/${set.runs}: ${catalog.at(-1).toFixed(0)} ms (markdown-it parse ${parse.at(-1).toFixed(0)} ms)`);
@@ -220,7 +221,7 @@ function exerciseBench() {
 
 let profileInput;
 if (config.profile === 'catalog') {
-	profileInput = readSet(config.sets[0].dir);
+	profileInput = config.sets[0];
 	listSet(profileInput); // first runs outside the profile
 } else if (config.profile === 'render') {
 	const [first] = config.renderSubjects;

@@ -71,12 +71,10 @@ function contentKey(roots) {
 }
 
 /**
- * Writes into `distDir` the catalog and packs the build would write for the generated set `setDir`. They are kept
- * beside the set under a key of everything they are made from (the set's files, the parser's sources, the build
- * script, the schemas, the locked libraries): for 10,000 lessons the parser and the level-19 encoder take two
- * minutes, and the result changes only when one of those does.
+ * The folder holding the catalog and packs the build would write for the generated set `setDir` (written first if
+ * missing; see writeSetCatalog).
  */
-async function writeSetCatalog(setDir, distDir) {
+export async function builtSet(setDir) {
 	const cacheRoot = `${setDir}.built`;
 	const cached = path.join(cacheRoot, contentKey([setDir, 'src/core', 'schemas', 'build/catalog.mjs', 'package-lock.json']));
 	if (!existsSync(path.join(cached, 'catalog.json'))) {
@@ -86,6 +84,17 @@ async function writeSetCatalog(setDir, distDir) {
 		cpSync(building, cached, { recursive: true });
 		rmSync(building, { recursive: true, force: true });
 	}
+	return cached;
+}
+
+/**
+ * Writes into `distDir` the catalog and packs the build would write for the generated set `setDir`. They are kept
+ * beside the set under a key of everything they are made from (the set's files, the parser's sources, the build
+ * script, the schemas, the locked libraries): for 10,000 lessons the parser and the level-19 encoder take two
+ * minutes, and the result changes only when one of those does.
+ */
+async function writeSetCatalog(setDir, distDir) {
+	const cached = await builtSet(setDir);
 	mkdirSync(distDir, { recursive: true });
 	for (const name of readdirSync(cached)) {
 		copyFileSync(path.join(cached, name), path.join(distDir, name));

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { browserRound } from './browser.mjs';
 import { buildCoreBundles, buildReadableDist, bundleComposition, bundleSizes, vsixComposition } from './bundles.mjs';
 import { generateSet } from './generate.mjs';
-import { measureInHost, prepareExtensionCopy } from './host.mjs';
+import { builtSet, measureInHost, prepareExtensionCopy } from './host.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { measureHardening, writeHardeningOnly } from './hardening.mjs';
 import { describeTriggerScan, measureTriggerScan } from './triggers.mjs';
@@ -87,7 +87,7 @@ async function coreTimings(sets, bundles) {
 	const configFile = path.join(TMP, 'core-config.json');
 	const out = path.join(TMP, 'core-result.json');
 	const base = { root: ROOT, renderChunk: path.join(ROOT, 'dist/render.js'), renderSubjects: RENDER_SUBJECTS };
-	writeFileSync(configFile, JSON.stringify({ ...base, coreBundle: bundles.minified, out, sets: sets.map((s) => ({ dir: s.dir, runs: s.runs })) }));
+	writeFileSync(configFile, JSON.stringify({ ...base, coreBundle: bundles.minified, out, sets: sets.map((s) => ({ dir: s.dir, runs: s.runs, catalogFile: s.catalogFile })) }));
 	await runNode(['--expose-gc', 'bench/core.mjs', configFile]);
 	const result = JSON.parse(readFileSync(out, 'utf8'));
 
@@ -95,7 +95,7 @@ async function coreTimings(sets, bundles) {
 	const profiles = {};
 	const profileSet = sets.find((s) => s.lessons === 1000) ?? sets[0];
 	for (const [name, config] of [
-		['catalog', { sets: [{ dir: profileSet.dir, runs: 3 }], profile: 'catalog' }],
+		['catalog', { sets: [{ dir: profileSet.dir, runs: 3, catalogFile: profileSet.catalogFile }], profile: 'catalog' }],
 		['render', { profile: 'render' }],
 	]) {
 		const dir = path.join(TMP, 'profiles');
@@ -204,8 +204,6 @@ async function browserTimings(vsix) {
 
 async function main() {
 	mkdirSync(TMP, { recursive: true });
-	step(`${quick ? 'quick run: ' : ''}build`);
-	await run('npm', ['run', 'build'], { quiet: true });
 	step('installing code-server if needed');
 	const installStarted = Date.now();
 	await ensureCodeServer();
@@ -213,14 +211,18 @@ async function main() {
 	const info = await machine();
 	step(`${info.cpu} × ${info.cores}, load average ${info.loadAverageAtStart.toFixed(2)}`);
 
-	step('packaging the extension and the hello-world tree view');
+	// Packaging builds first (vsce runs vscode:prepublish), as a release does.
+	step(`${quick ? 'quick run: ' : ''}building and packaging the extension, and the hello-world tree view`);
 	const vsix = await packageAll();
 
-	const sets = PLAN.sets.map(({ lessons, runs }) => {
+	const sets = [];
+	for (const { lessons, runs } of PLAN.sets) {
 		const generated = generateSet(path.join(TMP, 'sets', String(lessons)), lessons);
 		step(`${generated.reused ? 'reused' : 'generated'} ${lessons} lessons (${(generated.bytes / 2 ** 20).toFixed(1)} MB)`);
-		return { lessons, runs, dir: generated.dir, bytes: generated.bytes };
-	});
+		// The catalog the build would write for it (kept beside the set while its inputs are unchanged).
+		const catalogFile = path.join(await builtSet(generated.dir), 'catalog.json');
+		sets.push({ lessons, runs, dir: generated.dir, bytes: generated.bytes, catalogFile });
+	}
 
 	step('core: catalog and render timings');
 	const bundles = await buildCoreBundles(TMP);
